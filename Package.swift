@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "OfferingAdviser",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "adviser", targets: ["adviser"]),
+        .library(name: "AdviserCore", targets: ["AdviserCore"]),
+        .library(name: "AdviserExpression", targets: ["AdviserExpression"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The condition language: knows nothing of YAML or offerings.
+        .target(name: "AdviserExpression"),
+        // Model, loading, checking, engine, balancing, reporting.
+        .target(
+            name: "AdviserCore",
+            dependencies: ["AdviserExpression", .product(name: "Yams", package: "Yams")]
+        ),
+        // The CLI: thin commands over AdviserCore.
+        .executableTarget(
+            name: "adviser",
+            dependencies: ["AdviserCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Benchmarks, run on demand: `swift run -c release adviser-bench --help`.
+        .executableTarget(
+            name: "adviser-bench",
+            dependencies: ["AdviserCore", "AdviserExpression"],
+            path: "Benchmarks/adviser-bench"
+        ),
+        .testTarget(name: "AdviserExpressionTests", dependencies: ["AdviserExpression"]),
+        .testTarget(name: "AdviserCoreTests", dependencies: ["AdviserCore"]),
+        // Runs the real `adviser` binary on real workspaces.
+        .testTarget(name: "AdviserEndToEndTests", dependencies: ["adviser"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

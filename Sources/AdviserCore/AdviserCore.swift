@@ -1,0 +1,1 @@
+// Model, loading, checking, engine, balancing and reporting for Offering Adviser.

@@ -1,0 +1,1 @@
+// The condition language (a CEL subset). See docs/expressions.md.

@@ -1,0 +1,4 @@
+@main
+struct Adviser {
+    static func main() {}
+}
