@@ -1,4 +1,40 @@
+import AdviserCore
+import ArgumentParser
+
+/// The `adviser` command: configuration and subcommands only; each subcommand lives in Commands/.
 @main
-struct Adviser {
-    static func main() {}
+struct Adviser: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "adviser",
+        abstract: "Recommends how to tweak your offerings for each client segment while holding the value clients get.",
+        discussion: """
+            Reads a workspace folder (default: ./Rules) of YAML files: facts, offerings, client segments,
+            rules and market scenarios.
+
+            Examples:
+              adviser                                 advice for every offering and segment
+              adviser validate Rules                  check the rule files, as CI does
+              adviser validate --rules path/to/rules  the same, for another workspace
+            """,
+        version: "0.1.0",
+        subcommands: [Validate.self],
+        defaultSubcommand: Validate.self
+    )
+
+    /// Exit codes are documented: 0 clean, 1 findings, 2 usage or I/O problems.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code.rawValue == 1 {
+                exit(withError: error)
+            }
+            // Usage errors (ArgumentParser's 64) become 2, as documented.
+            let message = fullMessage(for: error)
+            if !message.isEmpty { Console.error(message) }
+            Console.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
 }

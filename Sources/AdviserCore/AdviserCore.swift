@@ -1,1 +1,0 @@
-// Model, loading, checking, engine, balancing and reporting for Offering Adviser.

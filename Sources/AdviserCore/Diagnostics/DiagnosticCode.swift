@@ -1,0 +1,47 @@
+/// A stable, kebab-case name for a kind of finding. Codes are API: CI scripts match on them, so they
+/// are documented in docs/diagnostics.md and never renamed lightly.
+public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+extension DiagnosticCode {
+    // MARK: - Files and YAML
+    public static let workspaceNotFound = Self("workspace-not-found")
+    public static let missingFile = Self("missing-file")
+    public static let unreadableFile = Self("unreadable-file")
+    public static let emptyFile = Self("empty-file")
+    public static let yamlSyntax = Self("yaml-syntax")
+    public static let yamlDuplicateKey = Self("yaml-duplicate-key")
+    public static let yamlAliasLimit = Self("yaml-alias-limit")
+    public static let yamlComplexKey = Self("yaml-complex-key")
+    public static let yamlMultipleDocuments = Self("yaml-multiple-documents")
+    public static let yamlTooDeep = Self("yaml-too-deep")
+    public static let yamlTooLarge = Self("yaml-too-large")
+
+    // MARK: - Shape of a file
+    public static let unknownKey = Self("unknown-key")
+    public static let missingKey = Self("missing-key")
+    public static let wrongType = Self("wrong-type")
+    public static let invalidValue = Self("invalid-value")
+
+    // MARK: - Meaning across files
+    public static let duplicateID = Self("duplicate-id")
+    public static let unknownLever = Self("unknown-lever")
+    public static let unknownDriver = Self("unknown-driver")
+    public static let unknownFact = Self("unknown-fact")
+    public static let unknownSegment = Self("unknown-segment")
+    public static let unknownScenario = Self("unknown-scenario")
+    public static let unknownOffering = Self("unknown-offering")
+    public static let unknownRule = Self("unknown-rule")
+    public static let unknownLevel = Self("unknown-level")
+    public static let outOfRange = Self("out-of-range")
+    public static let offGrid = Self("off-grid")
+    public static let curveOrder = Self("curve-order")
+    public static let reliefOutOfRange = Self("relief-out-of-range")
+    public static let missingFact = Self("missing-fact")
+    public static let conditionNotBool = Self("condition-not-bool")
+}

@@ -1,0 +1,70 @@
+// Reading segments/*.yaml.
+extension FileReader {
+    mutating func readSegment(_ node: YAMLNode) -> Segment {
+        let size = node["size"]?.text.flatMap(Segment.Size.init(rawValue:)) ?? .sme
+        return Segment(
+            id: node["id"]?.text ?? "", name: node["name"]?.text ?? "", size: size, doc: node["doc"]?.text,
+            facts: factValues(node["facts"]), drivers: (node["drivers"]?.sequence ?? []).compactMap { readDriver($0) },
+            location: node["id"]?.location ?? node.location)
+    }
+
+    /// A mapping of short fact names to values (segment facts, scenario market, test overrides).
+    /// A value may be `{value: …, source: …}`; sources are returned separately.
+    func factValues(_ node: YAMLNode?) -> [String: Located<FactValue>] {
+        var values: [String: Located<FactValue>] = [:]
+        for pair in node?.mapping ?? [] {
+            let valueNode = pair.value["value"] ?? pair.value
+            if let value = valueNode.factValue {
+                values[pair.key] = Located(value, at: valueNode.location)
+            }
+        }
+        return values
+    }
+
+    private mutating func readDriver(_ node: YAMLNode) -> Driver? {
+        guard let id = node["id"]?.locatedText, let kind = node["kind"]?.text.flatMap(Driver.Kind.init(rawValue:)) else {
+            return nil
+        }
+        let importance = node["importance"]?.number ?? 1
+        if let importanceNode = node["importance"], importance <= 0 {
+            diagnostics.append(.error(
+                .outOfRange, "the importance of '\(id.value)' must be above 0, found \(formatNumber(importance))",
+                at: importanceNode.location, hint: "remove a driver that does not matter, or give it a small importance"))
+        }
+        var reliefs: [Relief] = []
+        for pair in node["relieved_by"]?.mapping ?? [] {
+            let points = pair.value.mapping ?? []
+            if points.isEmpty {
+                diagnostics.append(.error(
+                    .missingKey, "the curve for '\(pair.key)' has no points", at: pair.value.location,
+                    hint: "write setting: relief pairs, e.g. {2400: 1.0, 7200: 0.2}"))
+                continue
+            }
+            for point in points {
+                if let relief = point.value.number, relief < 0 || relief > 1 {
+                    diagnostics.append(.error(
+                        .reliefOutOfRange, "relief must be between 0 and 1, found \(formatNumber(relief))",
+                        at: point.value.location, hint: "0 means no relief at all, 1 means fully relieved"))
+                }
+            }
+            // Whether the keys are numbers or levels depends on the lever, known only across files:
+            // numeric keys make a point curve, anything else a level curve; the checker verifies.
+            let numeric = points.allSatisfy { (try? ScalarReader.number($0.key).get()) != nil }
+            let curve: ReliefCurve
+            if numeric {
+                curve = .points(points.compactMap { point in
+                    guard let x = try? ScalarReader.number(point.key).get(), let y = point.value.number else { return nil }
+                    return ReliefCurve.CurvePoint(value: x, relief: y, location: point.keyLocation)
+                })
+            } else {
+                curve = .levels(points.compactMap { point in
+                    point.value.number.map { ReliefCurve.LevelPoint(level: point.key, relief: $0, location: point.keyLocation) }
+                })
+            }
+            reliefs.append(Relief(lever: Located(pair.key, at: pair.keyLocation), curve: curve))
+        }
+        return Driver(
+            id: id.value, name: node["name"]?.text ?? id.value, kind: kind, importance: importance, reliefs: reliefs,
+            location: id.location)
+    }
+}

@@ -1,0 +1,246 @@
+import CYaml
+
+/// Builds `YAMLNode` trees from libyaml's event stream (libyaml is embedded in Yams as `CYaml`).
+///
+/// Why not `Yams.compose`: it reports a duplicate key at its first occurrence, hashes whole subtrees
+/// for duplicate detection (an alias used as a key can make that take minutes), and expands aliases
+/// without a bound. Working on events lets us refuse all of that early, with a location, in one pass,
+/// and without recursion (a 10,000-deep list cannot overflow the stack).
+public struct YAMLComposer: Sendable {
+    public var limits: YAMLLimits
+
+    public init(limits: YAMLLimits = .init()) {
+        self.limits = limits
+    }
+
+    /// The result of composing one file: its root node (nil when the file is empty or unusable) and
+    /// every problem found.
+    public struct Result: Sendable {
+        public var root: YAMLNode?
+        public var diagnostics: [Diagnostic]
+    }
+
+    public func compose(_ bytes: [UInt8], file: String) -> Result {
+        var state = ComposerState(file: file, limits: limits)
+        bytes.withUnsafeBufferPointer { buffer in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else {
+                state.fail(.error(.yamlSyntax, "could not start the YAML reader (out of memory?)", at: .file(file)))
+                return
+            }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            var event = yaml_event_t()
+            while !state.finished {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    state.fail(Self.syntaxDiagnostic(parser, file: file))
+                    return
+                }
+                state.handle(event)
+                yaml_event_delete(&event)
+            }
+        }
+        return Result(root: state.root, diagnostics: state.diagnostics)
+    }
+
+    private static func syntaxDiagnostic(_ parser: yaml_parser_t, file: String) -> Diagnostic {
+        let problem = parser.problem.map { String(cString: $0) } ?? "the YAML could not be read"
+        let context = parser.context.map { String(cString: $0) }
+        let mark = parser.problem_mark
+        var location = SourceLocation(file: file, line: mark.line + 1, column: mark.column + 1)
+        var hint: String?
+        if parser.error == YAML_READER_ERROR {
+            // Reader errors carry a byte offset but no line; the mark is the start of the file.
+            location = .file(file)
+            if problem.contains("UTF-8") {
+                hint = "save the file as UTF-8 text"
+            } else if problem.contains("control characters") {
+                hint = "the file contains a control character (such as a NUL byte); is it really a text file?"
+            }
+        } else if problem.contains("tab") {
+            hint = "indent with spaces, not tabs"
+        } else if problem.contains("mapping values are not allowed") {
+            hint = "a value contains ': '; put the whole value in quotes"
+        } else if problem.contains("flow") {
+            hint = "check that every '[' has its ']' and every '{' its '}'; a value with a comma inside {…} needs quotes"
+        } else if problem.contains("cannot start any token") {
+            hint = "a value cannot start with '@', '`', '%' or a tab; put it in quotes"
+        } else if problem.contains("did not find expected key") || problem.contains("block") {
+            hint = "check the indentation: items of one mapping or list must line up"
+        }
+        let message = [context, problem].compactMap { $0 }.joined(separator: " ")
+        return .error(.yamlSyntax, "YAML syntax: \(message)", at: location, hint: hint)
+    }
+}
+
+/// The composer's working state: a stack of open collections, anchors seen, and counters.
+private struct ComposerState {
+    private enum Frame {
+        case sequence(items: [YAMLNode], location: SourceLocation, anchor: String?, nodes: Int)
+        case mapping(
+            pairs: [YAMLPair], location: SourceLocation, anchor: String?, nodes: Int,
+            pendingKey: (key: String, location: SourceLocation)?, skipNextValue: Bool,
+            seen: [String: SourceLocation])
+    }
+
+    let file: String
+    let limits: YAMLLimits
+    var root: YAMLNode?
+    var diagnostics: [Diagnostic] = []
+    var finished = false
+    private var stack: [Frame] = []
+    private var anchors: [String: (node: YAMLNode, nodes: Int)] = [:]
+    private var documents = 0
+    private var totalNodes = 0
+    private var aliases = 0
+
+    init(file: String, limits: YAMLLimits) {
+        self.file = file
+        self.limits = limits
+    }
+
+    mutating func fail(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+        root = nil
+        finished = true
+    }
+
+    private func location(_ mark: yaml_mark_t) -> SourceLocation {
+        SourceLocation(file: file, line: mark.line + 1, column: mark.column + 1)
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    mutating func handle(_ event: yaml_event_t) {
+        let at = location(event.start_mark)
+        switch event.type {
+        case YAML_STREAM_END_EVENT:
+            finished = true
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                fail(.error(
+                    .yamlMultipleDocuments, "this file holds more than one YAML document", at: at,
+                    hint: "keep one document per file; remove the '---' line or split the file"))
+            }
+        case YAML_SCALAR_EVENT:
+            let data = event.data.scalar
+            let length = Int(data.length)
+            guard length <= limits.maxScalarBytes else {
+                fail(.error(.yamlTooLarge, "a value of \(length) bytes is longer than the limit of \(limits.maxScalarBytes)", at: at))
+                return
+            }
+            let value = data.value.map {
+                String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+            } ?? ""
+            let scalar = YAMLScalar(value, style: Self.style(data.style), tag: Self.string(data.tag))
+            complete(YAMLNode(.scalar(scalar), at: at), nodes: 1, anchor: Self.string(data.anchor))
+        case YAML_ALIAS_EVENT:
+            let name = Self.string(event.data.alias.anchor) ?? ""
+            aliases += 1
+            guard aliases <= limits.maxAliases else {
+                fail(.error(
+                    .yamlAliasLimit, "this file uses more than \(limits.maxAliases) aliases ('*name')", at: at,
+                    hint: "repeat the values instead of aliasing them"))
+                return
+            }
+            guard let target = anchors[name] else {
+                fail(.error(
+                    .yamlSyntax, "YAML alias '*\(name)' refers to no anchor '&\(name)'", at: at,
+                    hint: "a value that starts with '*' is read as a YAML alias; put quotes around it"))
+                return
+            }
+            var node = target.node
+            node.location = at
+            complete(node, nodes: target.nodes, anchor: nil)
+        case YAML_SEQUENCE_START_EVENT:
+            guard open(at) else { return }
+            stack.append(.sequence(items: [], location: at, anchor: Self.string(event.data.sequence_start.anchor), nodes: 1))
+        case YAML_MAPPING_START_EVENT:
+            guard open(at) else { return }
+            stack.append(.mapping(
+                pairs: [], location: at, anchor: Self.string(event.data.mapping_start.anchor), nodes: 1,
+                pendingKey: nil, skipNextValue: false, seen: [:]))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { return }
+            switch frame {
+            case let .sequence(items, location, anchor, nodes):
+                complete(YAMLNode(.sequence(items), at: location), nodes: nodes, anchor: anchor)
+            case let .mapping(pairs, location, anchor, nodes, _, _, _):
+                complete(YAMLNode(.mapping(pairs), at: location), nodes: nodes, anchor: anchor)
+            }
+        default:
+            break
+        }
+    }
+
+    /// Checks the depth limit before a collection opens.
+    private mutating func open(_ at: SourceLocation) -> Bool {
+        guard stack.count < limits.maxDepth else {
+            fail(.error(.yamlTooDeep, "lists and mappings are nested deeper than \(limits.maxDepth) levels", at: at))
+            return false
+        }
+        return true
+    }
+
+    /// Hands a finished node to its parent (or makes it the root).
+    private mutating func complete(_ node: YAMLNode, nodes: Int, anchor: String?) {
+        totalNodes += nodes
+        if totalNodes > limits.maxNodes {
+            let code: DiagnosticCode = aliases > 0 ? .yamlAliasLimit : .yamlTooLarge
+            let why = aliases > 0 ? " once its aliases are expanded" : ""
+            fail(.error(code, "this file holds more than \(limits.maxNodes) values\(why)", at: node.location))
+            return
+        }
+        if let anchor { anchors[anchor] = (node, nodes) }
+        guard let top = stack.popLast() else {
+            root = node
+            return
+        }
+        switch top {
+        case .sequence(var items, let location, let anchor, let count):
+            items.append(node)
+            stack.append(.sequence(items: items, location: location, anchor: anchor, nodes: count + nodes))
+        case .mapping(var pairs, let location, let anchor, let count, let pendingKey, let skip, var seen):
+            var nextKey: (key: String, location: SourceLocation)? = nil
+            var nextSkip = false
+            if let pendingKey {
+                if !skip {
+                    if let first = seen[pendingKey.key] {
+                        diagnostics.append(.error(
+                            .yamlDuplicateKey, "the key '\(pendingKey.key)' appears twice in this mapping",
+                            at: pendingKey.location, hint: "remove one of them",
+                            related: [Located("first written here", at: first)]))
+                    } else {
+                        seen[pendingKey.key] = pendingKey.location
+                        pairs.append(YAMLPair(key: pendingKey.key, keyLocation: pendingKey.location, value: node))
+                    }
+                }
+            } else if let key = node.scalar {
+                nextKey = (key.value, node.location)
+            } else {
+                diagnostics.append(.error(
+                    .yamlComplexKey, "a key must be a single word or text, not \(node.kindDescription)",
+                    at: node.location, hint: "a line starting with '? ' or '[' or '{' before ':' makes a complex key"))
+                nextKey = ("", node.location)
+                nextSkip = true
+            }
+            stack.append(.mapping(
+                pairs: pairs, location: location, anchor: anchor, nodes: count + nodes,
+                pendingKey: nextKey, skipNextValue: nextSkip, seen: seen))
+        }
+    }
+
+    private static func style(_ style: yaml_scalar_style_t) -> YAMLScalar.Style {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
+        }
+    }
+}

@@ -1,0 +1,66 @@
+/// A want, need, pain or fear of a client segment, and how the offering's levers relieve it.
+public struct Driver: Sendable {
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        case want, need, pain, fear
+    }
+
+    public var id: String
+    public var name: String
+    public var kind: Kind
+    /// How much this driver matters to the segment (> 0); normalized against the others.
+    public var importance: Double
+    public var reliefs: [Relief]
+    public var location: SourceLocation
+
+    public init(id: String, name: String, kind: Kind, importance: Double, reliefs: [Relief], location: SourceLocation) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.importance = importance
+        self.reliefs = reliefs
+        self.location = location
+    }
+}
+
+/// How one lever relieves a driver: a curve from the lever's setting to relief in 0…1.
+public struct Relief: Sendable {
+    public var lever: Located<String>
+    public var curve: ReliefCurve
+
+    public init(lever: Located<String>, curve: ReliefCurve) {
+        self.lever = lever
+        self.curve = curve
+    }
+}
+
+public enum ReliefCurve: Sendable {
+    /// For number and price levers: points (lever value → relief), increasing in value;
+    /// piecewise-linear between them, flat beyond the ends.
+    case points([CurvePoint])
+    /// For level levers: relief at each named level.
+    case levels([LevelPoint])
+
+    public struct CurvePoint: Sendable {
+        public var value: Double
+        public var relief: Double
+        public var location: SourceLocation
+
+        public init(value: Double, relief: Double, location: SourceLocation) {
+            self.value = value
+            self.relief = relief
+            self.location = location
+        }
+    }
+
+    public struct LevelPoint: Sendable {
+        public var level: String
+        public var relief: Double
+        public var location: SourceLocation
+
+        public init(level: String, relief: Double, location: SourceLocation) {
+            self.level = level
+            self.relief = relief
+            self.location = location
+        }
+    }
+}

@@ -1,0 +1,98 @@
+/// Something about an offering that can be turned up or down: price, scope, payment terms, tier…
+public struct Lever: Sendable {
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        /// A quantity on a grid (days, months, hours).
+        case number
+        /// What the client pays, on a grid; counts as revenue in margins.
+        case price
+        /// An ordered list of named levels (basic < standard < premium).
+        case level
+    }
+
+    public var id: String
+    public var name: String
+    public var kind: Kind
+    public var unit: String?
+    public var doc: String?
+    /// Number and price levers: baseline, bounds and grid step.
+    public var baseline: Double
+    public var min: Double
+    public var max: Double
+    public var step: Double
+    /// Level levers: the levels in increasing order; `baseline` etc. are then level indexes.
+    public var levels: [String]
+    /// Cost to serve: per unit of a number lever, or per level of a level lever.
+    public var costPerUnit: Double?
+    public var levelCosts: [String: Double]
+    /// May the balancer move this lever to hold value?
+    public var flex: Bool
+    public var location: SourceLocation
+
+    public init(
+        id: String, name: String, kind: Kind, unit: String? = nil, doc: String? = nil, baseline: Double, min: Double,
+        max: Double, step: Double, levels: [String] = [], costPerUnit: Double? = nil, levelCosts: [String: Double] = [:],
+        flex: Bool, location: SourceLocation
+    ) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.unit = unit
+        self.doc = doc
+        self.baseline = baseline
+        self.min = min
+        self.max = max
+        self.step = step
+        self.levels = levels
+        self.costPerUnit = costPerUnit
+        self.levelCosts = levelCosts
+        self.flex = flex
+        self.location = location
+    }
+
+    /// Every setting the lever can take, in increasing order (level levers: level indexes).
+    public var grid: [Double] {
+        if kind == .level { return levels.indices.map(Double.init) }
+        guard step > 0, max >= min else { return [min] }
+        let count = Int(((max - min) / step + 1e-9).rounded(.down))
+        return (0...count).map { snap(min + Double($0) * step) }
+    }
+
+    /// Nearest grid setting to `value`, within bounds.
+    public func snapToGrid(_ value: Double) -> Double {
+        let clamped = Swift.min(Swift.max(value, min), max)
+        if kind == .level { return clamped.rounded() }
+        guard step > 0 else { return clamped }
+        let steps = ((clamped - min) / step).rounded()
+        return Swift.min(snap(min + steps * step), max)
+    }
+
+    /// Removes floating-point dust (0.1 + 0.2) so grid settings print and compare cleanly.
+    private func snap(_ value: Double) -> Double {
+        (value * 1e9).rounded() / 1e9
+    }
+
+    /// Is `value` on the grid (within floating-point dust)?
+    public func isOnGrid(_ value: Double) -> Bool {
+        abs(snapToGrid(value) - value) < 1e-9 * Swift.max(1, abs(value))
+    }
+
+    /// A setting in the lever's own words: `4800`, `standard`.
+    public func display(_ value: Double) -> String {
+        if kind == .level {
+            let index = Int(value.rounded())
+            return levels.indices.contains(index) ? levels[index] : formatNumber(value)
+        }
+        return formatNumber(value)
+    }
+
+    /// The cost to serve at a setting (0 when none declared).
+    public func cost(at value: Double) -> Double {
+        if kind == .level {
+            let index = Int(value.rounded())
+            return levels.indices.contains(index) ? levelCosts[levels[index]] ?? 0 : 0
+        }
+        return (costPerUnit ?? 0) * value
+    }
+
+    public var declaresCost: Bool { costPerUnit != nil || !levelCosts.isEmpty }
+}

@@ -1,0 +1,112 @@
+/// A ruleset file: rules on one theme (business cycle, client size, competition…).
+public struct Ruleset: Sendable {
+    public var id: String
+    public var doc: String?
+    public var rules: [Rule]
+    public var file: String
+    public var location: SourceLocation
+
+    public init(id: String, doc: String? = nil, rules: [Rule], file: String, location: SourceLocation) {
+        self.id = id
+        self.doc = doc
+        self.rules = rules
+        self.file = file
+        self.location = location
+    }
+}
+
+/// When a condition holds, change the offering and say why.
+public struct Rule: Sendable {
+    public var id: String
+    public var ruleset: String
+    public var when: Condition
+    public var why: String
+    /// Higher wins when two rules adjust the same lever.
+    public var priority: Int
+    public var actions: [Action]
+    public var location: SourceLocation
+
+    public init(id: String, ruleset: String, when: Condition, why: String, priority: Int = 0, actions: [Action], location: SourceLocation) {
+        self.id = id
+        self.ruleset = ruleset
+        self.when = when
+        self.why = why
+        self.priority = priority
+        self.actions = actions
+        self.location = location
+    }
+}
+
+/// A rule's `when`: one expression, or several joined by all/any.
+public indirect enum Condition: Sendable {
+    case expression(ExpressionSource)
+    case all([Condition])
+    case any([Condition])
+
+    /// Every expression in the condition, in written order.
+    public var expressions: [ExpressionSource] {
+        switch self {
+        case .expression(let e): [e]
+        case .all(let parts), .any(let parts): parts.flatMap(\.expressions)
+        }
+    }
+
+    /// The condition as one CEL expression (all → &&, any → ||), for compiling and display.
+    public var combinedText: String {
+        switch self {
+        case .expression(let e): e.text
+        case .all(let parts): parts.count == 1 ? parts[0].combinedText : parts.map { "(\($0.combinedText))" }.joined(separator: " && ")
+        case .any(let parts): parts.count == 1 ? parts[0].combinedText : parts.map { "(\($0.combinedText))" }.joined(separator: " || ")
+        }
+    }
+}
+
+/// An expression's text and where its first character stands in the YAML file.
+public struct ExpressionSource: Sendable {
+    public var text: String
+    public var location: SourceLocation
+    public var style: YAMLScalar.Style
+
+    public init(text: String, location: SourceLocation, style: YAMLScalar.Style) {
+        self.text = text
+        self.location = location
+        self.style = style
+    }
+}
+
+/// What a rule does when it fires.
+public enum Action: Sendable {
+    case adjust(lever: Located<String>, change: Adjustment)
+    case emphasize(target: Located<DriverTarget>, factor: Double)
+    case pin(lever: Located<String>)
+    case say(text: String, about: Located<DriverTarget>?, location: SourceLocation)
+
+    public var location: SourceLocation {
+        switch self {
+        case .adjust(let lever, _), .pin(let lever): lever.location
+        case .emphasize(let target, _): target.location
+        case .say(_, _, let location): location
+        }
+    }
+}
+
+/// How an `adjust` moves a lever from its baseline.
+public enum Adjustment: Hashable, Sendable {
+    case byPercent(Double)
+    case byUnits(Double)
+    case toValue(Double)
+    case toLevel(String)
+}
+
+/// A driver by id, or every driver of a kind.
+public enum DriverTarget: Hashable, Sendable, CustomStringConvertible {
+    case driver(String)
+    case kind(Driver.Kind)
+
+    public var description: String {
+        switch self {
+        case .driver(let id): id
+        case .kind(let kind): kind.rawValue
+        }
+    }
+}

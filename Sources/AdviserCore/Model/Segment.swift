@@ -1,0 +1,28 @@
+/// A group of clients alike enough to be advised alike: micro shops, growing SMEs, enterprises…
+public struct Segment: Sendable {
+    public enum Size: String, Hashable, Sendable, CaseIterable {
+        case micro, sme, enterprise
+    }
+
+    public var id: String
+    public var name: String
+    public var size: Size
+    public var doc: String?
+    /// Values of declared `segment.*` facts, by short name (`price_sensitivity`).
+    public var facts: [String: Located<FactValue>]
+    public var drivers: [Driver]
+    public var location: SourceLocation
+
+    public init(
+        id: String, name: String, size: Size, doc: String? = nil, facts: [String: Located<FactValue>], drivers: [Driver],
+        location: SourceLocation
+    ) {
+        self.id = id
+        self.name = name
+        self.size = size
+        self.doc = doc
+        self.facts = facts
+        self.drivers = drivers
+        self.location = location
+    }
+}

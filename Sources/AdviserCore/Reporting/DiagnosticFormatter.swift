@@ -1,0 +1,55 @@
+/// Prints diagnostics the way compilers do, so editors and terminals can jump to them:
+///
+///     Rules/offerings/bookkeeping.yaml:12:5: error[unknown-key]: unknown key 'levles' in lever (did you mean 'levels'?)
+///        12 |     levles: [basic, standard]
+///           |     ^
+public struct DiagnosticFormatter: Sendable {
+    /// File texts by path, for the source line under each diagnostic; empty to leave them out.
+    public var sources: [String: String]
+    public var colors: TerminalColors
+
+    public init(sources: [String: String] = [:], colors: TerminalColors = .none) {
+        self.sources = sources
+        self.colors = colors
+    }
+
+    /// The one-line form: `file:line:col: severity[code]: message (hint)`.
+    public static func line(_ d: Diagnostic) -> String {
+        "\(d.location): \(d.severity.rawValue)[\(d.code)]: \(d.message)" + (d.hint.map { " (\($0))" } ?? "")
+    }
+
+    public func format(_ d: Diagnostic) -> String {
+        let severity = d.severity == .error ? colors.red(d.severity.rawValue) : colors.yellow(d.severity.rawValue)
+        var text = colors.bold("\(d.location):") + " \(severity)[\(d.code)]: " + colors.bold(d.message)
+        if let hint = d.hint { text += " (\(hint))" }
+        if let snippet = snippet(at: d.location) { text += "\n" + snippet }
+        for related in d.related {
+            text += "\n  note: \(related.value) at \(related.location)"
+        }
+        return text
+    }
+
+    /// `3 errors, 1 warning in 9 files`.
+    public static func summary(_ diagnostics: [Diagnostic], files: Int) -> String {
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return "\(plural(diagnostics.errorCount, "error")), \(plural(diagnostics.warningCount, "warning")) in \(plural(files, "file"))"
+    }
+
+    private func snippet(at location: SourceLocation) -> String? {
+        guard let source = sources[location.file] else { return nil }
+        var lineNumber = 1
+        var found: Substring?
+        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+            if lineNumber == location.line { found = line; break }
+            lineNumber += 1
+        }
+        guard var line = found, !line.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        if line.hasSuffix("\r") { line = line.dropLast() }
+        if line.unicodeScalars.first == "\u{FEFF}" { line = Substring(line.unicodeScalars.dropFirst()) }
+        let gutter = String(location.line)
+        let pad = String(repeating: " ", count: gutter.count)
+        // The caret sits under the column; tabs are kept so it lines up in the terminal.
+        let prefix = line.unicodeScalars.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+        return " \(gutter) | \(line)\n \(pad) | \(prefix)" + colors.green("^")
+    }
+}
