@@ -32,10 +32,12 @@ let package = Package(
             dependencies: ["AdviserCore", "AdviserExpression"],
             path: "Benchmarks/adviser-bench"
         ),
+        // Shared by the test targets: temporary workspaces, running the built binary.
+        .target(name: "AdviserTestSupport", path: "Tests/AdviserTestSupport"),
         .testTarget(name: "AdviserExpressionTests", dependencies: ["AdviserExpression"]),
-        .testTarget(name: "AdviserCoreTests", dependencies: ["AdviserCore"]),
+        .testTarget(name: "AdviserCoreTests", dependencies: ["AdviserCore", "AdviserTestSupport"]),
         // Runs the real `adviser` binary on real workspaces.
-        .testTarget(name: "AdviserEndToEndTests", dependencies: ["adviser"]),
+        .testTarget(name: "AdviserEndToEndTests", dependencies: ["adviser", "AdviserTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

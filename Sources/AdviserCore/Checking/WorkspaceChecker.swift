@@ -82,13 +82,14 @@ public struct WorkspaceChecker {
     // MARK: - Facts in segments and scenarios
 
     private mutating func checkFactValues(
-        _ values: [String: Located<FactValue>], scope: String, owner: String, ownerLocation: SourceLocation, requireAll: Bool
+        _ values: [String: FactAssignment], scope: String, owner: String, ownerLocation: SourceLocation, requireAll: Bool
     ) {
         let declared = workspace.facts.filter { $0.scope == scope }
-        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+        for (name, assignment) in values.sorted(by: { $0.key < $1.key }) {
+            let value = assignment.value
             guard let fact = declared.first(where: { $0.shortName == name }) else {
                 diagnostics.append(.error(
-                    .unknownFact, "'\(scope).\(name)' is not declared in facts.yaml", at: value.location,
+                    .unknownFact, "'\(scope).\(name)' is not declared in facts.yaml", at: assignment.name.location,
                     hint: Suggestion.hint(for: name, in: declared.map(\.shortName))
                         ?? "declare it in facts.yaml as \(scope).\(name), with its type and doc"))
                 continue

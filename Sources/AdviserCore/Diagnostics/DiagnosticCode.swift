@@ -44,4 +44,14 @@ extension DiagnosticCode {
     public static let reliefOutOfRange = Self("relief-out-of-range")
     public static let missingFact = Self("missing-fact")
     public static let conditionNotBool = Self("condition-not-bool")
+
+    /// Every code the loader and checker can report (expression codes come from the expression
+    /// language and are listed in docs/diagnostics.md).
+    public static let all: [DiagnosticCode] = [
+        .workspaceNotFound, .missingFile, .unreadableFile, .emptyFile, .yamlSyntax, .yamlDuplicateKey, .yamlAliasLimit,
+        .yamlComplexKey, .yamlMultipleDocuments, .yamlTooDeep, .yamlTooLarge, .unknownKey, .missingKey, .wrongType,
+        .invalidValue, .duplicateID, .unknownLever, .unknownDriver, .unknownFact, .unknownSegment, .unknownScenario,
+        .unknownOffering, .unknownRule, .unknownLevel, .outOfRange, .offGrid, .curveOrder, .reliefOutOfRange,
+        .missingFact, .conditionNotBool,
+    ]
 }

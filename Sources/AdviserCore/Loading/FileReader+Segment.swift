@@ -10,12 +10,13 @@ extension FileReader {
 
     /// A mapping of short fact names to values (segment facts, scenario market, test overrides).
     /// A value may be `{value: …, source: …}`; sources are returned separately.
-    func factValues(_ node: YAMLNode?) -> [String: Located<FactValue>] {
-        var values: [String: Located<FactValue>] = [:]
+    func factValues(_ node: YAMLNode?) -> [String: FactAssignment] {
+        var values: [String: FactAssignment] = [:]
         for pair in node?.mapping ?? [] {
             let valueNode = pair.value["value"] ?? pair.value
             if let value = valueNode.factValue {
-                values[pair.key] = Located(value, at: valueNode.location)
+                values[pair.key] = FactAssignment(
+                    name: Located(pair.key, at: pair.keyLocation), value: Located(value, at: valueNode.location))
             }
         }
         return values

@@ -22,7 +22,10 @@ public struct YAMLComposer: Sendable {
 
     public func compose(_ bytes: [UInt8], file: String) -> Result {
         var state = ComposerState(file: file, limits: limits)
-        bytes.withUnsafeBufferPointer { buffer in
+        // A UTF-8 byte-order mark (Windows editors write one) is not part of the text: libyaml,
+        // told the encoding, would read it as content. Columns then match what editors show.
+        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        bytes.dropFirst(hasBOM ? 3 : 0).withUnsafeBufferPointer { buffer in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
                 state.fail(.error(.yamlSyntax, "could not start the YAML reader (out of memory?)", at: .file(file)))
@@ -34,7 +37,7 @@ public struct YAMLComposer: Sendable {
             var event = yaml_event_t()
             while !state.finished {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    state.fail(Self.syntaxDiagnostic(parser, file: file))
+                    state.fail(Self.syntaxDiagnostic(parser, file: file, text: buffer))
                     return
                 }
                 state.handle(event)
@@ -44,12 +47,15 @@ public struct YAMLComposer: Sendable {
         return Result(root: state.root, diagnostics: state.diagnostics)
     }
 
-    private static func syntaxDiagnostic(_ parser: yaml_parser_t, file: String) -> Diagnostic {
+    private static func syntaxDiagnostic(_ parser: yaml_parser_t, file: String, text: UnsafeBufferPointer<UInt8>) -> Diagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "the YAML could not be read"
         let context = parser.context.map { String(cString: $0) }
         let mark = parser.problem_mark
         var location = SourceLocation(file: file, line: mark.line + 1, column: mark.column + 1)
         var hint: String?
+        if problem.contains("Maximum nesting level") {
+            return .error(.yamlTooDeep, "lists and mappings are nested too deeply", at: location)
+        }
         if parser.error == YAML_READER_ERROR {
             // Reader errors carry a byte offset but no line; the mark is the start of the file.
             location = .file(file)
@@ -58,8 +64,12 @@ public struct YAMLComposer: Sendable {
             } else if problem.contains("control characters") {
                 hint = "the file contains a control character (such as a NUL byte); is it really a text file?"
             }
-        } else if problem.contains("tab") {
+        } else if problem.contains("tab") || Self.lineIndentedWithTab(text, line: mark.line) {
             hint = "indent with spaces, not tabs"
+        } else if context?.contains("alias") == true {
+            hint = "a value that starts with '*' is read as a YAML alias; put quotes around it"
+        } else if context?.contains("anchor") == true {
+            hint = "a value that starts with '&' is read as a YAML anchor; put quotes around it"
         } else if problem.contains("mapping values are not allowed") {
             hint = "a value contains ': '; put the whole value in quotes"
         } else if problem.contains("flow") {
@@ -70,7 +80,27 @@ public struct YAMLComposer: Sendable {
             hint = "check the indentation: items of one mapping or list must line up"
         }
         let message = [context, problem].compactMap { $0 }.joined(separator: " ")
-        return .error(.yamlSyntax, "YAML syntax: \(message)", at: location, hint: hint)
+        // The context mark says where the unfinished thing began (an unclosed '[' or quote).
+        var related: [Located<String>] = []
+        if let context, parser.error != YAML_READER_ERROR {
+            let start = parser.context_mark
+            related.append(Located(context.replacingOccurrences(of: "while ", with: "") + " began", at: SourceLocation(file: file, line: start.line + 1, column: start.column + 1)))
+        }
+        return .error(.yamlSyntax, "YAML syntax: \(message)", at: location, hint: hint, related: related)
+    }
+
+    /// Does line `line` (0-based) begin with white space that holds a tab?
+    private static func lineIndentedWithTab(_ text: UnsafeBufferPointer<UInt8>, line: Int) -> Bool {
+        var current = 0, index = 0
+        while current < line, index < text.count {
+            if text[index] == UInt8(ascii: "\n") { current += 1 }
+            index += 1
+        }
+        while index < text.count, text[index] == UInt8(ascii: " ") || text[index] == UInt8(ascii: "\t") {
+            if text[index] == UInt8(ascii: "\t") { return true }
+            index += 1
+        }
+        return false
     }
 }
 

@@ -65,3 +65,14 @@ public func formatNumber(_ value: Double, maxFractionDigits: Int = 4) -> String 
     if text.hasSuffix(".") { text.removeLast() }
     return text
 }
+
+/// A fact given a value in a segment, scenario or test: where its name and its value were written.
+public struct FactAssignment: Sendable {
+    public var name: Located<String>
+    public var value: Located<FactValue>
+
+    public init(name: Located<String>, value: Located<FactValue>) {
+        self.name = name
+        self.value = value
+    }
+}

@@ -6,9 +6,9 @@ public struct RuleTest: Sendable {
     public var offerings: Selection
     public var segments: Selection
     /// Market facts that override the scenario's (an inline scenario when no scenario is named).
-    public var market: [String: Located<FactValue>]
+    public var market: [String: FactAssignment]
     /// Segment facts that override the segment's.
-    public var segmentFacts: [String: Located<FactValue>]
+    public var segmentFacts: [String: FactAssignment]
     public var expect: Expectation
     /// Property tests: a fact swept over values, the expectation checked at each point.
     public var sweep: Sweep?
@@ -17,7 +17,7 @@ public struct RuleTest: Sendable {
 
     public init(
         name: String, scenarios: Selection, offerings: Selection, segments: Selection,
-        market: [String: Located<FactValue>], segmentFacts: [String: Located<FactValue>], expect: Expectation,
+        market: [String: FactAssignment], segmentFacts: [String: FactAssignment], expect: Expectation,
         sweep: Sweep?, file: String, location: SourceLocation
     ) {
         self.name = name

@@ -7,14 +7,14 @@ public struct Scenario: Sendable {
     public var asOfDay: Int?
     public var asOfText: String?
     /// Values of declared `market.*` facts, by short name (`inflation`).
-    public var market: [String: Located<FactValue>]
+    public var market: [String: FactAssignment]
     /// Where a fact's value came from, by short name.
     public var sources: [String: String]
     public var location: SourceLocation
 
     public init(
         id: String, name: String, doc: String? = nil, asOfDay: Int? = nil, asOfText: String? = nil,
-        market: [String: Located<FactValue>], sources: [String: String] = [:], location: SourceLocation
+        market: [String: FactAssignment], sources: [String: String] = [:], location: SourceLocation
     ) {
         self.id = id
         self.name = name

@@ -9,12 +9,12 @@ public struct Segment: Sendable {
     public var size: Size
     public var doc: String?
     /// Values of declared `segment.*` facts, by short name (`price_sensitivity`).
-    public var facts: [String: Located<FactValue>]
+    public var facts: [String: FactAssignment]
     public var drivers: [Driver]
     public var location: SourceLocation
 
     public init(
-        id: String, name: String, size: Size, doc: String? = nil, facts: [String: Located<FactValue>], drivers: [Driver],
+        id: String, name: String, size: Size, doc: String? = nil, facts: [String: FactAssignment], drivers: [Driver],
         location: SourceLocation
     ) {
         self.id = id
