@@ -180,11 +180,11 @@ struct FastPlan: @unchecked Sendable {
                     } else if op.code != .general, kinds[op.slot] == Activation.Kind.string.rawValue,
                               case .string(let s)? = activation.value(slot: op.slot) {
                         switch op.code {
-                        case .stringEqual: result = s == strings[op.start] ? 1 : 0
-                        case .stringNotEqual: result = s != strings[op.start] ? 1 : 0
+                        case .stringEqual: result = scalarEquals(s, strings[op.start]) ? 1 : 0
+                        case .stringNotEqual: result = scalarEquals(s, strings[op.start]) ? 0 : 1
                         default:
                             var found = false
-                            for j in op.start..<(op.start + op.count) where strings[j] == s { found = true; break }
+                            for j in op.start..<(op.start + op.count) where scalarEquals(strings[j], s) { found = true; break }
                             result = found ? 1 : 0
                         }
                     }

@@ -102,7 +102,7 @@ public struct ValueMap: Hashable, Sendable {
 
     /// Looks a string key up without building a `Value`.
     func lookup(field: String) -> Value? {
-        for (i, k) in keys.enumerated() { if case .string(let s) = k, s == field { return values[i] } }
+        for (i, k) in keys.enumerated() { if case .string(let s) = k, scalarEquals(s, field) { return values[i] } }
         return nil
     }
 }
@@ -123,6 +123,8 @@ public func celEquals(_ a: Value, _ b: Value) -> Bool {
         return true
     case (.int, _), (.uint, _), (.double, _):
         return numericCompare(a, b) == 0
+    case (.string(let x), .string(let y)):
+        return scalarEquals(x, y)
     default:
         return a == b
     }
@@ -148,26 +150,32 @@ func numericCompare(_ a: Value, _ b: Value) -> Int? {
 
 private func compareU(_ x: UInt64, _ y: UInt64) -> Int { x < y ? -1 : (x > y ? 1 : 0) }
 
-/// Exact comparison of an Int64 with a Double (no rounding of the integer).
+/// An Int64 against a Double, compared as doubles: that is what CEL implementations do
+/// (cel-go's conformance expects `dyn(9223372036854775807) < 9223372036854775808.0` false).
 func compareIntDouble(_ i: Int64, _ d: Double) -> Int? {
     if d.isNaN { return nil }
-    if d < -9.223372036854775808e18 { return 1 }
-    if d >= 9.223372036854775808e18 { return -1 }
-    let whole = d.rounded(.towardZero)
-    let w = Int64(whole)
-    if i != w { return i < w ? -1 : 1 }
-    let frac = d - whole
-    return frac > 0 ? -1 : (frac < 0 ? 1 : 0)
+    let x = Double(i)
+    return x < d ? -1 : (x > d ? 1 : 0)
 }
 
 func compareUIntDouble(_ u: UInt64, _ d: Double) -> Int? {
     if d.isNaN { return nil }
-    if d < 0 { return 1 }
-    if d >= 1.8446744073709551616e19 { return -1 }
-    let whole = d.rounded(.towardZero)
-    let w = UInt64(whole)
-    if u != w { return u < w ? -1 : 1 }
-    return d > whole ? -1 : 0
+    let x = Double(u)
+    return x < d ? -1 : (x > d ? 1 : 0)
+}
+
+/// String equality by Unicode scalars: CEL does not normalize ('é' precomposed differs from
+/// 'e' + combining accent), while Swift's `==` compares canonical equivalence.
+@inline(__always)
+func scalarEquals(_ a: String, _ b: String) -> Bool {
+    var a = a, b = b
+    return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmpEqual(x, y)) } }
+}
+
+@inline(__always)
+private func memcmpEqual(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+    for i in 0..<x.count where x[i] != y[i] { return false }
+    return true
 }
 
 /// CEL ordering for `<`, `<=`, `>`, `>=`; nil when the operands are not comparable.
