@@ -1,4 +1,46 @@
+import Foundation
+import AdviserExpression
+
+/// Benchmarks, run on demand: `swift run -c release adviser-bench <subcommand> [options]`.
+/// A plain switch on the first argument, so other subcommands can be added as cases.
 @main
 struct BenchMain {
-    static func main() {}
+    static let usage = """
+        usage: adviser-bench <subcommand> [options]
+
+        subcommands:
+          conditions [--rules FILE --scenarios FILE] [--repeat N]
+              Compile rule conditions and evaluate every rule on every scenario.
+              Without --rules: ../shared/bench/conditions/L if present, else a synthetic
+              workload (1,000 conditions × 10,000 fact sets).
+        """
+
+    static func main() {
+        var args = Array(CommandLine.arguments.dropFirst())
+        guard let command = args.first else {
+            print(usage)
+            exit(2)
+        }
+        args.removeFirst()
+        switch command {
+        case "conditions":
+            ConditionsBench.run(args)
+        case "-h", "--help", "help":
+            print(usage)
+        default:
+            FileHandle.standardError.write(Data("unknown subcommand '\(command)'\n\n\(usage)\n".utf8))
+            exit(2)
+        }
+    }
+}
+
+/// Reads a flag's value from `--name VALUE`.
+func option(_ name: String, in args: [String]) -> String? {
+    guard let i = args.firstIndex(of: name), i + 1 < args.count else { return nil }
+    return args[i + 1]
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("adviser-bench: \(message)\n".utf8))
+    exit(1)
 }

@@ -1,1 +1,0 @@
-// The condition language (a CEL subset). See docs/expressions.md.

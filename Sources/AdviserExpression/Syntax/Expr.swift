@@ -1,0 +1,113 @@
+/// A node of the syntax tree. Operators are calls with CEL's function names (see `Operator`),
+/// so static analysis can walk e.g. `_&&_` chains of `_<_` comparisons.
+public final class Expr: Sendable, CustomStringConvertible {
+    /// Unique within one parsed expression; keys the checker's type table.
+    public let id: Int
+    /// The source text this node covers.
+    public let span: SourceSpan
+    public let kind: Kind
+    /// Height of the subtree (a leaf is 1); bounded by `ParseLimits.maxHeight`.
+    public let height: Int
+
+    public indirect enum Kind: Sendable {
+        case literal(Literal)
+        /// A name; a leading `.` (e.g. `.y`) means "resolve from the root, ignore the container".
+        case identifier(String)
+        /// `operand.field`; `testOnly` is the `has(operand.field)` macro.
+        case select(operand: Expr, field: String, testOnly: Bool)
+        /// `operand[index]`.
+        case index(operand: Expr, index: Expr)
+        /// A global call `f(args)`, a receiver call `target.f(args)`, or an operator.
+        case call(function: String, target: Expr?, args: [Expr])
+        case list([Expr])
+        case map([MapEntry])
+        /// An expanded macro: `all`, `exists`, `exists_one`, `map`, `filter`.
+        case comprehension(Comprehension)
+    }
+
+    public init(id: Int, span: SourceSpan, kind: Kind) {
+        self.id = id
+        self.span = span
+        self.kind = kind
+        self.height = 1 + (kind.children.map(\.height).max() ?? 0)
+    }
+
+    public var description: String { "Expr#\(id)(\(kind))" }
+
+    /// The direct children, in source order.
+    public var children: [Expr] { kind.children }
+}
+
+extension Expr.Kind {
+    public var children: [Expr] {
+        switch self {
+        case .literal, .identifier: return []
+        case .select(let operand, _, _): return [operand]
+        case .index(let operand, let index): return [operand, index]
+        case .call(_, let target, let args): return (target.map { [$0] } ?? []) + args
+        case .list(let items): return items
+        case .map(let entries): return entries.flatMap { [$0.key, $0.value] }
+        case .comprehension(let c): return [c.range] + [c.predicate, c.transform].compactMap { $0 }
+        }
+    }
+}
+
+/// A literal constant.
+public enum Literal: Hashable, Sendable {
+    case int(Int64), uint(UInt64), double(Double), string(String), bytes([UInt8]), bool(Bool), null
+}
+
+/// One `key: value` of a map literal.
+public struct MapEntry: Sendable {
+    public let key: Expr
+    public let value: Expr
+}
+
+/// A macro over a list or map, with its loop variable.
+public struct Comprehension: Sendable {
+    public enum Macro: String, Sendable {
+        case all, exists, existsOne = "exists_one", map, filter
+    }
+    public let macro: Macro
+    public let range: Expr
+    public let variable: String
+    /// The condition for all/exists/exists_one/filter, and the optional filter of 3-arg `map`.
+    public let predicate: Expr?
+    /// The transform of `map`.
+    public let transform: Expr?
+}
+
+/// CEL's internal names for operators.
+public enum Operator {
+    public static let logicalAnd = "_&&_"
+    public static let logicalOr = "_||_"
+    public static let logicalNot = "!_"
+    public static let negate = "-_"
+    public static let conditional = "_?_:_"
+    public static let add = "_+_"
+    public static let subtract = "_-_"
+    public static let multiply = "_*_"
+    public static let divide = "_/_"
+    public static let modulo = "_%_"
+    public static let less = "_<_"
+    public static let lessEqual = "_<=_"
+    public static let greater = "_>_"
+    public static let greaterEqual = "_>=_"
+    public static let equal = "_==_"
+    public static let notEqual = "_!=_"
+    public static let `in` = "@in"
+
+    /// The ordering and equality operators.
+    public static let comparisons: Set<String> = [less, lessEqual, greater, greaterEqual, equal, notEqual]
+}
+
+/// The result of parsing: the source and its syntax tree.
+public struct ParsedExpression: Sendable {
+    public let source: String
+    public let root: Expr
+    /// Number of node ids handed out (ids are `0..<nodeCount`).
+    public let nodeCount: Int
+
+    /// The source text of a node.
+    public func text(of expr: Expr) -> String { source.slice(expr.span) }
+}
