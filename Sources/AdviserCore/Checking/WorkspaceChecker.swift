@@ -16,6 +16,7 @@ public struct WorkspaceChecker {
         checker.checkScenarios()
         checker.checkRules()
         checker.checkTests()
+        checker.diagnostics += ConditionCompiler(workspace: workspace).compile(workspace).diagnostics
         return checker.diagnostics
     }
 
