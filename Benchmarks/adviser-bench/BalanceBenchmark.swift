@@ -1,6 +1,6 @@
 import AdviserCore
 
-/// `adviser-bench balance [--problems N] [--passes P] [--seed S]`
+/// `adviser-bench balance [--problems N] [--passes P] [--seed S] [--tolerance T] [--moves K] [--spread D]`
 ///
 /// Seeded random problems with 8 flex levers × 100 grid steps (piecewise-linear relief
 /// curves scaled by weights): targets reachable with 1–3 moves, targets outside the
@@ -10,6 +10,7 @@ import AdviserCore
 enum BalanceBenchmark {
     static func run(arguments: [String]) {
         var problemCount = 2_000, passes = 5, seed: UInt64 = 42
+        var shape = Shape()
         var i = 0
         while i < arguments.count {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
@@ -17,13 +18,16 @@ enum BalanceBenchmark {
             case "--problems": problemCount = Int(value) ?? problemCount; i += 1
             case "--passes": passes = Int(value) ?? passes; i += 1
             case "--seed": seed = UInt64(value) ?? seed; i += 1
+            case "--tolerance": shape.tolerance = Double(value) ?? shape.tolerance; i += 1
+            case "--moves": shape.maxMoves = max(1, Int(value) ?? shape.maxMoves); i += 1
+            case "--spread": shape.spread = Double(value) ?? shape.spread; i += 1
             default: print("balance: ignoring argument \(arguments[i])")
             }
             i += 1
         }
         var rng = BenchRandom(seed: seed)
-        let kinds = ["reachable 1-3 moves", "unreachable", "generic ±0.15"]
-        let problems = (0..<problemCount).map { n in makeProblem(kind: n % 3, using: &rng) }
+        let kinds = ["reachable 1-\(shape.maxMoves) moves", "unreachable", "generic ±\(shape.spread)"]
+        let problems = (0..<problemCount).map { n in makeProblem(kind: n % 3, shape: shape, using: &rng) }
         let balancer = Balancer()
         let clock = ContinuousClock()
 
@@ -46,7 +50,7 @@ enum BalanceBenchmark {
         func percentile(_ p: Double) -> Double { samples[min(samples.count - 1, Int(p * Double(samples.count)))] }
         let totalSeconds = Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18
         let worst = fastest.indices.max { fastest[$0] < fastest[$1] } ?? 0
-        print("balance: \(problems.count) problems × \(passes) passes, 8 levers × 100 steps, seed \(seed)")
+        print("balance: \(problems.count) problems × \(passes) passes, 8 levers × 100 steps, tolerance \(shape.tolerance), seed \(seed)")
         print("  median \(fmt(percentile(0.5))) µs   p90 \(fmt(percentile(0.9))) µs   p99 \(fmt(percentile(0.99))) µs   worst sample \(fmt(samples.last ?? 0)) µs")
         print("  \(fmt(Double(samples.count) / totalSeconds)) problems/s")
         print("  worst problem #\(worst) (\(kinds[worst % 3])): \(fmt(fastest[worst])) µs best-of-\(passes)")
@@ -65,7 +69,13 @@ enum BalanceBenchmark {
         return r >= 100 ? String(Int(r)) : String(r)
     }
 
-    private static func makeProblem(kind: Int, using rng: inout BenchRandom) -> BalanceProblem {
+    struct Shape {
+        var tolerance = 0.005
+        var maxMoves = 3
+        var spread = 0.15
+    }
+
+    private static func makeProblem(kind: Int, shape: Shape, using rng: inout BenchRandom) -> BalanceProblem {
         let steps = 100
         var levers: [BalanceLever] = []
         for l in 0..<8 {
@@ -86,13 +96,13 @@ enum BalanceBenchmark {
             levers.append(BalanceLever(id: "lever\(l)", options: options, current: current))
         }
         let fixed = Double.random(in: 0.1...0.4, using: &rng)
-        let tolerance = 0.005
+        let tolerance = shape.tolerance
         let value = { (choice: [Int]) in zip(levers, choice).reduce(fixed) { $0 + $1.0.options[$1.1].value } }
         var target: Double
         switch kind {
-        case 0:  // a setting 1–3 random moves away, nudged within the band
+        case 0:  // a setting 1–maxMoves random moves away, nudged within the band
             var choice = levers.map(\.current)
-            for _ in 0..<Int.random(in: 1...3, using: &rng) {
+            for _ in 0..<Int.random(in: 1...shape.maxMoves, using: &rng) {
                 choice[Int.random(in: 0..<8, using: &rng)] = Int.random(in: 0..<steps, using: &rng)
             }
             target = value(choice) + Double.random(in: -tolerance / 2...tolerance / 2, using: &rng)
@@ -102,7 +112,7 @@ enum BalanceBenchmark {
             target = Bool.random(using: &rng) ? high + Double.random(in: 0.01...0.2, using: &rng)
                                               : low - Double.random(in: 0.01...0.2, using: &rng)
         default:
-            target = value(levers.map(\.current)) + Double.random(in: -0.15...0.15, using: &rng)
+            target = value(levers.map(\.current)) + Double.random(in: -shape.spread...shape.spread, using: &rng)
         }
         return BalanceProblem(levers: levers, fixedValue: fixed, target: target, tolerance: tolerance)
     }
