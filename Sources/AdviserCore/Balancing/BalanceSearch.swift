@@ -28,27 +28,118 @@ enum BalanceSearch {
     /// Chosen option index per lever (in problem order) and whether the band is held.
     static func solve(_ problem: BalanceProblem) -> (choice: [Int], held: Bool) {
         var choice = problem.levers.map(clampedCurrent)
-        guard let engine = Engine(problem) else { return (choice, false) }
-        let (flexChoice, held) = engine.run()
-        for (f, l) in engine.orig.enumerated() { choice[l] = flexChoice[f] }
+        guard let q = Quantized(problem) else { return (choice, false) }
+        let (flexChoice, held) = q.run()
+        for (f, l) in q.orig.enumerated() { choice[l] = flexChoice[f] }
         return (choice, held)
     }
 }
 
-/// Prepared, fixed-point form of a problem plus the search state.
-///
-/// Only "flex" levers (two or more options) take part; single-option levers are folded
-/// into the fixed value. Per flex lever it keeps the non-current options sorted by
-/// (move, −margin, index) for branch-and-bound, the same options sorted by value with a
-/// sparse table answering "best (move, −margin, index) among options whose value lies in
-/// [lo, hi]" in O(1) after two binary searches, and all options sorted by value for the
-/// closest-setting search.
-private final class Engine {
+/// A problem on the fixed-point grid, reduced to its flex levers (two or more options;
+/// single-option levers are folded into the fixed value). Cheap to build: enough to
+/// answer the fast paths (current holds, band outside the achievable range) before any
+/// sorting happens.
+private struct Quantized {
     let n: Int
     let orig: [Int]
     let cur: [Int]
-    let curV: [Int64], curM: [Int64], curG: [Int64]
+    /// Options of flex lever f are at optOff[f]..<optOff[f + 1], in grid order.
+    let optOff: [Int]
+    let optV: [Int64], optM: [Int64], optG: [Int64]
     /// Band [lo, hi] and target for the flex levers' summed value.
+    let lo: Int64, hi: Int64, center: Int64
+
+    /// `nil` when the problem has a non-finite number (it cannot be balanced).
+    init?(_ problem: BalanceProblem) {
+        let tolerance = max(0, problem.tolerance)
+        guard problem.fixedValue.isFinite, problem.target.isFinite, tolerance.isFinite else { return nil }
+        var boundV = abs(problem.fixedValue) + abs(problem.target) + tolerance + BalanceSearch.epsilon
+        var boundM = 0.0, boundG = 0.0
+        for lever in problem.levers {
+            var mv = 0.0, mm = 0.0, mg = 0.0
+            for o in lever.options {
+                guard o.value.isFinite, o.move.isFinite, o.margin.isFinite else { return nil }
+                mv = max(mv, abs(o.value)); mm = max(mm, abs(o.move)); mg = max(mg, abs(o.margin))
+            }
+            boundV += mv; boundM += mm; boundG += mg
+        }
+        guard boundV.isFinite, boundM.isFinite, boundG.isFinite else { return nil }
+        let qV = FixedPointScale(bound: boundV), qM = FixedPointScale(bound: boundM), qG = FixedPointScale(bound: boundG)
+
+        var fixed = qV(problem.fixedValue)
+        var orig: [Int] = [], cur: [Int] = [], optOff = [0]
+        var optV: [Int64] = [], optM: [Int64] = [], optG: [Int64] = []
+        for (l, lever) in problem.levers.enumerated() {
+            if lever.options.count >= 2 {
+                orig.append(l)
+                cur.append(BalanceSearch.clampedCurrent(lever))
+                for o in lever.options { optV.append(qV(o.value)); optM.append(qM(o.move)); optG.append(qG(o.margin)) }
+                optOff.append(optV.count)
+            } else if let only = lever.options.first {
+                fixed += qV(only.value)
+            }
+        }
+        let target = qV(problem.target)
+        let band = qV(tolerance) + max(1, Int64((BalanceSearch.epsilon * qV.factor).rounded(.up)))
+        lo = target - band - fixed
+        hi = target + band - fixed
+        center = target - fixed
+        n = orig.count
+        self.orig = orig; self.cur = cur; self.optOff = optOff
+        self.optV = optV; self.optM = optM; self.optG = optG
+    }
+
+    func run() -> (choice: [Int], held: Bool) {
+        if n == 0 { return ([], lo <= 0 && 0 <= hi) }
+        // 0 moved: the current setting.
+        var now: Int64 = 0, low: Int64 = 0, high: Int64 = 0
+        for f in 0..<n {
+            now += optV[optOff[f] + cur[f]]
+            var a = Int64.max, b = Int64.min
+            for p in optOff[f]..<optOff[f + 1] { a = min(a, optV[p]); b = max(b, optV[p]) }
+            low += a; high += b
+        }
+        if lo <= now && now <= hi { return (cur, true) }
+        // Outside the achievable range: the extreme sum is the unique closest value; each
+        // lever independently takes its best (moved, move, −margin, index) option among
+        // those at its extreme, which is lexicographically best for the sums too.
+        if hi < low || lo > high {
+            let wantLow = hi < low
+            let choice = (0..<n).map { f in
+                let base = optOff[f], count = optOff[f + 1] - base
+                var extreme = optV[base]
+                for i in 0..<count { extreme = wantLow ? min(extreme, optV[base + i]) : max(extreme, optV[base + i]) }
+                var best = -1
+                for i in 0..<count where optV[base + i] == extreme {
+                    if best < 0 || precedes(i, best, lever: f) { best = i }
+                }
+                return best
+            }
+            return (choice, false)
+        }
+        return Engine(self).run()
+    }
+
+    /// Option i before option j of flex lever f on (moved, move, −margin, index).
+    private func precedes(_ i: Int, _ j: Int, lever f: Int) -> Bool {
+        let base = optOff[f], c = cur[f]
+        if (i == c) != (j == c) { return i == c }
+        if optM[base + i] != optM[base + j] { return optM[base + i] < optM[base + j] }
+        if optG[base + i] != optG[base + j] { return optG[base + i] > optG[base + j] }
+        return i < j
+    }
+}
+
+/// Search tables and state for the exact search, built only when the fast paths fail.
+///
+/// Per flex lever it keeps the non-current options sorted by (move, −margin, index) for
+/// branch-and-bound, the same options sorted by value with a sparse table answering "best
+/// (move, −margin, index) among options whose value lies in [lo, hi]" in O(1) after two
+/// binary searches, and all options sorted by value for the closest-setting search.
+private final class Engine {
+    let n: Int
+    let cur: [Int]
+    let curV: [Int64], curM: [Int64], curG: [Int64]
     let lo: Int64, hi: Int64, center: Int64
 
     // Non-current options, by move then −margin then index (offsets `ncOff`).
@@ -78,42 +169,9 @@ private final class Engine {
     var bestDist: Int64 = 0, bestMoved: Int64 = 0, bestM: Int64 = 0, bestG: Int64 = 0
     var bestChoice: [Int] = []
 
-    /// `nil` when the problem has a non-finite number (it cannot be balanced).
-    init?(_ problem: BalanceProblem) {
-        let tolerance = max(0, problem.tolerance)
-        guard problem.fixedValue.isFinite, problem.target.isFinite, tolerance.isFinite else { return nil }
-        var boundV = abs(problem.fixedValue) + abs(problem.target) + tolerance + BalanceSearch.epsilon
-        var boundM = 0.0, boundG = 0.0
-        for lever in problem.levers {
-            var mv = 0.0, mm = 0.0, mg = 0.0
-            for o in lever.options {
-                guard o.value.isFinite, o.move.isFinite, o.margin.isFinite else { return nil }
-                mv = max(mv, abs(o.value)); mm = max(mm, abs(o.move)); mg = max(mg, abs(o.margin))
-            }
-            boundV += mv; boundM += mm; boundG += mg
-        }
-        guard boundV.isFinite, boundM.isFinite, boundG.isFinite else { return nil }
-        let qV = FixedPointScale(bound: boundV), qM = FixedPointScale(bound: boundM), qG = FixedPointScale(bound: boundG)
-
-        var fixed = qV(problem.fixedValue)
-        var orig: [Int] = []
-        for (l, lever) in problem.levers.enumerated() {
-            if lever.options.count >= 2 {
-                orig.append(l)
-            } else if let only = lever.options.first {
-                fixed += qV(only.value)
-            }
-        }
-        let target = qV(problem.target)
-        let band = qV(tolerance) + max(1, Int64((BalanceSearch.epsilon * qV.factor).rounded(.up)))
-        lo = target - band - fixed
-        hi = target + band - fixed
-        center = target - fixed
-
-        let n = orig.count
-        self.n = n
-        self.orig = orig
-        var cur = [Int](), curV = [Int64](), curM = [Int64](), curG = [Int64]()
+    init(_ q: Quantized) {
+        n = q.n; cur = q.cur; lo = q.lo; hi = q.hi; center = q.center
+        var curV = [Int64](), curM = [Int64](), curG = [Int64]()
         var ncOff = [0], mvV = [Int64](), mvM = [Int64](), mvG = [Int64](), mvIdx = [Int]()
         var vlV = [Int64](), vlM = [Int64](), vlG = [Int64](), vlIdx = [Int]()
         var spOff = [Int](), sp = [Int]()
@@ -121,55 +179,75 @@ private final class Engine {
         var alIdx = [Int](), alGroup = [Int]()
         var minNCV = [Int64](), maxNCV = [Int64](), minNCM = [Int64](), maxNCG = [Int64]()
         var minAllV = [Int64](), maxAllV = [Int64](), minAllM = [Int64](), maxAllG = [Int64]()
+        let total = q.optV.count
+        mvV.reserveCapacity(total); mvM.reserveCapacity(total); mvG.reserveCapacity(total); mvIdx.reserveCapacity(total)
+        vlV.reserveCapacity(total); vlM.reserveCapacity(total); vlG.reserveCapacity(total); vlIdx.reserveCapacity(total)
+        alV.reserveCapacity(total); alMoved.reserveCapacity(total); alM.reserveCapacity(total)
+        alG.reserveCapacity(total); alIdx.reserveCapacity(total); alGroup.reserveCapacity(total)
+        let v = q.optV, m = q.optM, g = q.optG
 
-        for l in orig {
-            let lever = problem.levers[l]
-            let c = BalanceSearch.clampedCurrent(lever)
-            let v = lever.options.map { qV($0.value) }
-            let m = lever.options.map { qM($0.move) }
-            let g = lever.options.map { qG($0.margin) }
-            cur.append(c); curV.append(v[c]); curM.append(m[c]); curG.append(g[c])
+        for f in 0..<q.n {
+            let base = q.optOff[f], count = q.optOff[f + 1] - base, c = q.cur[f]
+            curV.append(v[base + c]); curM.append(m[base + c]); curG.append(g[base + c])
 
-            let nc = lever.options.indices.filter { $0 != c }
-            let byMove = nc.sorted { (m[$0], -g[$0], $0) < (m[$1], -g[$1], $1) }
-            for o in byMove { mvV.append(v[o]); mvM.append(m[o]); mvG.append(g[o]); mvIdx.append(o) }
-            let base = vlV.count
-            let byValue = nc.sorted { (v[$0], m[$0], -g[$0], $0) < (v[$1], m[$1], -g[$1], $1) }
-            for o in byValue { vlV.append(v[o]); vlM.append(m[o]); vlG.append(g[o]); vlIdx.append(o) }
+            var byMove = Array(0..<count)
+            byMove.remove(at: c)
+            byMove.sort { a, b in
+                let ma = m[base + a], mb = m[base + b]
+                if ma != mb { return ma < mb }
+                let ga = g[base + a], gb = g[base + b]
+                return ga != gb ? ga > gb : a < b
+            }
+            var lowNCM = Int64.max, highNCG = Int64.min
+            for o in byMove {
+                let x = base + o
+                mvV.append(v[x]); mvM.append(m[x]); mvG.append(g[x]); mvIdx.append(o)
+                lowNCM = min(lowNCM, m[x]); highNCG = max(highNCG, g[x])
+            }
+            minNCM.append(lowNCM); maxNCG.append(highNCG)
+
+            // One value sort serves both: all options by (value, moved, move, −margin, index);
+            // dropping the current option leaves the non-current ones by (value, move, −margin, index).
+            var all = Array(0..<count)
+            all.sort { a, b in
+                let va = v[base + a], vb = v[base + b]
+                if va != vb { return va < vb }
+                if (a == c) != (b == c) { return a == c }
+                let ma = m[base + a], mb = m[base + b]
+                if ma != mb { return ma < mb }
+                let ga = g[base + a], gb = g[base + b]
+                return ga != gb ? ga > gb : a < b
+            }
+            let allBase = alV.count, ncBase = vlV.count
+            for (k, o) in all.enumerated() {
+                let x = base + o
+                alV.append(v[x]); alMoved.append(o == c ? 0 : 1); alM.append(m[x]); alG.append(g[x]); alIdx.append(o)
+                alGroup.append(k > 0 && v[base + all[k - 1]] == v[x] ? alGroup[allBase + k - 1] : allBase + k)
+                if o != c { vlV.append(v[x]); vlM.append(m[x]); vlG.append(g[x]); vlIdx.append(o) }
+            }
+            alOff.append(alV.count)
             ncOff.append(vlV.count)
+            minNCV.append(vlV[ncBase]); maxNCV.append(vlV[vlV.count - 1])
+            minAllV.append(alV[allBase]); maxAllV.append(alV[alV.count - 1])
+            minAllM.append(min(lowNCM, m[base + c])); maxAllG.append(max(highNCG, g[base + c]))
 
-            // Sparse table over positions base..<base+count: level j holds the position of the
-            // best (move, −margin, index) in [p, p + 2^j).
-            let count = byValue.count
+            // Sparse table over positions ncBase..<ncBase+ncCount: level j holds the position of
+            // the best (move, −margin, index) in [p, p + 2^j).
+            let ncCount = count - 1
             spOff.append(sp.count)
-            sp.append(contentsOf: base..<(base + count))
+            sp.append(contentsOf: ncBase..<(ncBase + ncCount))
             var width = 1
-            while width * 2 <= count {
-                let previous = sp.count - count
-                for p in 0..<count {
+            while width * 2 <= ncCount {
+                let previous = sp.count - ncCount
+                for p in 0..<ncCount {
                     let a = sp[previous + p]
-                    let b = p + width < count ? sp[previous + p + width] : a
+                    let b = p + width < ncCount ? sp[previous + p + width] : a
                     sp.append(Engine.better(a, b, vlM, vlG, vlIdx) ? a : b)
                 }
                 width *= 2
             }
-
-            let moved = lever.options.indices.map { Int64($0 == c ? 0 : 1) }
-            let all = lever.options.indices.sorted {
-                (v[$0], moved[$0], m[$0], -g[$0], $0) < (v[$1], moved[$1], m[$1], -g[$1], $1)
-            }
-            let allBase = alV.count
-            for (k, o) in all.enumerated() {
-                alV.append(v[o]); alMoved.append(moved[o]); alM.append(m[o]); alG.append(g[o]); alIdx.append(o)
-                alGroup.append(k > 0 && v[all[k - 1]] == v[o] ? alGroup[allBase + k - 1] : allBase + k)
-            }
-            alOff.append(alV.count)
-
-            minNCV.append(nc.map { v[$0] }.min()!); maxNCV.append(nc.map { v[$0] }.max()!)
-            minNCM.append(nc.map { m[$0] }.min()!); maxNCG.append(nc.map { g[$0] }.max()!)
-            minAllV.append(v.min()!); maxAllV.append(v.max()!); minAllM.append(m.min()!); maxAllG.append(g.max()!)
         }
-        self.cur = cur; self.curV = curV; self.curM = curM; self.curG = curG
+        self.curV = curV; self.curM = curM; self.curG = curG
         self.ncOff = ncOff; self.mvV = mvV; self.mvM = mvM; self.mvG = mvG; self.mvIdx = mvIdx
         self.vlV = vlV; self.vlM = vlM; self.vlG = vlG; self.vlIdx = vlIdx; self.spOff = spOff; self.sp = sp
         self.alOff = alOff; self.alV = alV; self.alMoved = alMoved; self.alM = alM; self.alG = alG
@@ -193,16 +271,6 @@ private final class Engine {
     }
 
     func run() -> (choice: [Int], held: Bool) {
-        if n == 0 { return ([], lo <= 0 && 0 <= hi) }
-        // 0 moved: the current setting.
-        if lo <= sufCurV[0] && sufCurV[0] <= hi { return (cur, true) }
-        // Outside the achievable range: the extreme setting is the unique closest value,
-        // and each lever independently takes its best option among those at its extreme.
-        if hi < sufMinV[0] || lo > sufMaxV[0] {
-            let low = hi < sufMinV[0]
-            let choice = (0..<n).map { i in alIdx[low ? alOff[i] : alGroup[alOff[i + 1] - 1]] }
-            return (choice, false)
-        }
         // Fewest moves first: the first k with any holding setting decides.
         for k in 1...n {
             buildTables(k)
@@ -211,7 +279,7 @@ private final class Engine {
             dfs(0, k, 0, 0, 0)
             if bestFound { return (bestChoice, true) }
         }
-        // Nothing holds: the closest setting, exactly.
+        // Nothing holds although the band is within range: the closest setting, exactly.
         bestFound = false
         closest(0, 0, 0, 0, 0)
         return (bestChoice, false)
