@@ -117,7 +117,8 @@ private struct Quantized {
             }
             return (choice, false)
         }
-        return Engine(self).run()
+        var engine = Engine(self)
+        return engine.run()
     }
 
     /// Option i before option j of flex lever f on (moved, move, −margin, index).
@@ -131,12 +132,14 @@ private struct Quantized {
 }
 
 /// Search tables and state for the exact search, built only when the fast paths fail.
+/// A struct with mutating methods (not a class) so state access needs no dynamic
+/// exclusivity checks in the hot loops.
 ///
 /// Per flex lever it keeps the non-current options sorted by (move, −margin, index) for
 /// branch-and-bound, the same options sorted by value with a sparse table answering "best
 /// (move, −margin, index) among options whose value lies in [lo, hi]" in O(1) after two
 /// binary searches, and all options sorted by value for the closest-setting search.
-private final class Engine {
+private struct Engine {
     let n: Int
     let cur: [Int]
     let curV: [Int64], curM: [Int64], curG: [Int64]
@@ -158,6 +161,13 @@ private final class Engine {
     // Suffix sums (size n + 1).
     let sufCurV: [Int64], sufCurM: [Int64], sufCurG: [Int64]
     let sufMinV: [Int64], sufMaxV: [Int64], sufMinM: [Int64], sufMaxG: [Int64]
+    /// Suffix maxima of each lever's best value change per unit of move, upwards and
+    /// downwards (`.infinity` when a lever can change value without adding move): moving
+    /// value by D costs at least D / ratio, a bound that sees how far the band is.
+    let sufUpRate: [Double], sufDownRate: [Double]
+    /// Whether no option of levers i..<n has less move than its lever's current option
+    /// (the usual case); only then is the current moves' sum a floor for the rate bound.
+    let sufMoveNeverDrops: [Bool]
 
     // Per-k tables: over levers i..<n with exactly r moved, index i * (kMax + 1) + r.
     var kMax = 0
@@ -179,6 +189,7 @@ private final class Engine {
         var alIdx = [Int](), alGroup = [Int]()
         var minNCV = [Int64](), maxNCV = [Int64](), minNCM = [Int64](), maxNCG = [Int64]()
         var minAllV = [Int64](), maxAllV = [Int64](), minAllM = [Int64](), maxAllG = [Int64]()
+        var upRate = [Double](), downRate = [Double](), moveNeverDrops = [Bool]()
         let total = q.optV.count
         mvV.reserveCapacity(total); mvM.reserveCapacity(total); mvG.reserveCapacity(total); mvIdx.reserveCapacity(total)
         vlV.reserveCapacity(total); vlM.reserveCapacity(total); vlG.reserveCapacity(total); vlIdx.reserveCapacity(total)
@@ -233,6 +244,22 @@ private final class Engine {
 
             // Sparse table over positions ncBase..<ncBase+ncCount: level j holds the position of
             // the best (move, −margin, index) in [p, p + 2^j).
+            // Rates: every option must satisfy Δmove ≥ Δvalue / rate (for its direction).
+            var up = 0.0, down = 0.0, neverDrops = true
+            for o in 0..<count where o != c {
+                let dv = v[base + o] - v[base + c], dm = m[base + o] - m[base + c]
+                if dm < 0 {
+                    up = .infinity; down = .infinity; neverDrops = false
+                } else if dm == 0 {
+                    if dv > 0 { up = .infinity } else if dv < 0 { down = .infinity }
+                } else if dv > 0 {
+                    up = max(up, Double(dv) / Double(dm))
+                } else if dv < 0 {
+                    down = max(down, Double(-dv) / Double(dm))
+                }
+            }
+            upRate.append(up); downRate.append(down); moveNeverDrops.append(neverDrops)
+
             let ncCount = count - 1
             spOff.append(sp.count)
             sp.append(contentsOf: ncBase..<(ncBase + ncCount))
@@ -260,6 +287,15 @@ private final class Engine {
         }
         sufCurV = suffix(curV); sufCurM = suffix(curM); sufCurG = suffix(curG)
         sufMinV = suffix(minAllV); sufMaxV = suffix(maxAllV); sufMinM = suffix(minAllM); sufMaxG = suffix(maxAllG)
+        func suffixMax(_ xs: [Double]) -> [Double] {
+            var s = [Double](repeating: 0, count: xs.count + 1)
+            for i in stride(from: xs.count - 1, through: 0, by: -1) { s[i] = max(s[i + 1], xs[i]) }
+            return s
+        }
+        sufUpRate = suffixMax(upRate); sufDownRate = suffixMax(downRate)
+        var never = [Bool](repeating: true, count: n + 1)
+        for i in stride(from: n - 1, through: 0, by: -1) { never[i] = never[i + 1] && moveNeverDrops[i] }
+        sufMoveNeverDrops = never
         path = cur
     }
 
@@ -270,7 +306,7 @@ private final class Engine {
         return idx[a] < idx[b]
     }
 
-    func run() -> (choice: [Int], held: Bool) {
+    mutating func run() -> (choice: [Int], held: Bool) {
         // Fewest moves first: the first k with any holding setting decides.
         for k in 1...n {
             buildTables(k)
@@ -288,7 +324,7 @@ private final class Engine {
     // MARK: Fewest moves, in band
 
     /// Exact bounds over levers i..<n with exactly r of them moved (r ≤ k), by dynamic programming.
-    private func buildTables(_ k: Int) {
+    private mutating func buildTables(_ k: Int) {
         kMax = k
         let w = k + 1
         let size = (n + 1) * w
@@ -318,7 +354,7 @@ private final class Engine {
     }
 
     /// Offers `path` (holding, with the given totals) as a candidate.
-    private func offer(_ m: Int64, _ g: Int64) {
+    private mutating func offer(_ m: Int64, _ g: Int64) {
         if bestFound {
             if m != bestM { if m > bestM { return } } else if g != bestG { if g < bestG { return } } else if !path.lexicographicallyPrecedes(bestChoice) { return }
         }
@@ -327,10 +363,11 @@ private final class Engine {
 
     /// Levers i..<n, exactly r (≥ 1) of which move; levers before i are set in `path` and
     /// add up to (sv, sm, sg).
-    private func dfs(_ i: Int, _ r: Int, _ sv: Int64, _ sm: Int64, _ sg: Int64) {
+    private mutating func dfs(_ i: Int, _ r: Int, _ sv: Int64, _ sm: Int64, _ sg: Int64) {
         let w = kMax + 1
         let t = i * w + r
         if sv + tMinV[t] > hi || sv + tMaxV[t] < lo || worse(sm + tMinM[t], sg + tMaxG[t]) { return }
+        if bestFound && sufMoveNeverDrops[i] && sm + sufCurM[i] + rateBound(i, sv) > bestM { return }
         if r == 1 {
             // One lever j moves, the rest stay: best option of j in the remaining band, in O(log m).
             for j in i..<n {
@@ -363,6 +400,20 @@ private final class Engine {
         }
     }
 
+    /// Lower bound on the move levers i..<n must add (beyond their current moves) to bring
+    /// their value from its current sum into the band, given `sv` from levers before i.
+    /// Valid only when `sufMoveNeverDrops[i]` (otherwise moving can also remove move).
+    /// Computed in floating point, then lowered by a relative 1e-9 and one step, so it never
+    /// exceeds the true minimum: pruning with it stays exact.
+    @inline(__always) private func rateBound(_ i: Int, _ sv: Int64) -> Int64 {
+        let now = sv + sufCurV[i]
+        let gap: Int64, rate: Double
+        if now < lo { gap = lo - now; rate = sufUpRate[i] } else if now > hi { gap = now - hi; rate = sufDownRate[i] } else { return 0 }
+        guard rate.isFinite, rate > 0 else { return 0 }  // 0: unreachable, left to the value bounds
+        let bound = Double(gap) / rate * (1 - 1e-9) - 1
+        return bound >= 1 ? Int64(min(bound, 1e18)) : 0
+    }
+
     /// Position (in the value-sorted non-current options of lever j) of the best
     /// (move, −margin, index) among options with value in [low, high], if any.
     private func bestInRange(_ j: Int, _ low: Int64, _ high: Int64) -> Int? {
@@ -386,7 +437,7 @@ private final class Engine {
     // MARK: Closest setting (nothing holds)
 
     /// Offers `path` with the given distance and totals as the closest candidate.
-    private func offerClosest(_ d: Int64, _ moved: Int64, _ m: Int64, _ g: Int64) {
+    private mutating func offerClosest(_ d: Int64, _ moved: Int64, _ m: Int64, _ g: Int64) {
         if bestFound {
             if d != bestDist { if d > bestDist { return } }
             else if moved != bestMoved { if moved > bestMoved { return } }
@@ -399,7 +450,7 @@ private final class Engine {
 
     /// Branch and bound over all options, pruning on the distance the remaining levers'
     /// value range can still reach (and on moved/move/margin bounds when that distance ties).
-    private func closest(_ i: Int, _ sv: Int64, _ moved: Int64, _ sm: Int64, _ sg: Int64) {
+    private mutating func closest(_ i: Int, _ sv: Int64, _ moved: Int64, _ sm: Int64, _ sg: Int64) {
         let low = sv + sufMinV[i], high = sv + sufMaxV[i]
         let bound = center < low ? low - center : (center > high ? center - high : 0)
         if bestFound {

@@ -76,21 +76,26 @@ struct BruteForce {
 /// Random problems shaped like real ones, with deliberate ties (grid-regular moves,
 /// quantised values, zero margins) so the tie-breaks are exercised.
 enum ProblemGenerator {
-    static func small(_ rng: inout SplitMix64) -> BalanceProblem {
-        let leverCount = Int.random(in: 1...5, using: &rng)
+    static func small(_ rng: inout SplitMix64, levers leverRange: ClosedRange<Int> = 1...5,
+                      options optionRange: ClosedRange<Int> = 2...7) -> BalanceProblem {
+        let leverCount = Int.random(in: leverRange, using: &rng)
         let coarse = Bool.random(using: &rng)
         let noCosts = Int.random(in: 0..<4, using: &rng) == 0
         var levers: [BalanceLever] = []
         for l in 0..<leverCount {
-            let count = Int.random(in: 0..<10, using: &rng) == 0 ? 1 : Int.random(in: 2...7, using: &rng)
+            let count = Int.random(in: 0..<10, using: &rng) == 0 ? 1 : Int.random(in: optionRange, using: &rng)
             let current = Int.random(in: 0..<count, using: &rng)
             let regularMoves = Int.random(in: 0..<4, using: &rng) != 0
+            // Occasionally data that breaks the usual shape (current move > 0, moves below it),
+            // so pruning bounds must not rely on it.
+            let irregular = Int.random(in: 0..<12, using: &rng) == 0
             var options: [BalanceOption] = []
             for i in 0..<count {
                 let value = coarse
                     ? Double(Int.random(in: 0...8, using: &rng)) / 8 * 0.25
                     : Double.random(in: 0...0.3, using: &rng)
-                let move = i == current ? 0
+                let move = irregular ? Double(Int.random(in: 0...4, using: &rng)) / 4
+                    : i == current ? 0
                     : regularMoves ? Double(abs(i - current)) / Double(max(count - 1, 1))
                     : Double.random(in: 0.01...1, using: &rng)
                 let margin = noCosts ? 0
