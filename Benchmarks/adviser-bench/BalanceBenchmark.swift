@@ -1,6 +1,6 @@
 import AdviserCore
 
-/// `adviser-bench balance [--problems N] [--passes P] [--seed S] [--tolerance T] [--moves K] [--spread D]`
+/// `adviser-bench balance [--problems N] [--passes P] [--seed S] [--tolerance T] [--moves K] [--spread D] [--only N]`
 ///
 /// Seeded random problems with 8 flex levers × 100 grid steps (piecewise-linear relief
 /// curves scaled by weights): targets reachable with 1–3 moves, targets outside the
@@ -11,6 +11,7 @@ enum BalanceBenchmark {
     static func run(arguments: [String]) {
         var problemCount = 2_000, passes = 5, seed: UInt64 = 42
         var shape = Shape()
+        var only: Int?
         var i = 0
         while i < arguments.count {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
@@ -21,13 +22,18 @@ enum BalanceBenchmark {
             case "--tolerance": shape.tolerance = Double(value) ?? shape.tolerance; i += 1
             case "--moves": shape.maxMoves = max(1, Int(value) ?? shape.maxMoves); i += 1
             case "--spread": shape.spread = Double(value) ?? shape.spread; i += 1
+            case "--only": only = Int(value); i += 1
             default: print("balance: ignoring argument \(arguments[i])")
             }
             i += 1
         }
         var rng = BenchRandom(seed: seed)
         let kinds = ["reachable 1-\(shape.maxMoves) moves", "unreachable", "generic ±\(shape.spread)"]
-        let problems = (0..<problemCount).map { n in makeProblem(kind: n % 3, shape: shape, using: &rng) }
+        var problems = (0..<problemCount).map { n in makeProblem(kind: n % 3, shape: shape, using: &rng) }
+        if let only, problems.indices.contains(only) {
+            // Profile one problem: the same problem repeated, keeping its kind slot.
+            problems = (0..<problems.count).map { $0 % 3 == only % 3 ? problems[only] : problems[$0] }
+        }
         let balancer = Balancer()
         let clock = ContinuousClock()
 
