@@ -1,0 +1,72 @@
+// The balancing problem, as pure values: no dependency on the rest of AdviserCore.
+
+/// One setting on a lever's grid, with what it contributes.
+public struct BalanceOption: Hashable, Sendable {
+    /// This setting's contribution t_l(x) to perceived value (0…1 scale).
+    public var value: Double
+    /// |x − current| / (max − min): 0 for the current setting.
+    public var move: Double
+    /// This setting's contribution to margin per client (higher is better); 0 when no costs declared.
+    public var margin: Double
+
+    public init(value: Double, move: Double, margin: Double) {
+        self.value = value
+        self.move = move
+        self.margin = margin
+    }
+}
+
+/// A flex lever the balancer may move: every grid setting, and which one is current.
+///
+/// `current` should index `options`; an out-of-range `current` is clamped into range
+/// (the balancer never traps on it). A lever with no options cannot be set at all: it
+/// contributes nothing and its entry in `BalanceSolution.choice` is `-1`.
+public struct BalanceLever: Hashable, Sendable {
+    public var id: String
+    public var options: [BalanceOption]
+    public var current: Int
+
+    public init(id: String, options: [BalanceOption], current: Int) {
+        self.id = id
+        self.options = options
+        self.current = current
+    }
+}
+
+/// What to balance: the flex levers, the value already fixed by the other levers, and
+/// the band `target ± tolerance` that perceived value must land in.
+public struct BalanceProblem: Hashable, Sendable {
+    /// Flex levers only.
+    public var levers: [BalanceLever]
+    /// Contribution of all non-flex levers (already set).
+    public var fixedValue: Double
+    public var target: Double
+    /// Half-width of the band; a negative tolerance is treated as 0.
+    public var tolerance: Double
+
+    public init(levers: [BalanceLever], fixedValue: Double, target: Double, tolerance: Double) {
+        self.levers = levers
+        self.fixedValue = fixedValue
+        self.target = target
+        self.tolerance = tolerance
+    }
+
+    /// Total number of grid settings across all levers.
+    public var gridPointCount: Int {
+        levers.reduce(0) { $0 + $1.options.count }
+    }
+}
+
+/// Bounds on the work a single `Balancer.solve` call accepts.
+public struct BalanceLimits: Hashable, Sendable {
+    /// Maximum total number of options across all levers.
+    public var maxGridPoints: Int
+
+    public init(maxGridPoints: Int = 100_000) {
+        self.maxGridPoints = maxGridPoints
+    }
+}
+
+public enum BalanceError: Error, Hashable, Sendable {
+    case tooManyGridPoints(count: Int, limit: Int)
+}

@@ -1,0 +1,147 @@
+import AdviserCore
+
+/// Small, seeded, deterministic PRNG (SplitMix64) for reproducible property tests.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Reference answer by enumerating every setting, following the documented semantics
+/// independently of the balancer: contributions on a 2^-40 fixed-point grid, band slack
+/// of 2 steps (1e-12 rounded up), order (moved, Σ move, −Σ margin, choice) among holding
+/// settings, else (|V − target|, moved, Σ move, −Σ margin, choice).
+struct BruteForce {
+    struct Result {
+        var choice: [Int]
+        var held: Bool
+        var anyHolds: Bool
+        var distance: Int64
+    }
+
+    static func q(_ x: Double) -> Int64 { Int64((x * 1_099_511_627_776).rounded()) }  // 2^40
+
+    static func solve(_ problem: BalanceProblem) -> Result {
+        let levers = problem.levers
+        let currents = levers.map { min(max($0.current, 0), $0.options.count - 1) }
+        let fixed = q(problem.fixedValue), target = q(problem.target)
+        let band = q(max(0, problem.tolerance)) + 2
+        var choice = [Int](repeating: 0, count: levers.count)
+        var bestHold: (key: [Int64], choice: [Int])?
+        var bestNear: (key: [Int64], choice: [Int])?
+        func better(_ a: [Int64], _ ac: [Int], than b: (key: [Int64], choice: [Int])?) -> Bool {
+            guard let b else { return true }
+            if a != b.key { return a.lexicographicallyPrecedes(b.key) }
+            return ac.lexicographicallyPrecedes(b.choice)
+        }
+        while true {
+            var v = fixed, moved: Int64 = 0, m: Int64 = 0, g: Int64 = 0
+            for (l, lever) in levers.enumerated() {
+                let o = lever.options[choice[l]]
+                v += q(o.value); m += q(o.move); g += q(o.margin)
+                if choice[l] != currents[l] { moved += 1 }
+            }
+            let distance = abs(v - target)
+            if distance <= band {
+                let key = [moved, m, -g]
+                if better(key, choice, than: bestHold) { bestHold = (key, choice) }
+            }
+            let near = [distance, moved, m, -g]
+            if better(near, choice, than: bestNear) { bestNear = (near, choice) }
+            // Next setting (odometer, last lever fastest).
+            var l = levers.count - 1
+            while l >= 0 {
+                choice[l] += 1
+                if choice[l] < levers[l].options.count { break }
+                choice[l] = 0
+                l -= 1
+            }
+            if l < 0 { break }
+        }
+        if let bestHold {
+            return Result(choice: bestHold.choice, held: true, anyHolds: true, distance: 0)
+        }
+        return Result(choice: bestNear!.choice, held: false, anyHolds: false, distance: bestNear!.key[0])
+    }
+}
+
+/// Random problems shaped like real ones, with deliberate ties (grid-regular moves,
+/// quantised values, zero margins) so the tie-breaks are exercised.
+enum ProblemGenerator {
+    static func small(_ rng: inout SplitMix64, levers leverRange: ClosedRange<Int> = 1...5,
+                      options optionRange: ClosedRange<Int> = 2...7) -> BalanceProblem {
+        let leverCount = Int.random(in: leverRange, using: &rng)
+        let coarse = Bool.random(using: &rng)
+        let noCosts = Int.random(in: 0..<4, using: &rng) == 0
+        var levers: [BalanceLever] = []
+        for l in 0..<leverCount {
+            let count = Int.random(in: 0..<10, using: &rng) == 0 ? 1 : Int.random(in: optionRange, using: &rng)
+            let current = Int.random(in: 0..<count, using: &rng)
+            let regularMoves = Int.random(in: 0..<4, using: &rng) != 0
+            // Occasionally data that breaks the usual shape (current move > 0, moves below it),
+            // so pruning bounds must not rely on it.
+            let irregular = Int.random(in: 0..<12, using: &rng) == 0
+            var options: [BalanceOption] = []
+            for i in 0..<count {
+                let value = coarse
+                    ? Double(Int.random(in: 0...8, using: &rng)) / 8 * 0.25
+                    : Double.random(in: 0...0.3, using: &rng)
+                let move = irregular ? Double(Int.random(in: 0...4, using: &rng)) / 4
+                    : i == current ? 0
+                    : regularMoves ? Double(abs(i - current)) / Double(max(count - 1, 1))
+                    : Double.random(in: 0.01...1, using: &rng)
+                let margin = noCosts ? 0
+                    : coarse ? Double(Int.random(in: -3...3, using: &rng))
+                    : Double.random(in: -5...5, using: &rng)
+                options.append(BalanceOption(value: value, move: move, margin: margin))
+            }
+            levers.append(BalanceLever(id: "l\(l)", options: options, current: current))
+        }
+        let fixed = Double.random(in: 0...0.5, using: &rng)
+        let low = levers.reduce(fixed) { $0 + $1.options.map(\.value).min()! }
+        let high = levers.reduce(fixed) { $0 + $1.options.map(\.value).max()! }
+        let target = Double.random(in: (low - 0.1)...(high + 0.1), using: &rng)
+        let tolerance = [0, 0.001, 0.01, 0.03, Double.random(in: 0...0.1, using: &rng)]
+            .randomElement(using: &rng)!
+        return BalanceProblem(levers: levers, fixedValue: fixed, target: target, tolerance: tolerance)
+    }
+
+    /// 8 levers × 100 steps with piecewise-linear relief curves scaled by weights.
+    static func large(_ rng: inout SplitMix64, levers leverCount: Int = 8, steps: Int = 100) -> BalanceProblem {
+        var levers: [BalanceLever] = []
+        for l in 0..<leverCount {
+            let weight = Double.random(in: 0.05...0.25, using: &rng)
+            let knots = (0..<4).map { _ in Double.random(in: 0...1, using: &rng) }.sorted()
+            let increasing = Bool.random(using: &rng)
+            let current = Int.random(in: 0..<steps, using: &rng)
+            let unitMargin = Double.random(in: -2...2, using: &rng)
+            var options: [BalanceOption] = []
+            for i in 0..<steps {
+                let x = Double(i) / Double(steps - 1)
+                // Piecewise-linear through (0,0), (1/3,k1), (2/3,k2), (1,1) after sorting.
+                let segment = min(Int(x * 3), 2)
+                let ys = [0, knots[1], knots[2], 1.0]
+                let t = x * 3 - Double(segment)
+                var y = ys[segment] + (ys[segment + 1] - ys[segment]) * t
+                if !increasing { y = 1 - y }
+                options.append(BalanceOption(
+                    value: weight * y,
+                    move: Double(abs(i - current)) / Double(steps - 1),
+                    margin: unitMargin * (x - 0.5)))
+            }
+            levers.append(BalanceLever(id: "lever\(l)", options: options, current: current))
+        }
+        let fixed = Double.random(in: 0...0.3, using: &rng)
+        let now = levers.reduce(fixed) { $0 + $1.options[$1.current].value }
+        let target = now + Double.random(in: -0.15...0.15, using: &rng)
+        return BalanceProblem(levers: levers, fixedValue: fixed, target: target, tolerance: 0.005)
+    }
+}

@@ -1,0 +1,40 @@
+import AdviserCore
+import Testing
+
+@Suite("Balancer matches brute force")
+struct BalancerPropertyTests {
+    /// 8 × 750 = 6,000 problems of 1–5 levers × 2–7 options.
+    @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6, 7, 8])
+    func matchesBruteForce(seed: UInt64) throws {
+        try check(seed: seed, cases: 750, levers: 1...5, options: 2...7)
+    }
+
+    /// Deeper searches (up to 7 moved levers): 6–7 levers × 2–4 options.
+    @Test(arguments: [UInt64(11), 12])
+    func matchesBruteForceOnManyLevers(seed: UInt64) throws {
+        try check(seed: seed, cases: 150, levers: 6...7, options: 2...4)
+    }
+
+    private func check(seed: UInt64, cases: Int, levers: ClosedRange<Int>, options: ClosedRange<Int>) throws {
+        var rng = SplitMix64(seed: seed &* 0x1234_5678_9ABC)
+        let balancer = Balancer()
+        var heldCount = 0
+        for _ in 0..<cases {
+            let problem = ProblemGenerator.small(&rng, levers: levers, options: options)
+            let solution = try balancer.solve(problem)
+            let reference = BruteForce.solve(problem)
+            #expect(solution.choice == reference.choice, "\(problem)")
+            #expect(solution.held == reference.held, "\(problem)")
+            if solution.held {
+                heldCount += 1
+                #expect(abs(solution.value - problem.target) <= max(0, problem.tolerance) + 1e-9)
+            } else {
+                #expect(!reference.anyHolds)
+                #expect(abs(BruteForce.q(solution.value) - BruteForce.q(problem.target)) - reference.distance <= 8)
+            }
+            #expect(try balancer.solve(problem) == solution)
+        }
+        // The generator must exercise both outcomes.
+        #expect(heldCount > cases / 8 && heldCount < cases * 15 / 16)
+    }
+}

@@ -1,0 +1,120 @@
+import AdviserCore
+import Testing
+
+@Suite("Balancer")
+struct BalancerTests {
+    /// Evenly spaced lever: values start, start+step, …; moves in grid steps; no margin.
+    func lever(_ id: String, values: [Double], current: Int, margins: [Double]? = nil) -> BalanceLever {
+        let span = Double(max(values.count - 1, 1))
+        let options = values.indices.map { i in
+            BalanceOption(value: values[i], move: Double(abs(i - current)) / span, margin: margins?[i] ?? 0)
+        }
+        return BalanceLever(id: id, options: options, current: current)
+    }
+
+    @Test func currentSettingHoldsReturnsZeroMoved() throws {
+        let problem = BalanceProblem(
+            levers: [lever("a", values: [0, 0.1, 0.2], current: 1), lever("b", values: [0, 0.1], current: 0)],
+            fixedValue: 0.5, target: 0.61, tolerance: 0.02)
+        let solution = try Balancer().solve(problem)
+        #expect(solution.choice == [1, 0])
+        #expect(solution.held && solution.movedCount == 0 && solution.totalMove == 0)
+    }
+
+    @Test func fewestMovesThenSmallestMoveThenBestMargin() throws {
+        // Reaching +0.2 needs one lever; "a" needs 2 steps, "b" 1 step of a longer grid.
+        let a = lever("a", values: [0, 0.1, 0.2, 0.3, 0.4], current: 0)
+        let b = lever("b", values: [0, 0.2, 0.4], current: 0)
+        let s = try Balancer().solve(BalanceProblem(levers: [a, b], fixedValue: 0, target: 0.2, tolerance: 0))
+        #expect(s.choice == [0, 1] && s.movedCount == 1 && s.held)
+        #expect(abs(s.totalMove - 0.5) < 1e-12)  // b: 1 step of 2 (a would be 2 of 4: also 0.5 → tie)
+        // Equal moves: margin decides.
+        let c = lever("c", values: [0, 0.2, 0.4], current: 0, margins: [0, -1, 0])
+        let d = lever("d", values: [0, 0.2, 0.4], current: 0, margins: [0, 1, 0])
+        let t = try Balancer().solve(BalanceProblem(levers: [c, d], fixedValue: 0, target: 0.2, tolerance: 0))
+        #expect(t.choice == [0, 1] && t.margin == 1)
+    }
+
+    @Test func tieOnEverythingPicksSmallestChoiceVector() throws {
+        let a = lever("a", values: [0, 0.5], current: 0)
+        let b = lever("b", values: [0, 0.5], current: 0)
+        let s = try Balancer().solve(BalanceProblem(levers: [a, b], fixedValue: 0, target: 0.5, tolerance: 0))
+        #expect(s.choice == [0, 1])
+    }
+
+    @Test func toleranceZeroExactHit() throws {
+        let a = lever("a", values: [0, 0.125, 0.25, 0.375], current: 0)
+        let b = lever("b", values: [0, 0.0625, 0.5], current: 2)
+        // Current value 0.75; 0.3125 is one exact move away (b → 0.0625), 0.4375 needs two.
+        let one = try Balancer().solve(BalanceProblem(levers: [a, b], fixedValue: 0.25, target: 0.3125, tolerance: 0))
+        #expect(one.held && one.value == 0.3125 && one.choice == [0, 1] && one.movedCount == 1)
+        let two = try Balancer().solve(BalanceProblem(levers: [a, b], fixedValue: 0.25, target: 0.4375, tolerance: 0))
+        #expect(two.held && two.value == 0.4375 && two.choice == [1, 1] && two.movedCount == 2)
+    }
+
+    @Test func infeasibleAboveMaxReturnsMaximumUnheld() throws {
+        let a = lever("a", values: [0, 0.1, 0.3, 0.3], current: 1)
+        let b = lever("b", values: [0.2, 0.1], current: 1)
+        let s = try Balancer().solve(BalanceProblem(levers: [a, b], fixedValue: 0, target: 2, tolerance: 0.1))
+        #expect(!s.held)
+        #expect(s.choice == [2, 0])  // max value; of the two 0.3 options, the smaller move
+        #expect(abs(s.value - 0.5) < 1e-12)
+    }
+
+    @Test func gapInsideRangeReturnsClosestUnheld() throws {
+        let a = lever("a", values: [0, 1], current: 0)
+        let b = lever("b", values: [0, 2], current: 0)
+        let s = try Balancer().solve(BalanceProblem(levers: [a, b], fixedValue: 0, target: 1.6, tolerance: 0.1))
+        #expect(!s.held && s.choice == [0, 1])
+    }
+
+    @Test func degenerateInputs() throws {
+        let balancer = Balancer()
+        // No levers.
+        let none = try balancer.solve(BalanceProblem(levers: [], fixedValue: 0.3, target: 0.3, tolerance: 0))
+        #expect(none.held && none.choice.isEmpty && none.value == 0.3)
+        let noneOff = try balancer.solve(BalanceProblem(levers: [], fixedValue: 0.3, target: 0.5, tolerance: 0.1))
+        #expect(!noneOff.held)
+        // One-option lever, empty lever, out-of-range current, all-equal values.
+        let single = BalanceLever(id: "s", options: [BalanceOption(value: 0.2, move: 0, margin: 1)], current: 0)
+        let empty = BalanceLever(id: "e", options: [], current: 0)
+        let wild = BalanceLever(id: "w", options: [BalanceOption(value: 0, move: 0, margin: 0),
+                                                   BalanceOption(value: 0.1, move: 1, margin: 0)], current: 7)
+        let flat = lever("f", values: [0.1, 0.1, 0.1], current: 1)
+        let s = try balancer.solve(BalanceProblem(levers: [single, empty, wild, flat], fixedValue: 0, target: 0.3, tolerance: 0))
+        // Current (w clamped to 1) is 0.2 + 0.1 + 0.1 = 0.4; moving w down reaches 0.3 exactly.
+        #expect(s.choice == [0, -1, 0, 1] && s.held && s.movedCount == 1)
+    }
+
+    @Test func nonFiniteInputReturnsCurrentUnheld() throws {
+        let a = lever("a", values: [0, .nan], current: 0)
+        let s = try Balancer().solve(BalanceProblem(levers: [a], fixedValue: 0, target: 0, tolerance: 1))
+        #expect(s.choice == [0] && !s.held)
+    }
+
+    @Test func tooManyGridPoints() {
+        let a = lever("a", values: Array(repeating: 0, count: 60), current: 0)
+        let problem = BalanceProblem(levers: [a, a], fixedValue: 0, target: 0, tolerance: 0)
+        #expect(throws: BalanceError.tooManyGridPoints(count: 120, limit: 100)) {
+            try Balancer(limits: BalanceLimits(maxGridPoints: 100)).solve(problem)
+        }
+        #expect(throws: Never.self) { try Balancer(limits: BalanceLimits(maxGridPoints: 120)).solve(problem) }
+    }
+
+    @Test func largeProblemsHoldWithInvariants() throws {
+        var rng = SplitMix64(seed: 0xBA1A_4CE)
+        let balancer = Balancer()
+        for _ in 0..<40 {
+            let problem = ProblemGenerator.large(&rng)
+            let solution = try balancer.solve(problem)
+            #expect(solution.choice.count == 8)
+            for (lever, index) in zip(problem.levers, solution.choice) { #expect(lever.options.indices.contains(index)) }
+            if solution.held {
+                #expect(abs(solution.value - problem.target) <= problem.tolerance + 1e-9)
+            }
+            let moved = zip(problem.levers, solution.choice).filter { $0.current != $1 }.count
+            #expect(moved == solution.movedCount)
+            #expect(try balancer.solve(problem) == solution)
+        }
+    }
+}
