@@ -13,12 +13,13 @@ struct Adviser: ParsableCommand {
 
             Examples:
               adviser                                 advice for every offering and segment
+              adviser advise --scenario downturn      the same, under another market scenario
               adviser validate Rules                  check the rule files, as CI does
               adviser validate --rules path/to/rules  the same, for another workspace
             """,
         version: "0.1.0",
-        subcommands: [Validate.self],
-        defaultSubcommand: Validate.self
+        subcommands: [Advise.self, Validate.self],
+        defaultSubcommand: Advise.self
     )
 
     /// Exit codes are documented: 0 clean, 1 findings, 2 usage or I/O problems.

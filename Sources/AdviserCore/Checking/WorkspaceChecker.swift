@@ -107,6 +107,16 @@ public struct WorkspaceChecker {
         }
     }
 
+    /// Checks a scenario read from outside the workspace (`--scenario FILE`) against its facts.
+    public func check(scenario: Scenario) -> [Diagnostic] {
+        var checker = self
+        checker.diagnostics = []
+        checker.checkFactValues(
+            scenario.market, scope: "market", owner: "the scenario '\(scenario.id)'", ownerLocation: scenario.location,
+            requireAll: true)
+        return checker.diagnostics
+    }
+
     private mutating func checkScenarios() {
         for scenario in workspace.scenarios {
             checkFactValues(

@@ -46,6 +46,20 @@ public struct WorkspaceLoader: Sendable {
     }
 }
 
+extension WorkspaceLoader {
+    /// Reads a scenario file from anywhere (`--scenario FILE`) and checks it against the workspace's facts.
+    public func loadScenario(at path: String, for workspace: Workspace) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
+        var reader = FileReader(root: ".", limits: yamlLimits)
+        guard FileManager.default.fileExists(atPath: path) else {
+            return (nil, [.error(.missingFile, "the scenario file \(path) does not exist", at: .file(path))])
+        }
+        guard let node = reader.readScenarioFile(path) else { return (nil, reader.diagnostics.sorted()) }
+        let scenario = reader.readScenario(node)
+        let diagnostics = (reader.diagnostics + WorkspaceChecker(workspace: workspace).check(scenario: scenario)).sorted()
+        return (diagnostics.hasErrors ? nil : scenario, diagnostics)
+    }
+}
+
 /// Walks one workspace folder and turns each file into model values.
 struct FileReader {
     let root: String
@@ -116,6 +130,10 @@ struct FileReader {
             let full = dir + "/" + file
             return readFile(full, kind: kind).map { (full, $0) }
         }
+    }
+
+    mutating func readScenarioFile(_ path: String) -> YAMLNode? {
+        readFile(path, kind: .scenario)
     }
 
     /// Reads, composes and shape-checks one file.

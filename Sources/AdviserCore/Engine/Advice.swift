@@ -1,0 +1,140 @@
+/// The recommendation for one offering, one client segment, under one scenario.
+public struct Advice: Sendable {
+    public var offering: Reference
+    public var segment: Reference
+    public var segmentSize: Segment.Size
+    public var scenario: Reference
+    /// Rules whose condition held, in the order they were applied.
+    public var fired: [FiredRule]
+    /// Every lever, with its baseline and recommended setting (changed or not).
+    public var levers: [LeverOutcome]
+    public var value: ValueOutcome
+    /// Margin per client before and after, when the offering declares costs to serve.
+    public var margin: MarginOutcome?
+    /// Drivers whose weight rules changed.
+    public var emphasized: [EmphasizedDriver]
+    /// Drivers that no lever of this offering addresses.
+    public var unaddressed: [DriverReference]
+    public var talkingPoints: [TalkingPoint]
+    public var warnings: [AdviceWarning]
+    /// Adjustments that lost to a higher-priority rule (by design, not a warning).
+    public var overridden: [OverriddenAdjustment]
+    /// With `explain`: every rule's condition and how it evaluated.
+    public var explanations: [RuleExplanation]
+
+    /// Levers whose recommended setting differs from the baseline.
+    public var changes: [LeverOutcome] { levers.filter(\.changed) }
+
+    /// An id and a readable name.
+    public struct Reference: Hashable, Sendable {
+        public var id: String
+        public var name: String
+    }
+}
+
+public struct FiredRule: Sendable {
+    public var rule: String
+    public var ruleset: String
+    public var location: SourceLocation
+    public var why: String
+    public var priority: Int
+}
+
+public struct LeverOutcome: Sendable {
+    public enum Source: Hashable, Sendable, CustomStringConvertible {
+        case baseline
+        case rule(String)
+        case balance
+
+        public var description: String {
+            switch self {
+            case .baseline: "baseline"
+            case .rule(let id): id
+            case .balance: "balance"
+            }
+        }
+    }
+
+    public var lever: String
+    public var name: String
+    public var kind: Lever.Kind
+    public var unit: String?
+    public var from: Double
+    public var to: Double
+    public var fromText: String
+    public var toText: String
+    public var source: Source
+    public var pinned: Bool
+    public var flex: Bool
+
+    public var changed: Bool { from != to }
+}
+
+public struct ValueOutcome: Sendable {
+    /// V of today's offering under the emphasized weights: the value to hold.
+    public var target: Double
+    /// V once the rules' adjustments are applied, before balancing.
+    public var afterRules: Double
+    /// V of the recommendation.
+    public var final: Double
+    public var tolerance: Double
+    public var held: Bool
+    /// When not held: by how much, and what blocks it, in words.
+    public var shortfall: String?
+}
+
+public struct MarginOutcome: Sendable {
+    public var before: Double
+    public var after: Double
+    public var currency: String
+}
+
+public struct EmphasizedDriver: Sendable {
+    public var driver: String
+    public var name: String
+    public var kind: Driver.Kind
+    public var factor: Double
+    public var weightBefore: Double
+    public var weightAfter: Double
+    public var rules: [String]
+}
+
+public struct DriverReference: Sendable {
+    public var id: String
+    public var name: String
+    public var kind: Driver.Kind
+}
+
+public struct TalkingPoint: Sendable {
+    /// The kind it speaks to (nil: a general point).
+    public var kind: Driver.Kind?
+    /// The driver it speaks to, when it names one this segment has.
+    public var driver: String?
+    public var text: String
+    public var rule: String
+}
+
+public struct AdviceWarning: Sendable, Hashable {
+    public var code: String
+    public var message: String
+    public var location: SourceLocation?
+}
+
+public struct OverriddenAdjustment: Sendable {
+    public var lever: String
+    public var rule: String
+    public var location: SourceLocation
+    public var by: String
+    public var byLocation: SourceLocation
+}
+
+public struct RuleExplanation: Sendable {
+    public var rule: String
+    public var location: SourceLocation
+    public var fired: Bool
+    public var condition: String
+    /// `segment.price_sensitivity (0.8) >= 0.5 → true`, one line per evaluated part.
+    public var trace: [String]
+    /// For a rule that did not fire: the parts that were false.
+    public var failing: [String]
+}

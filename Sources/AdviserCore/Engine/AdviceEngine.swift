@@ -1,0 +1,53 @@
+import AdviserExpression
+
+/// Fires rules and balances value: the heart of the adviser.
+///
+/// Built once per workspace (conditions compiled once), then asked for any number of
+/// (offering, segment, scenario) combinations; it holds no mutable state, so it is safe to share
+/// across threads.
+public struct AdviceEngine: Sendable {
+    public let workspace: Workspace
+    public let declarations: Declarations
+    /// Compiled rules in firing order: priority (highest first), then file, then position.
+    public let rules: [ConditionCompiler.Compiled]
+    public var balancer = Balancer()
+
+    /// Compiles the workspace's conditions. Fails with the diagnostics when any condition has errors;
+    /// callers load with `WorkspaceLoader` first and advise only on a workspace without errors.
+    public init(workspace: Workspace) throws(AdviceError) {
+        let compiler = ConditionCompiler(workspace: workspace)
+        let (compiled, diagnostics) = compiler.compile(workspace)
+        guard !diagnostics.hasErrors else { throw AdviceError.invalidWorkspace(diagnostics) }
+        self.workspace = workspace
+        self.declarations = compiler.declarations
+        // A stable sort keeps file and position order among equal priorities.
+        self.rules = compiled.enumerated()
+            .sorted { ($1.element.rule.priority, $0.offset) < ($0.element.rule.priority, $1.offset) }
+            .map(\.element)
+    }
+
+    /// What to vary for one piece of advice, beyond the named offering, segment and scenario.
+    public struct Options: Sendable {
+        /// Record every rule's condition trace.
+        public var explain = false
+        /// Today, as days since 1970-01-01, for the stale-scenario check (nil: no check).
+        public var today: Int?
+        /// Facts that override the scenario's and the segment's, by full name (`market.inflation`).
+        public var overrides: [String: FactValue] = [:]
+
+        public init(explain: Bool = false, today: Int? = nil, overrides: [String: FactValue] = [:]) {
+            self.explain = explain
+            self.today = today
+            self.overrides = overrides
+        }
+    }
+
+    public func advise(offering: Offering, segment: Segment, scenario: Scenario, options: Options = .init()) -> Advice {
+        var run = AdviceRun(engine: self, offering: offering, segment: segment, scenario: scenario, options: options)
+        return run.advise()
+    }
+}
+
+public enum AdviceError: Error, Sendable {
+    case invalidWorkspace([Diagnostic])
+}

@@ -1,0 +1,299 @@
+import AdviserExpression
+
+/// One piece of advice in the making: facts → fired rules → actions → value → balance.
+struct AdviceRun {
+    let engine: AdviceEngine
+    let offering: Offering
+    let segment: Segment
+    let scenario: Scenario
+    let options: AdviceEngine.Options
+
+    private var fired: [FiredRule] = []
+    private var explanations: [RuleExplanation] = []
+    private var warnings: [AdviceWarning] = []
+    private var overridden: [OverriddenAdjustment] = []
+    private var talkingPoints: [TalkingPoint] = []
+    /// Emphasis factor and the rules that set it, by driver id.
+    private var emphasis: [String: (factor: Double, rules: [String])] = [:]
+    /// Settings by lever index, starting at the baselines.
+    private var settings: [Double]
+    /// Which rule set each lever (by index), with its location and priority.
+    private var adjustedBy: [Int: (rule: Rule, location: SourceLocation)] = [:]
+    private var pinned: Set<Int> = []
+
+    init(engine: AdviceEngine, offering: Offering, segment: Segment, scenario: Scenario, options: AdviceEngine.Options) {
+        self.engine = engine
+        self.offering = offering
+        self.segment = segment
+        self.scenario = scenario
+        self.options = options
+        self.settings = offering.levers.map(\.baseline)
+    }
+
+    mutating func advise() -> Advice {
+        checkStaleness()
+        let activation = FactActivation.make(
+            declarations: engine.declarations, workspace: engine.workspace, offering: offering, segment: segment,
+            scenario: scenario, overrides: options.overrides)
+        for compiled in engine.rules {
+            let holds = evaluate(compiled, activation)
+            if holds { apply(compiled.rule) }
+        }
+        return conclude()
+    }
+
+    // MARK: - Conditions
+
+    private mutating func evaluate(_ compiled: ConditionCompiler.Compiled, _ activation: Activation) -> Bool {
+        let rule = compiled.rule
+        var holds: Bool
+        if options.explain {
+            let trace = compiled.program.trace(activation)
+            holds = false
+            if case .success(.bool(let b)) = trace.result { holds = b }
+            explanations.append(RuleExplanation(
+                rule: rule.id, location: rule.location, fired: holds, condition: rule.when.combinedText,
+                trace: trace.renderLines(), failing: holds ? [] : trace.renderFailingConjuncts()))
+            if case .failure(let error) = trace.result { conditionFailed(rule, error.message) }
+        } else if let result = compiled.program.evaluateCondition(activation) {
+            holds = result
+        } else {
+            holds = false
+            if case .failure(let error) = compiled.program.evaluate(activation) {
+                conditionFailed(rule, error.message)
+            }
+        }
+        if holds {
+            fired.append(FiredRule(rule: rule.id, ruleset: rule.ruleset, location: rule.location, why: rule.why, priority: rule.priority))
+        }
+        return holds
+    }
+
+    private mutating func conditionFailed(_ rule: Rule, _ message: String) {
+        warnings.append(AdviceWarning(
+            code: "condition-error",
+            message: "the condition of rule '\(rule.id)' could not be evaluated (\(message)); the rule was skipped",
+            location: rule.location))
+    }
+
+    // MARK: - Actions
+
+    private mutating func apply(_ rule: Rule) {
+        for action in rule.actions {
+            switch action {
+            case .adjust(let leverID, let change):
+                adjust(leverID, change, by: rule)
+            case .pin(let leverID):
+                if let index = offering.levers.firstIndex(where: { $0.id == leverID.value }) { pinned.insert(index) }
+            case .emphasize(let target, let factor):
+                for driver in drivers(target.value) {
+                    let current = emphasis[driver.id] ?? (1, [])
+                    emphasis[driver.id] = (current.factor * factor, current.rules + [rule.id])
+                }
+            case .say(let text, let about, _):
+                talkingPoints.append(talkingPoint(text, about: about?.value, rule: rule.id))
+            }
+        }
+    }
+
+    private func drivers(_ target: DriverTarget) -> [Driver] {
+        switch target {
+        case .driver(let id): segment.drivers.filter { $0.id == id }
+        case .kind(let kind): segment.drivers.filter { $0.kind == kind }
+        }
+    }
+
+    private func talkingPoint(_ text: String, about: DriverTarget?, rule: String) -> TalkingPoint {
+        switch about {
+        case .kind(let kind)?:
+            return TalkingPoint(kind: kind, driver: nil, text: text, rule: rule)
+        case .driver(let id)?:
+            if let driver = segment.drivers.first(where: { $0.id == id }) {
+                return TalkingPoint(kind: driver.kind, driver: id, text: text, rule: rule)
+            }
+            return TalkingPoint(kind: nil, driver: nil, text: text, rule: rule)
+        case nil:
+            return TalkingPoint(kind: nil, driver: nil, text: text, rule: rule)
+        }
+    }
+
+    private mutating func adjust(_ leverID: Located<String>, _ change: Adjustment, by rule: Rule) {
+        // A rule may name a lever only some offerings have; for the others the action does nothing.
+        guard let index = offering.levers.firstIndex(where: { $0.id == leverID.value }) else { return }
+        let lever = offering.levers[index]
+        let asked: Double
+        switch change {
+        case .byPercent(let p): asked = lever.baseline * (1 + p / 100)
+        case .byUnits(let u): asked = lever.baseline + u
+        case .toValue(let v): asked = v
+        case .toLevel(let name): asked = Double(lever.levels.firstIndex(of: name) ?? Int(lever.baseline))
+        }
+        let setting = lever.snapToGrid(asked)
+        if let earlier = adjustedBy[index] {
+            // Rules fire in priority order, so the earlier one wins.
+            guard settings[index] != setting else { return }
+            if earlier.rule.priority == rule.priority {
+                warnings.append(AdviceWarning(
+                    code: "conflict",
+                    message: "rules '\(earlier.rule.id)' (\(earlier.location)) and '\(rule.id)' (\(leverID.location)) both adjust \(lever.name) "
+                        + "with the same priority \(rule.priority): '\(earlier.rule.id)' wins (\(lever.display(settings[index])) rather than \(lever.display(setting)))",
+                    location: leverID.location))
+            } else {
+                overridden.append(OverriddenAdjustment(
+                    lever: lever.id, rule: rule.id, location: leverID.location, by: earlier.rule.id, byLocation: earlier.location))
+            }
+            return
+        }
+        // Snapping to the grid is expected (10 % off 4800 is 4320, which becomes 4300); going past
+        // a bound is not, so only clamping earns a warning.
+        if asked < lever.min - 1e-9 || asked > lever.max + 1e-9 {
+            warnings.append(AdviceWarning(
+                code: "clamped",
+                message: "rule '\(rule.id)' asked for \(lever.name) \(formatNumber(asked)), outside "
+                    + "\(lever.display(lever.min))..\(lever.display(lever.max)); using \(lever.display(setting))",
+                location: leverID.location))
+        }
+        settings[index] = setting
+        adjustedBy[index] = (rule, leverID.location)
+    }
+
+    // MARK: - Staleness
+
+    private mutating func checkStaleness() {
+        guard let today = options.today, let asOf = scenario.asOfDay else { return }
+        let age = today - asOf
+        let limit = engine.workspace.settings.staleAfterDays
+        if age > limit {
+            warnings.append(AdviceWarning(
+                code: "stale-scenario",
+                message: "the market figures of '\(scenario.name)' are from \(scenario.asOfText ?? "?"), \(age) days ago "
+                    + "(more than \(limit)); check them before you rely on this advice",
+                location: scenario.location))
+        }
+    }
+
+    // MARK: - Value and balance
+
+    private mutating func conclude() -> Advice {
+        let model = ValueModel(
+            offering: offering, segment: segment, emphasis: emphasis.mapValues(\.factor))
+        let baseline = offering.levers.map(\.baseline)
+        let target = model.value(baseline)
+        let afterRules = model.value(settings)
+        let tolerance = engine.workspace.settings.valueTolerance
+        var sources = [LeverOutcome.Source](repeating: .baseline, count: offering.levers.count)
+        for (index, entry) in adjustedBy { sources[index] = .rule(entry.rule.id) }
+
+        let flex = offering.levers.indices.filter { offering.levers[$0].flex && adjustedBy[$0] == nil && !pinned.contains($0) }
+        var held = abs(afterRules - target) <= tolerance + 1e-12
+        var final = afterRules
+        if !held && !flex.isEmpty {
+            let problem = balanceProblem(model: model, flex: flex, target: target, tolerance: tolerance)
+            do {
+                let solution = try engine.balancer.solve(problem)
+                for (position, index) in flex.enumerated() {
+                    let lever = offering.levers[index]
+                    let setting = lever.grid[solution.choice[position]]
+                    if setting != settings[index] {
+                        settings[index] = setting
+                        sources[index] = .balance
+                    }
+                }
+                final = model.value(settings)
+                held = solution.held
+            } catch {
+                if case .tooManyGridPoints(let count, let limit) = error {
+                    warnings.append(AdviceWarning(
+                        code: "grid-too-large",
+                        message: "the flex levers have \(count) settings in all, more than the \(limit) the balancer searches; value was not balanced",
+                        location: offering.location))
+                }
+            }
+        }
+        let shortfall = held ? nil : shortfallSentence(model: model, flex: flex, target: target, final: final)
+        if !held {
+            warnings.append(AdviceWarning(code: "value-not-held", message: shortfall ?? "", location: offering.location))
+        }
+
+        let levers = offering.levers.enumerated().map { index, lever in
+            LeverOutcome(
+                lever: lever.id, name: lever.name, kind: lever.kind, unit: lever.unit, from: lever.baseline, to: settings[index],
+                fromText: lever.display(lever.baseline), toText: lever.display(settings[index]), source: sources[index],
+                pinned: pinned.contains(index), flex: lever.flex)
+        }
+        let base = ValueModel(offering: offering, segment: segment)
+        let emphasized = segment.drivers.compactMap { driver -> EmphasizedDriver? in
+            guard let entry = emphasis[driver.id], entry.factor != 1 else { return nil }
+            return EmphasizedDriver(
+                driver: driver.id, name: driver.name, kind: driver.kind, factor: entry.factor,
+                weightBefore: base.weights[driver.id] ?? 0, weightAfter: model.weights[driver.id] ?? 0, rules: entry.rules)
+        }
+        var margin: MarginOutcome?
+        if offering.levers.contains(where: \.declaresCost) {
+            margin = MarginOutcome(
+                before: Self.margin(offering, baseline), after: Self.margin(offering, settings),
+                currency: engine.workspace.settings.currency)
+        }
+        return Advice(
+            offering: .init(id: offering.id, name: offering.name), segment: .init(id: segment.id, name: segment.name),
+            segmentSize: segment.size, scenario: .init(id: scenario.id, name: scenario.name), fired: fired, levers: levers,
+            value: ValueOutcome(target: target, afterRules: afterRules, final: final, tolerance: tolerance, held: held, shortfall: shortfall),
+            margin: margin, emphasized: emphasized,
+            unaddressed: model.unaddressed.map { DriverReference(id: $0.id, name: $0.name, kind: $0.kind) },
+            talkingPoints: talkingPoints, warnings: warnings, overridden: overridden, explanations: explanations)
+    }
+
+    private func balanceProblem(model: ValueModel, flex: [Int], target: Double, tolerance: Double) -> BalanceProblem {
+        var fixed = 0.0
+        for index in offering.levers.indices where !flex.contains(index) {
+            fixed += model.term(lever: index, at: settings[index])
+        }
+        let levers = flex.map { index -> BalanceLever in
+            let lever = offering.levers[index]
+            let grid = lever.grid
+            let range = max(lever.max - lever.min, 1e-12)
+            let options = grid.map { setting in
+                BalanceOption(
+                    value: model.term(lever: index, at: setting), move: abs(setting - settings[index]) / range,
+                    margin: Self.marginTerm(lever, setting))
+            }
+            let current = grid.firstIndex { abs($0 - settings[index]) < 1e-9 } ?? 0
+            return BalanceLever(id: lever.id, options: options, current: current)
+        }
+        return BalanceProblem(levers: levers, fixedValue: fixed, target: target, tolerance: tolerance)
+    }
+
+    /// Why value could not be held, in words: how far off, and which levers are at their limit.
+    private func shortfallSentence(model: ValueModel, flex: [Int], target: Double, final: Double) -> String {
+        let gap = (final - target) * 100
+        let direction = gap < 0 ? "below" : "above"
+        var sentence = "Value ends \(formatNumber(abs(gap), maxFractionDigits: 1)) points \(direction) today's "
+            + "(\(formatNumber(final * 100, maxFractionDigits: 1)) against \(formatNumber(target * 100, maxFractionDigits: 1)) on the 0–100 index)"
+        let limited = flex.compactMap { index -> String? in
+            let lever = offering.levers[index]
+            let terms = lever.grid.map { model.term(lever: index, at: $0) }
+            let here = model.term(lever: index, at: settings[index])
+            let best = gap < 0 ? terms.max() ?? here : terms.min() ?? here
+            return abs(best - here) < 1e-12 ? "\(lever.name) is already at \(lever.display(settings[index]))" : nil
+        }
+        let fixedByRules = offering.levers.indices.filter { adjustedBy[$0] != nil || pinned.contains($0) }.map { offering.levers[$0].name }
+        if flex.isEmpty {
+            sentence += ": no lever is free to balance it"
+        } else if !limited.isEmpty {
+            sentence += ": " + limited.joined(separator: ", ")
+        }
+        if !fixedByRules.isEmpty {
+            sentence += "; set by rules: " + fixedByRules.joined(separator: ", ")
+        }
+        return sentence + "."
+    }
+
+    /// Margin per client: what the price levers bring in, less every lever's cost to serve.
+    static func margin(_ offering: Offering, _ settings: [Double]) -> Double {
+        offering.levers.indices.reduce(0) { $0 + marginTerm(offering.levers[$1], settings[$1]) }
+    }
+
+    static func marginTerm(_ lever: Lever, _ setting: Double) -> Double {
+        (lever.kind == .price ? setting : 0) - lever.cost(at: setting)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Everything one `adviser advise` run reports: the workspace, the scenario, and each advice.
+public struct AdviceReport: Sendable {
+    public var workspace: String
+    public var scenario: Scenario
+    public var currency: String
+    public var advice: [Advice]
+    public var explain: Bool
+
+    public init(workspace: String, scenario: Scenario, currency: String, advice: [Advice], explain: Bool = false) {
+        self.workspace = workspace
+        self.scenario = scenario
+        self.currency = currency
+        self.advice = advice
+        self.explain = explain
+    }
+
+    /// Warnings that concern the whole report (a stale scenario), shown once at the top.
+    public var topWarnings: [AdviceWarning] {
+        var seen = Set<String>()
+        return advice.flatMap(\.warnings).filter { $0.code == "stale-scenario" && seen.insert($0.message).inserted }
+    }
+}
+
+/// Turns a report into text in one format. One reporter per file.
+public protocol AdviceReporter: Sendable {
+    func render(_ report: AdviceReport) -> String
+}
+
+/// Shared wording for every reporter, so the formats say the same thing the same way.
+enum ReportWording {
+    /// "63.4" on the 0–100 value index.
+    static func index(_ value: Double) -> String { String(format: "%.1f", value * 100) }
+
+    static func money(_ value: Double, _ currency: String) -> String {
+        let rounded = value.rounded()
+        let digits = String(Int64(abs(rounded)))
+        var grouped = ""
+        for (i, c) in digits.reversed().enumerated() {
+            if i > 0 && i % 3 == 0 { grouped.append(",") }
+            grouped.append(c)
+        }
+        return (rounded < 0 ? "-" : "") + String(grouped.reversed()) + " " + currency
+    }
+
+    static func percent(_ weight: Double) -> String { formatNumber(weight * 100, maxFractionDigits: 0) + "%" }
+
+    static func setting(_ text: String, _ unit: String?, kind: Lever.Kind) -> String {
+        kind == .level || unit == nil ? text : "\(text) \(unit!)"
+    }
+
+    static func source(_ source: LeverOutcome.Source) -> String {
+        switch source {
+        case .baseline: "unchanged"
+        case .rule(let id): "rule \(id)"
+        case .balance: "to hold value"
+        }
+    }
+
+    static func valueLine(_ v: ValueOutcome) -> String {
+        let tol = formatNumber(v.tolerance * 100, maxFractionDigits: 2)
+        let verdict = v.held ? "held within ±\(tol)" : "NOT held (tolerance ±\(tol))"
+        return "\(index(v.target)) today → \(index(v.afterRules)) after the rules → \(index(v.final)) recommended: \(verdict)"
+    }
+
+    static func kindTitle(_ kind: Driver.Kind?) -> String {
+        switch kind {
+        case .want?: "Wants"
+        case .need?: "Needs"
+        case .pain?: "Pains"
+        case .fear?: "Fears"
+        case nil: "General"
+        }
+    }
+
+    /// Talking points grouped want, need, pain, fear, then general.
+    static func groupedTalkingPoints(_ points: [TalkingPoint]) -> [(String, [TalkingPoint])] {
+        let order: [Driver.Kind?] = [.want, .need, .pain, .fear, nil]
+        return order.compactMap { kind in
+            let group = points.filter { $0.kind == kind }
+            return group.isEmpty ? nil : (kindTitle(kind), group)
+        }
+    }
+
+    static func scenarioLine(_ s: Scenario) -> String {
+        "\(s.name) (\(s.id)\(s.asOfText.map { ", as of \($0)" } ?? ""))"
+    }
+}

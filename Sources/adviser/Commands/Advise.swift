@@ -1,0 +1,72 @@
+import AdviserCore
+import ArgumentParser
+
+extension Adviser {
+    /// `adviser advise`: the main job.
+    struct Advise: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Recommend how to adjust each offering for each client segment, holding the value they get.",
+            discussion: """
+                With no options: every offering for every segment, under the workspace's default scenario.
+
+                Examples:
+                  adviser advise
+                  adviser advise --scenario downturn --segment micro-retail
+                  adviser advise --scenario my-forecast.yaml --format markdown --output brief.md
+                  adviser advise --explain          (why each rule fired or not)
+                """
+        )
+
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+
+        @Option(help: ArgumentHelp("A scenario id, or a scenario .yaml file. Default: the workspace's default scenario.", valueName: "ID|FILE"))
+        var scenario: String?
+
+        @Option(help: ArgumentHelp("Only this segment (repeat for several).", valueName: "ID"))
+        var segment: [String] = []
+
+        @Option(help: ArgumentHelp("Only this offering (repeat for several).", valueName: "ID"))
+        var offering: [String] = []
+
+        @OptionGroup var output: OutputOptions
+
+        @Flag(help: "For each rule, fired or not, show how its condition evaluated.")
+        var explain = false
+
+        func run() throws {
+            let workspace = try WorkspaceSession.load(workspaceOptions.rules)
+            let engine = try WorkspaceSession.engine(for: workspace)
+            let chosen = try resolveScenario(workspace, engine)
+            let request = AdviceRequest(
+                scenario: chosen, offerings: offering, segments: segment,
+                options: .init(explain: explain, today: WorkspaceSession.today))
+            let report: AdviceReport
+            do {
+                report = try engine.report(for: request)
+            } catch {
+                throw WorkspaceSession.usage(error.description)
+            }
+            let reporter: any AdviceReporter =
+                switch output.format {
+                case .text: TextReporter(colors: output.output == nil ? Console.colors() : .none)
+                case .markdown: MarkdownReporter()
+                case .json: JSONReporter()
+                }
+            try WorkspaceSession.emit(reporter.render(report), output: output.output)
+        }
+
+        private func resolveScenario(_ workspace: Workspace, _ engine: AdviceEngine) throws -> Scenario {
+            if let scenario, scenario.hasSuffix(".yaml") || scenario.hasSuffix(".yml") {
+                let (loaded, diagnostics) = WorkspaceLoader().loadScenario(at: scenario, for: workspace)
+                for diagnostic in diagnostics { Console.error(DiagnosticFormatter.line(diagnostic)) }
+                guard let loaded else { throw ExitCode.failure }
+                return loaded
+            }
+            do {
+                return try engine.scenario(scenario)
+            } catch {
+                throw WorkspaceSession.usage(error.description)
+            }
+        }
+    }
+}

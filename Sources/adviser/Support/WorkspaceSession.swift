@@ -1,0 +1,56 @@
+import AdviserCore
+import ArgumentParser
+import Foundation
+
+/// Loads a workspace for a command; on errors prints them as `validate` does and exits
+/// (1 for an invalid workspace, 2 when there is no workspace to read).
+enum WorkspaceSession {
+    static func load(_ root: String) throws -> Workspace {
+        let outcome = WorkspaceLoader().load(root)
+        guard outcome.diagnostics.hasErrors else { return outcome.workspace }
+        let formatter = DiagnosticFormatter(sources: outcome.workspace.sources, colors: Console.colors(forStandardError: true))
+        for diagnostic in outcome.diagnostics { Console.error(formatter.format(diagnostic)) }
+        if outcome.diagnostics.contains(where: { $0.code == .workspaceNotFound }) { throw ExitCode(2) }
+        Console.error(DiagnosticFormatter.summary(outcome.diagnostics, files: outcome.workspace.fileCount))
+        Console.error("The workspace has errors; no advice was given. Fix them (adviser validate lists them) and run again.")
+        throw ExitCode.failure
+    }
+
+    static func engine(for workspace: Workspace) throws -> AdviceEngine {
+        do {
+            return try AdviceEngine(workspace: workspace)
+        } catch .invalidWorkspace(let diagnostics) {
+            for diagnostic in diagnostics { Console.error(DiagnosticFormatter.line(diagnostic)) }
+            throw ExitCode.failure
+        }
+    }
+
+    /// Today as days since 1970-01-01; ADVISER_TODAY=YYYY-MM-DD pins it (for reproducible reports).
+    static var today: Int? {
+        if let text = ProcessInfo.processInfo.environment["ADVISER_TODAY"] {
+            return try? ScalarReader.date(YAMLScalar(text)).get()
+        }
+        return Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))
+    }
+
+    /// Prints a usage-level problem (an unknown id on the command line) and exits with 2.
+    static func usage(_ message: String) -> ExitCode {
+        Console.error("error: \(message)")
+        return ExitCode(2)
+    }
+
+    /// Writes the report to standard output, or atomically to a file.
+    static func emit(_ text: String, output: String?) throws {
+        guard let output else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do {
+            try ReportWriter.write(text, to: output)
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(2)
+        }
+        Console.error("Wrote \(output)")
+    }
+}
