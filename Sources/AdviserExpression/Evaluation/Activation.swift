@@ -1,26 +1,16 @@
 /// Variable values for one evaluation, stored by slot (see `Declarations.slot(of:)`).
-/// Besides the values it keeps an unboxed numeric view that compiled comparisons read
-/// directly, so a rule condition costs a few loads and compares, not enum dispatch.
+/// Besides the values it keeps an unboxed view per slot (a double, or the bytes of a short
+/// string packed into two words) that the flat condition form reads directly, so a rule
+/// condition costs a few loads and compares, not enum dispatch or string comparison calls.
 public struct Activation: Sendable {
-    /// Kinds in the unboxed view.
-    @usableFromInline enum Kind: UInt8, Sendable {
-        /// No value or not a number/string.
-        case other = 0
-        /// A double, or an int/uint small enough (|x| ≤ 2^53) to be exact as a double.
-        case exactNumber = 1
-        case string = 2
-    }
-
     private let slotsByName: [String: Int]
-    @usableFromInline private(set) var values: [Value?]
-    @usableFromInline private(set) var numbers: [Double]
-    @usableFromInline private(set) var kinds: [UInt8]
+    private(set) var values: [Value?]
+    private(set) var unboxed: [UnboxedSlot]
 
     public init(declarations: Declarations) {
         slotsByName = declarations.slots
         values = Array(repeating: nil, count: declarations.count)
-        numbers = Array(repeating: .nan, count: declarations.count)
-        kinds = Array(repeating: Kind.other.rawValue, count: declarations.count)
+        unboxed = Array(repeating: UnboxedSlot(), count: declarations.count)
     }
 
     /// The value of a declared variable by name; nil if unset or undeclared. Setting an
@@ -46,16 +36,48 @@ public struct Activation: Sendable {
 
     private mutating func set(slot: Int, _ value: Value?) {
         values[slot] = value
-        var kind = Kind.other
-        var number = Double.nan
+        unboxed[slot] = UnboxedSlot(value)
+    }
+}
+
+/// The unboxed view of one slot.
+struct UnboxedSlot: Sendable {
+    enum Kind: UInt8 {
+        /// Unset, or not representable here (lists, large ints, long strings…).
+        case other
+        /// A double, or an int/uint with |x| ≤ 2^53 (exact as a double).
+        case number
+        /// A string of at most 15 UTF-8 bytes, packed with its length (injective).
+        case shortString
+    }
+
+    var number: Double = .nan
+    var word0: UInt64 = 0
+    var word1: UInt64 = 0
+    var kind: Kind = .other
+
+    init() {}
+
+    init(_ value: Value?) {
         switch value {
-        case .double(let d)?: kind = .exactNumber; number = d
-        case .int(let i)? where i.magnitude <= 1 << 53: kind = .exactNumber; number = Double(i)
-        case .uint(let u)? where u <= 1 << 53: kind = .exactNumber; number = Double(u)
-        case .string?: kind = .string
+        case .double(let d)?: kind = .number; number = d
+        case .int(let i)? where i.magnitude <= 1 << 53: kind = .number; number = Double(i)
+        case .uint(let u)? where u <= 1 << 53: kind = .number; number = Double(u)
+        case .string(let s)?:
+            if let (w0, w1) = packShortString(s) { kind = .shortString; word0 = w0; word1 = w1 }
         default: break
         }
-        numbers[slot] = number
-        kinds[slot] = kind.rawValue
     }
+}
+
+/// The UTF-8 bytes of a string of at most 15 bytes, with the length in the top byte, as two
+/// words; equal words ⇔ equal byte sequences. nil for longer strings.
+func packShortString(_ s: String) -> (UInt64, UInt64)? {
+    let bytes = Array(s.utf8)
+    guard bytes.count <= 15 else { return nil }
+    var w0: UInt64 = 0, w1: UInt64 = UInt64(bytes.count) << 56
+    for (i, b) in bytes.enumerated() {
+        if i < 8 { w0 |= UInt64(b) << (8 * UInt64(i)) } else { w1 |= UInt64(b) << (8 * UInt64(i - 8)) }
+    }
+    return (w0, w1)
 }

@@ -12,6 +12,11 @@ public final class Program: @unchecked Sendable {
     let root: Eval
     let localCount: Int
     let fast: FastPlan?
+    // The flat form's buffers, copied out of `fast` into plain (trivial) stored properties so
+    // that `evaluateCondition` retains nothing.
+    private let fastOps: UnsafeMutableBufferPointer<FastPlan.Op>
+    private let fastNumbers: UnsafeMutableBufferPointer<Double>
+    private let fastWords: UnsafeMutableBufferPointer<UInt64>
 
     public init(_ checked: CheckedExpression, declarations: Declarations, costLimit: Int = 1_000_000) {
         self.checked = checked
@@ -20,7 +25,11 @@ public final class Program: @unchecked Sendable {
         var compiler = Compiler(checked: checked, declarations: declarations, tracing: false)
         root = compiler.compile(checked.parsed.root)
         localCount = compiler.maxLocals
-        fast = FastPlan(checked: checked, declarations: declarations)
+        let plan = FastPlan(checked: checked, declarations: declarations)
+        fast = plan
+        fastOps = plan?.ops ?? UnsafeMutableBufferPointer(start: nil, count: 0)
+        fastNumbers = plan?.numbers ?? UnsafeMutableBufferPointer(start: nil, count: 0)
+        fastWords = plan?.words ?? UnsafeMutableBufferPointer(start: nil, count: 0)
     }
 
     /// Evaluates against `activation`.
@@ -35,7 +44,12 @@ public final class Program: @unchecked Sendable {
 
     /// Fast path for rule conditions: true/false, or nil on an error or a non-bool result.
     public func evaluateCondition(_ activation: Activation) -> Bool? {
-        if let fast { return fast.evaluate(activation, program: self) }
+        if fastOps.count > 0 {
+            if let decided = FastPlan.evaluate(ops: fastOps, numbers: fastNumbers, words: fastWords, activation) {
+                return decided
+            }
+            return fast!.evaluateGeneral(activation, program: self)
+        }
         guard case .success(.bool(let b)) = evaluate(activation) else { return nil }
         return b
     }
@@ -51,16 +65,12 @@ public final class Program: @unchecked Sendable {
         return EvaluationTrace(parsed: checked.parsed, result: result, recorded: frame.recorded)
     }
 
-    /// Evaluates one conjunct through the general path (used when the fast path cannot
+    /// Evaluates one conjunct through the general path (used when the flat form cannot
     /// decide, e.g. a fact holds a string where a number was compared).
-    func evaluateConjunct(_ index: Int, _ activation: Activation) -> UInt8 {
+    func evaluateConjunct(_ eval: Eval, _ activation: Activation) -> Bool? {
         let frame = Frame(activation: activation, localCount: localCount, costLimit: costLimit)
-        guard let eval = fast?.conjuncts[index] else { return 2 }
-        switch try? eval(frame) {
-        case .bool(true)?: return 1
-        case .bool(false)?: return 0
-        default: return 2
-        }
+        guard case .bool(let b)? = try? eval(frame) else { return nil }
+        return b
     }
 }
 
