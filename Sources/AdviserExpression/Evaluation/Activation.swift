@@ -2,47 +2,100 @@
 /// Besides the values it keeps an unboxed view per slot (a double, or the bytes of a short
 /// string packed into two words) that the flat condition form reads directly, so a rule
 /// condition costs a few loads and compares, not enum dispatch or string comparison calls.
-public struct Activation: Sendable {
-    private let slotsByName: [String: Int]
-    private(set) var values: [Value?]
-    private(set) var unboxed: [UnboxedSlot]
+public struct Activation: @unchecked Sendable {
+    // @unchecked: `unboxed` is a raw pointer into `storage`, which is copy-on-write; the
+    // pointee is never written while shared.
+    /// Shared, copy-on-write storage. The unboxed view lives in manually managed memory so
+    /// that the flat condition form can read it through a plain pointer (`unboxed`) without
+    /// touching reference counts.
+    @usableFromInline
+    final class Storage: @unchecked Sendable {
+        // @unchecked: mutated only through `Activation`'s copy-on-write (unique owner).
+        let slotsByName: [String: Int]
+        var values: [Value?]
+        let unboxed: UnsafeMutablePointer<UnboxedSlot>
+
+        init(slotsByName: [String: Int], values: [Value?], unboxed source: UnsafePointer<UnboxedSlot>?) {
+            self.slotsByName = slotsByName
+            self.values = values
+            // One header element before the slots records this storage object, so code
+            // holding only the (trivial) pointer can get back to the values — see `from(_:)`.
+            let block = UnsafeMutablePointer<UnboxedSlot>.allocate(capacity: values.count + 1)
+            block.initialize(to: UnboxedSlot())
+            unboxed = block + 1
+            if let source {
+                unboxed.initialize(from: source, count: values.count)
+            } else {
+                unboxed.initialize(repeating: UnboxedSlot(), count: values.count)
+            }
+            block.pointee.word0 = UInt64(UInt(bitPattern: Unmanaged.passUnretained(self).toOpaque()))
+        }
+
+        deinit {
+            (unboxed - 1).deinitialize(count: values.count + 1)
+            (unboxed - 1).deallocate()
+        }
+
+        /// The storage owning an unboxed view (unretained; valid while the activation lives).
+        @usableFromInline
+        static func from(_ unboxed: UnsafeMutablePointer<UnboxedSlot>) -> Storage {
+            let raw = UnsafeRawPointer(bitPattern: UInt((unboxed - 1).pointee.word0))!
+            return Unmanaged<Storage>.fromOpaque(raw).takeUnretainedValue()
+        }
+    }
+
+    @usableFromInline private(set) var storage: Storage
+    /// `storage.unboxed`, kept here as a trivial value (valid while `storage` lives).
+    @usableFromInline private(set) var unboxed: UnsafeMutablePointer<UnboxedSlot>
 
     public init(declarations: Declarations) {
-        slotsByName = declarations.slots
-        values = Array(repeating: nil, count: declarations.count)
-        unboxed = Array(repeating: UnboxedSlot(), count: declarations.count)
+        storage = Storage(slotsByName: declarations.slots, values: Array(repeating: nil, count: declarations.count),
+                          unboxed: nil)
+        unboxed = storage.unboxed
+    }
+
+    @usableFromInline
+    init(storage: Storage) {
+        self.storage = storage
+        self.unboxed = storage.unboxed
     }
 
     /// The value of a declared variable by name; nil if unset or undeclared. Setting an
     /// undeclared name is ignored (there is no slot for it).
     public subscript(name: String) -> Value? {
-        get { slotsByName[name].flatMap { values[$0] } }
+        get { storage.slotsByName[name].flatMap { storage.values[$0] } }
         set {
-            guard let slot = slotsByName[name] else { return }
+            guard let slot = storage.slotsByName[name] else { return }
             set(slot: slot, newValue)
         }
     }
 
     /// The value in a slot; `.null` if unset.
     public subscript(slot: Int) -> Value {
-        get { values[slot] ?? .null }
+        get { storage.values[slot] ?? .null }
         set { set(slot: slot, newValue) }
     }
 
     /// Whether the slot holds a value.
-    public func isSet(slot: Int) -> Bool { values[slot] != nil }
+    public func isSet(slot: Int) -> Bool { storage.values[slot] != nil }
 
-    func value(slot: Int) -> Value? { values[slot] }
+    func value(slot: Int) -> Value? { storage.values[slot] }
 
     private mutating func set(slot: Int, _ value: Value?) {
-        values[slot] = value
+        if !isKnownUniquelyReferenced(&storage) {
+            storage = Storage(slotsByName: storage.slotsByName, values: storage.values, unboxed: storage.unboxed)
+            unboxed = storage.unboxed
+        }
+        storage.values[slot] = value
         unboxed[slot] = UnboxedSlot(value)
     }
 }
 
 /// The unboxed view of one slot.
+@usableFromInline
 struct UnboxedSlot: Sendable {
-    enum Kind: UInt8 {
+    @usableFromInline
+    enum Kind: UInt8, Sendable {
         /// Unset, or not representable here (lists, large ints, long strings…).
         case other
         /// A double, or an int/uint with |x| ≤ 2^53 (exact as a double).
@@ -51,12 +104,12 @@ struct UnboxedSlot: Sendable {
         case shortString
     }
 
-    var number: Double = .nan
-    var word0: UInt64 = 0
-    var word1: UInt64 = 0
-    var kind: Kind = .other
+    @usableFromInline var number: Double = .nan
+    @usableFromInline var word0: UInt64 = 0
+    @usableFromInline var word1: UInt64 = 0
+    @usableFromInline var kind: Kind = .other
 
-    init() {}
+    @usableFromInline init() {}
 
     init(_ value: Value?) {
         switch value {

@@ -9,38 +9,40 @@
 /// fact holding a string where a number is compared, an unset fact, an int too large to be
 /// exact as a double) goes to the general compiled conjunct, so results always equal
 /// `Program.evaluate`.
+@usableFromInline
 final class FastPlan: @unchecked Sendable {
     // @unchecked: the buffers are written once in init, read-only after, freed in deinit.
 
+    @usableFromInline
     enum Code: UInt8 {
-        /// `lo <= x <= hi` (negated for `!=`).
+        /// `lo <= x <= hi` on the number (lo, hi in v0, v1); `!=` is a negated `[c, c]`.
         case interval
-        /// Packed short string equal to (word0, word1) (negated for `!=`).
-        case stringEqual
-        case inNumbers
-        case inStrings
+        /// The packed short string equals one of up to 4 strings (two words each in v0…v7).
+        case stringSet
+        /// The number equals one of up to 8 doubles in v0…v7 (padded with NaN).
+        case numberSet
         /// Not specialized: always run the general conjunct.
         case general
     }
 
+    /// One test, 80 bytes, self-contained so the loop reads one contiguous buffer.
+    @usableFromInline
     struct Op {
-        var code: Code = .general
-        var negate = false
-        var slot = 0
-        var lo = 0.0
-        var hi = 0.0
-        var word0: UInt64 = 0
-        var word1: UInt64 = 0
-        /// Into `numbers` (inNumbers) or `words` (inStrings, two words per string).
-        var start = 0
-        var count = 0
+        @usableFromInline var v: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+            (noString, noString, noString, noString, noString, noString, noString, noString)
+        @usableFromInline var code: Code = .general
+        /// The unboxed kind the slot must have for the test to decide (else: general path).
+        @usableFromInline var expectedKind: UnboxedSlot.Kind.RawValue = 0xFF
+        @usableFromInline var negate = false
+        @usableFromInline var slot: Int32 = 0
         /// Index of the conjunct in `conjuncts`, for the general path.
-        var conjunct = 0
+        @usableFromInline var conjunct: Int32 = 0
     }
 
-    let ops: UnsafeMutableBufferPointer<Op>
-    let numbers: UnsafeMutableBufferPointer<Double>
-    let words: UnsafeMutableBufferPointer<UInt64>
+    /// A word no packed string has (its length byte would be 255), used as padding.
+    static let noString: UInt64 = .max
+
+    @usableFromInline let ops: UnsafeMutableBufferPointer<Op>
     let conjuncts: [Eval]
 
     /// nil when no conjunct can be specialized (the general path is then just as good).
@@ -54,29 +56,31 @@ final class FastPlan: @unchecked Sendable {
             }
         }
         flatten(checked.parsed.root)
-        var ops: [Op] = [], numbers: [Double] = [], words: [UInt64] = [], conjuncts: [Eval] = []
+        var ops: [Op] = [], conjuncts: [Eval] = []
         for (index, part) in parts.enumerated() {
             var compiler = Compiler(checked: checked, declarations: declarations, tracing: false)
             conjuncts.append(compiler.compile(part))
             var op = Op()
-            op.conjunct = index
-            Self.specialize(part, checked, declarations, &op, &numbers, &words)
+            op.conjunct = Int32(index)
+            Self.specialize(part, checked, declarations, &op)
             ops.append(op)
         }
-        guard ops.contains(where: { $0.code != .general }) else { return nil }
+        guard ops.contains(where: { $0.code != .general }), declarations.count < Int32.max else { return nil }
         self.ops = .allocate(capacity: ops.count)
         _ = self.ops.initialize(from: ops)
-        self.numbers = .allocate(capacity: max(numbers.count, 1))
-        _ = self.numbers.initialize(from: numbers)
-        self.words = .allocate(capacity: max(words.count, 1))
-        _ = self.words.initialize(from: words)
         self.conjuncts = conjuncts
     }
 
     deinit {
         ops.deallocate()
-        numbers.deallocate()
-        words.deallocate()
+    }
+
+    /// Writes up to 8 words into the op's inline constants.
+    private static func store(_ words: [UInt64], into op: inout Op) {
+        withUnsafeMutableBytes(of: &op.v) { raw in
+            let p = raw.bindMemory(to: UInt64.self)
+            for (i, w) in words.prefix(8).enumerated() { p[i] = w }
+        }
     }
 
     // MARK: - Building
@@ -98,21 +102,24 @@ final class FastPlan: @unchecked Sendable {
     }
 
     private static func specialize(_ e: Expr, _ checked: CheckedExpression, _ declarations: Declarations,
-                                   _ op: inout Op, _ numbers: inout [Double], _ words: inout [UInt64]) {
+                                   _ op: inout Op) {
         guard case .call(let function, nil, let args) = e.kind, args.count == 2 else { return }
         if function == Operator.in {
-            guard let slot = slot(args[0], checked, declarations), case .list(let items) = args[1].kind else { return }
+            guard let slot = slot(args[0], checked, declarations), case .list(let items) = args[1].kind,
+                  !items.isEmpty else { return }
             let nums = items.compactMap(exactNumber)
             let packed = items.compactMap { item -> (UInt64, UInt64)? in
                 if case .literal(.string(let s)) = item.kind { return packShortString(s) } else { return nil }
             }
-            op.slot = slot
-            if nums.count == items.count {
-                op.code = .inNumbers; op.start = numbers.count; op.count = nums.count
-                numbers += nums
-            } else if packed.count == items.count {
-                op.code = .inStrings; op.start = words.count; op.count = packed.count
-                for (a, b) in packed { words += [a, b] }
+            op.slot = Int32(slot)
+            if nums.count == items.count, nums.count <= 8 {
+                op.code = .numberSet
+                op.expectedKind = UnboxedSlot.Kind.number.rawValue
+                store(nums.map(\.bitPattern) + Array(repeating: Double.nan.bitPattern, count: 8 - nums.count), into: &op)
+            } else if packed.count == items.count, packed.count <= 4 {
+                op.code = .stringSet
+                op.expectedKind = UnboxedSlot.Kind.shortString.rawValue
+                store(packed.flatMap { [$0.0, $0.1] }, into: &op)
             }
             return
         }
@@ -131,84 +138,78 @@ final class FastPlan: @unchecked Sendable {
             }
         }
         guard let slot = slot(fact, checked, declarations) else { return }
-        op.slot = slot
+        op.slot = Int32(slot)
         if let c = exactNumber(constant) {
             op.code = .interval
+            op.expectedKind = UnboxedSlot.Kind.number.rawValue
             // For finite c, x < c ⇔ x <= c.nextDown exactly; NaN fails every interval.
+            let (lo, hi): (Double, Double)
             switch fn {
-            case Operator.less: (op.lo, op.hi) = (-.infinity, c.nextDown)
-            case Operator.lessEqual: (op.lo, op.hi) = (-.infinity, c)
-            case Operator.greater: (op.lo, op.hi) = (c.nextUp, .infinity)
-            case Operator.greaterEqual: (op.lo, op.hi) = (c, .infinity)
-            case Operator.equal: (op.lo, op.hi) = (c, c)
-            default: (op.lo, op.hi, op.negate) = (c, c, true)
+            case Operator.less: (lo, hi) = (-.infinity, c.nextDown)
+            case Operator.lessEqual: (lo, hi) = (-.infinity, c)
+            case Operator.greater: (lo, hi) = (c.nextUp, .infinity)
+            case Operator.greaterEqual: (lo, hi) = (c, .infinity)
+            case Operator.equal: (lo, hi) = (c, c)
+            default: (lo, hi) = (c, c); op.negate = true
             }
+            store([lo.bitPattern, hi.bitPattern], into: &op)
             return
         }
         if case .literal(.string(let s)) = constant.kind, fn == Operator.equal || fn == Operator.notEqual,
            let (w0, w1) = packShortString(s) {
-            op.code = .stringEqual
+            op.code = .stringSet
+            op.expectedKind = UnboxedSlot.Kind.shortString.rawValue
             op.negate = fn == Operator.notEqual
-            (op.word0, op.word1) = (w0, w1)
+            store([w0, w1], into: &op)
         }
     }
 
     // MARK: - Evaluation
 
-    /// Runs the flat tests. Takes the raw buffers rather than `self` so the caller (a
-    /// `Program`, holding them in plain stored properties) touches no reference counts.
-    @inline(__always)
-    static func evaluate(ops: UnsafeMutableBufferPointer<Op>, numbers: UnsafeMutableBufferPointer<Double>,
-                         words: UnsafeMutableBufferPointer<UInt64>, _ activation: Activation) -> Bool? {
-        var allTrue = true
-        var needsGeneral = false
-        activation.unboxed.withUnsafeBufferPointer { slots in
+    /// Runs the flat tests: nil when some conjunct needs the general path and none was false.
+    /// Every test computes all its candidate answers and selects one, so the only branches
+    /// are the loop's; all data-dependent choices become selects.
+    @inlinable
+    static func evaluate(ops: UnsafeMutableBufferPointer<Op>, _ slots: UnsafeMutablePointer<UnboxedSlot>) -> Bool? {
+        var allTrue: UInt8 = 1
+        var needsGeneral: UInt8 = 0
+        do {
             for i in 0..<ops.count {
                 let op = ops[i]
-                let s = slots[op.slot]
-                var r: Bool
-                switch op.code {
-                case .interval:
-                    guard s.kind == .number else { needsGeneral = true; continue }
-                    r = (s.number >= op.lo) & (s.number <= op.hi)
-                case .stringEqual:
-                    guard s.kind == .shortString else { needsGeneral = true; continue }
-                    r = (s.word0 == op.word0) & (s.word1 == op.word1)
-                case .inNumbers:
-                    guard s.kind == .number else { needsGeneral = true; continue }
-                    r = false
-                    for j in op.start..<(op.start + op.count) { r = r | (numbers[j] == s.number) }
-                case .inStrings:
-                    guard s.kind == .shortString else { needsGeneral = true; continue }
-                    r = false
-                    for j in stride(from: op.start, to: op.start + 2 * op.count, by: 2) {
-                        r = r | ((words[j] == s.word0) & (words[j + 1] == s.word1))
-                    }
-                case .general:
-                    needsGeneral = true
-                    continue
-                }
-                allTrue = allTrue & (r != op.negate)
+                let s = slots[Int(op.slot)]
+                let v = op.v
+                let x = s.number
+                let inInterval = bit(x >= Double(bitPattern: v.0)) & bit(x <= Double(bitPattern: v.1))
+                let inNumbers = (bit(x == Double(bitPattern: v.0)) | bit(x == Double(bitPattern: v.1))
+                    | bit(x == Double(bitPattern: v.2)) | bit(x == Double(bitPattern: v.3)))
+                    | (bit(x == Double(bitPattern: v.4)) | bit(x == Double(bitPattern: v.5))
+                    | bit(x == Double(bitPattern: v.6)) | bit(x == Double(bitPattern: v.7)))
+                let inStrings = (bit(s.word0 == v.0) & bit(s.word1 == v.1)) | (bit(s.word0 == v.2) & bit(s.word1 == v.3))
+                    | (bit(s.word0 == v.4) & bit(s.word1 == v.5)) | (bit(s.word0 == v.6) & bit(s.word1 == v.7))
+                let r = (bit(op.code == .interval) & inInterval) | (bit(op.code == .numberSet) & inNumbers)
+                    | (bit(op.code == .stringSet) & inStrings)
+                let undecided = bit(s.kind.rawValue != op.expectedKind)
+                needsGeneral |= undecided
+                allTrue &= (r ^ bit(op.negate)) | undecided
             }
         }
-        if !allTrue { return false }
-        return needsGeneral ? nil : true
+        if allTrue == 0 { return false }
+        return needsGeneral != 0 ? nil : true
     }
 
     /// The conjuncts the flat form could not decide, through the general path.
-    func evaluateGeneral(_ activation: Activation, program: Program) -> Bool? {
+    // Takes only the activation's unboxed pointer (a trivial value), and promises
+    // (releasenone) to release nothing the caller owns: its own retains of the activation's
+    // storage are balanced within the call. The inlined caller then needs no retain of the
+    // activation it read from an array, so the fast path touches no reference counts at all.
+    @usableFromInline @_effects(releasenone)
+    func evaluateGeneral(_ unboxed: UnsafeMutablePointer<UnboxedSlot>, program: Program) -> Bool? {
+        let activation = Activation(storage: Activation.Storage.from(unboxed))
         var errored = false
         for i in 0..<ops.count {
             let op = ops[i]
-            let decided: Bool
-            let kind = activation.unboxed[op.slot].kind
-            switch op.code {
-            case .interval, .inNumbers: decided = kind == .number
-            case .stringEqual, .inStrings: decided = kind == .shortString
-            case .general: decided = false
-            }
-            if decided { continue }
-            switch program.evaluateConjunct(conjuncts[op.conjunct], activation) {
+            if activation.unboxed[Int(op.slot)].kind.rawValue == op.expectedKind { continue }
+            switch program.evaluateConjunct(conjuncts[Int(op.conjunct)], activation) {
             case false?: return false
             case nil: errored = true
             case true?: break
@@ -218,11 +219,9 @@ final class FastPlan: @unchecked Sendable {
     }
 }
 
-// MARK: - Non-short-circuit boolean operators
+// MARK: - Branch-free booleans
 
-// Both operands are already computed, so these compile to plain `and`/`or` instructions:
-// no data-dependent branches in the flat evaluation loop.
-extension Bool {
-    @inline(__always) fileprivate static func & (a: Bool, b: Bool) -> Bool { a && b }
-    @inline(__always) fileprivate static func | (a: Bool, b: Bool) -> Bool { a || b }
-}
+/// 0 or 1: lets the flat loop combine comparison results with `&`, `|`, `^` on integers,
+/// which compile to plain instructions instead of the branches `&&` / `||` produce.
+@inlinable @inline(__always)
+func bit(_ b: Bool) -> UInt8 { unsafeBitCast(b, to: UInt8.self) }

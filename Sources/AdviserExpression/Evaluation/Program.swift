@@ -11,12 +11,10 @@ public final class Program: @unchecked Sendable {
     let declarations: Declarations
     let root: Eval
     let localCount: Int
-    let fast: FastPlan?
+    @usableFromInline let fast: FastPlan?
     // The flat form's buffers, copied out of `fast` into plain (trivial) stored properties so
     // that `evaluateCondition` retains nothing.
-    private let fastOps: UnsafeMutableBufferPointer<FastPlan.Op>
-    private let fastNumbers: UnsafeMutableBufferPointer<Double>
-    private let fastWords: UnsafeMutableBufferPointer<UInt64>
+    @usableFromInline let fastOps: UnsafeMutableBufferPointer<FastPlan.Op>
 
     public init(_ checked: CheckedExpression, declarations: Declarations, costLimit: Int = 1_000_000) {
         self.checked = checked
@@ -28,8 +26,6 @@ public final class Program: @unchecked Sendable {
         let plan = FastPlan(checked: checked, declarations: declarations)
         fast = plan
         fastOps = plan?.ops ?? UnsafeMutableBufferPointer(start: nil, count: 0)
-        fastNumbers = plan?.numbers ?? UnsafeMutableBufferPointer(start: nil, count: 0)
-        fastWords = plan?.words ?? UnsafeMutableBufferPointer(start: nil, count: 0)
     }
 
     /// Evaluates against `activation`.
@@ -43,13 +39,49 @@ public final class Program: @unchecked Sendable {
     }
 
     /// Fast path for rule conditions: true/false, or nil on an error or a non-bool result.
-    public func evaluateCondition(_ activation: Activation) -> Bool? {
+    /// Inlinable so that callers looping over stored activations pass them without copying
+    /// (a copy would retain and release the activation's arrays on every call).
+    @inlinable
+    public func evaluateCondition(_ activation: borrowing Activation) -> Bool? {
         if fastOps.count > 0 {
-            if let decided = FastPlan.evaluate(ops: fastOps, numbers: fastNumbers, words: fastWords, activation) {
+            if let decided = FastPlan.evaluate(ops: fastOps, activation.unboxed) {
                 return decided
             }
-            return fast!.evaluateGeneral(activation, program: self)
+            return fast!.evaluateGeneral(activation.unboxed, program: self)
         }
+        return evaluateConditionGeneral(activation.unboxed)
+    }
+
+    /// Evaluates the condition on `activations[range]`, calling `body(index, result)` for each:
+    /// the hot-loop form of `evaluateCondition` for "every rule on every scenario". It reads
+    /// each activation in place, so no reference counting happens per evaluation (calling
+    /// `evaluateCondition(activations[i])` in a loop makes Swift retain and release each
+    /// activation, which costs more than the evaluation itself).
+    @inlinable
+    public func forEachCondition(in activations: [Activation], range: Range<Int>,
+                                 _ body: (Int, Bool?) throws -> Void) rethrows {
+        precondition(range.lowerBound >= 0 && range.upperBound <= activations.count, "range out of bounds")
+        let stride = MemoryLayout<Activation>.stride
+        let offset = MemoryLayout<Activation>.offset(of: \Activation.unboxed)!
+        try activations.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress.map(UnsafeRawPointer.init) else { return }
+            for i in range {
+                let unboxed = (base + i * stride + offset).load(as: UnsafeMutablePointer<UnboxedSlot>.self)
+                let result: Bool?
+                if fastOps.count > 0 {
+                    result = FastPlan.evaluate(ops: fastOps, unboxed) ?? fast!.evaluateGeneral(unboxed, program: self)
+                } else {
+                    result = evaluateConditionGeneral(unboxed)
+                }
+                try body(i, result)
+            }
+        }
+    }
+
+    /// `evaluateCondition` without a flat form (given the unboxed pointer only, as `FastPlan.evaluateGeneral`).
+    @usableFromInline @_effects(releasenone)
+    func evaluateConditionGeneral(_ unboxed: UnsafeMutablePointer<UnboxedSlot>) -> Bool? {
+        let activation = Activation(storage: Activation.Storage.from(unboxed))
         guard case .success(.bool(let b)) = evaluate(activation) else { return nil }
         return b
     }
