@@ -179,15 +179,21 @@ final class FastPlan: @unchecked Sendable {
                 let s = slots[Int(op.slot)]
                 let v = op.v
                 let x = s.number
-                let inInterval = bit(x >= Double(bitPattern: v.0)) & bit(x <= Double(bitPattern: v.1))
-                let inNumbers = (bit(x == Double(bitPattern: v.0)) | bit(x == Double(bitPattern: v.1))
-                    | bit(x == Double(bitPattern: v.2)) | bit(x == Double(bitPattern: v.3)))
-                    | (bit(x == Double(bitPattern: v.4)) | bit(x == Double(bitPattern: v.5))
-                    | bit(x == Double(bitPattern: v.6)) | bit(x == Double(bitPattern: v.7)))
-                let inStrings = (bit(s.word0 == v.0) & bit(s.word1 == v.1)) | (bit(s.word0 == v.2) & bit(s.word1 == v.3))
-                    | (bit(s.word0 == v.4) & bit(s.word1 == v.5)) | (bit(s.word0 == v.6) & bit(s.word1 == v.7))
-                let r = (bit(op.code == .interval) & inInterval) | (bit(op.code == .numberSet) & inNumbers)
-                    | (bit(op.code == .stringSet) & inStrings)
+                let r: UInt8
+                switch op.code {
+                case .interval:
+                    r = bit(x >= Double(bitPattern: v.0)) & bit(x <= Double(bitPattern: v.1))
+                case .numberSet:
+                    r = (bit(x == Double(bitPattern: v.0)) | bit(x == Double(bitPattern: v.1))
+                        | bit(x == Double(bitPattern: v.2)) | bit(x == Double(bitPattern: v.3)))
+                        | (bit(x == Double(bitPattern: v.4)) | bit(x == Double(bitPattern: v.5))
+                        | bit(x == Double(bitPattern: v.6)) | bit(x == Double(bitPattern: v.7)))
+                case .stringSet:
+                    r = (bit(s.word0 == v.0) & bit(s.word1 == v.1)) | (bit(s.word0 == v.2) & bit(s.word1 == v.3))
+                        | (bit(s.word0 == v.4) & bit(s.word1 == v.5)) | (bit(s.word0 == v.6) & bit(s.word1 == v.7))
+                case .general:
+                    r = 1
+                }
                 let undecided = bit(s.kind.rawValue != op.expectedKind)
                 needsGeneral |= undecided
                 allTrue &= (r ^ bit(op.negate)) | undecided
