@@ -312,7 +312,7 @@ struct Compiler {
         let a = args.map { compile($0) }
         switch (function, a.count) {
         case (Operator.logicalAnd, 2), (Operator.logicalOr, 2):
-            return Self.logical(function == Operator.logicalOr, a[0], a[1], span)
+            return Self.logical(function == Operator.logicalOr, a[0], a[1], span, evaluateBoth: tracing)
         case (Operator.conditional, 3):
             let (c, x, y) = (a[0], a[1], a[2])
             return Self.spanned(span) { f throws(EvaluationError) in
@@ -416,14 +416,20 @@ struct Compiler {
 
     /// `&&` / `||` with CEL's commutative semantics: a decisive value on either side wins over
     /// an error on the other (`false && error` = `error && false` = false).
-    static func logical(_ isOr: Bool, _ lhs: @escaping Eval, _ rhs: @escaping Eval, _ span: SourceSpan) -> Eval {
+    /// With `evaluateBoth` (tracing), the right side runs even when the left decides, so an
+    /// explanation can list every failing conjunct; the result is the same either way.
+    static func logical(_ isOr: Bool, _ lhs: @escaping Eval, _ rhs: @escaping Eval, _ span: SourceSpan,
+                        evaluateBoth: Bool = false) -> Eval {
         let function = isOr ? Operator.logicalOr : Operator.logicalAnd
         return { f throws(EvaluationError) in
             var pending: EvaluationError?
             do throws(EvaluationError) {
                 let l = try lhs(f)
                 if case .bool(let b) = l {
-                    if b == isOr { return .bool(isOr) }
+                    if b == isOr {
+                        if evaluateBoth { _ = try? rhs(f) }
+                        return .bool(isOr)
+                    }
                 } else {
                     pending = EvaluationError.noOverload(function, [l]).at(span)
                 }
