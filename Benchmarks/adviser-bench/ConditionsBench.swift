@@ -7,6 +7,9 @@ enum ConditionsBench {
 
     static func run(_ args: [String]) {
         let passes = Int(option("--repeat", in: args) ?? "") ?? 7
+        // --per-call: time `evaluateCondition(activations[i])` one call at a time instead of
+        // the batch `forEachCondition` (shows what the per-call path costs).
+        let perCall = args.contains("--per-call")
         var rules: [String]
         var scenarios: [Scenario]
         if let rulesPath = option("--rules", in: args) {
@@ -73,8 +76,14 @@ enum ConditionsBench {
             while blockStart < activations.count {
                 let blockEnd = min(blockStart + 64, activations.count)
                 for program in programs {
-                    program.forEachCondition(in: activations, range: blockStart..<blockEnd) { _, result in
-                        if result == true { count += 1 }
+                    if perCall {
+                        for i in blockStart..<blockEnd where program.evaluateCondition(activations[i]) == true {
+                            count += 1
+                        }
+                    } else {
+                        program.forEachCondition(in: activations, range: blockStart..<blockEnd) { _, result in
+                            if result == true { count += 1 }
+                        }
                     }
                 }
                 blockStart = blockEnd

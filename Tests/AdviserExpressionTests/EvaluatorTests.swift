@@ -104,5 +104,8 @@ struct EvaluatorTests {
         #expect(p.evaluate(empty) == .failure(EvaluationError(message: "no value for fact 'segment.tier'",
                                                                 span: SourceSpan(start: 0, end: 12))))
         #expect(p.evaluateCondition(empty) == nil)
+        let presence = try! Expression.compile("has(segment.tier) && segment.tier > 1", declarations: d).get()
+        #expect(presence.evaluate(empty) == .success(.bool(false)))
+        #expect(presence.evaluate(sampleActivation(d)) == .success(.bool(true)))
     }
 }

@@ -179,6 +179,9 @@ struct Compiler {
                 guard let slot = declarations.slot(of: name) else {
                     return { _ throws(EvaluationError) in throw EvaluationError.unboundVariable(name).at(span) }
                 }
+                if case .select(_, _, true) = e.kind {
+                    return { f in .bool(f.activation.isSet(slot: slot)) }   // has(fact)
+                }
                 return { f throws(EvaluationError) in
                     guard let v = f.activation.value(slot: slot) else { throw EvaluationError.unboundVariable(name).at(span) }
                     return v
