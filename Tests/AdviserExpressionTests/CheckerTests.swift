@@ -26,6 +26,8 @@ struct CheckerTests {
         #expect(plain.map(\.code) == ["undeclared-reference"])
         #expect(plain[0].message == "unknown fact 'pricee'")
         #expect(plain[0].hint == nil)
+        // A namespace alone points to a fact inside it.
+        #expect(diagnostics("market == 1").map(\.hint) == ["did you mean 'market.phase'?"])
     }
 
     @Test func unknownFunctionWithSuggestion() {

@@ -34,6 +34,18 @@ struct FastPathTests {
         }
     }
 
+    @Test func generalPathForOtherShapes() throws {
+        let d = sampleDeclarations()
+        let p = try Expression.compile("segment.tier > 5 || market.phase == 'slowdown'", declarations: d).get()
+        let activations = [sampleActivation(d), sampleActivation(d, ["market.phase": .string("boom")])]
+        #expect(activations.map { p.evaluateCondition($0) } == [true, false])
+        var batch: [Bool?] = []
+        p.forEachCondition(in: activations, range: 0..<2) { _, r in batch.append(r) }
+        #expect(batch == [true, false])
+        let notBool = try Expression.compile("segment.tier + 1", declarations: d).get()
+        #expect(notBool.evaluateCondition(activations[0]) == nil)
+    }
+
     @Test func falseConjunctWinsOverError() throws {
         let d = sampleDeclarations()
         let p = try Expression.compile("segment.tier > 1 && segment.price_sensitivity > 5.0", declarations: d).get()

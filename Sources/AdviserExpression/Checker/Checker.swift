@@ -110,8 +110,10 @@ private struct Run {
     }
 
     func suggestion(for name: String) -> String? {
-        closestMatch(to: name.hasPrefix(".") ? String(name.dropFirst()) : name,
-                     among: checker.declarations.names + locals.map(\.name))
+        let bare = name.hasPrefix(".") ? String(name.dropFirst()) : name
+        if let close = closestMatch(to: bare, among: checker.declarations.names + locals.map(\.name)) { return close }
+        // `market` alone, when only `market.phase`, `market.inflation`… are declared.
+        return checker.declarations.names.first { $0.hasPrefix(bare + ".") }
     }
 
     // MARK: - Inference
