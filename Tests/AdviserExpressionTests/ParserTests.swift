@@ -87,6 +87,16 @@ struct ParserTests {
         #expect(parse(String(repeating: "(", count: 50) + "7" + String(repeating: ")", count: 50)) == "7")
     }
 
+    /// Expressions at the limits still check, compile and evaluate without exhausting the stack.
+    @Test func deepButAllowedExpressionsRun() throws {
+        let chain = Array(repeating: "1", count: 450).joined(separator: " + ")
+        #expect(value(chain) == .int(450))
+        let nested = String(repeating: "[", count: 99) + "1" + String(repeating: "]", count: 99)
+        #expect(value("size(\(nested))") == nil)   // nesting 100 with size( ): one level too deep
+        #expect(value(String(repeating: "(", count: 99) + "2" + String(repeating: ")", count: 99)) == .int(2))
+        #expect(value(String(repeating: "-", count: 400) + "3") == .int(3))
+    }
+
     @Test func lengthLimit() {
         guard case .failure(let d) = Parser.parse("1 + 1", limits: ParseLimits(maxLength: 3)) else {
             Issue.record("expected failure"); return
