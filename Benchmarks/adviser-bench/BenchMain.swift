@@ -9,7 +9,7 @@ struct BenchMain {
         usage: adviser-bench <subcommand> [options]
 
         subcommands:
-          conditions [--rules FILE --scenarios FILE] [--repeat N]
+          conditions [--rules FILE --scenarios FILE] [--repeat N] [--per-call]
               Compile rule conditions and evaluate every rule on every scenario.
               Without --rules: ../shared/bench/conditions/L if present, else a synthetic
               workload (1,000 conditions × 10,000 fact sets).
