@@ -25,13 +25,14 @@ enum BalanceSearch {
         lever.options.isEmpty ? -1 : min(max(lever.current, 0), lever.options.count - 1)
     }
 
-    /// Chosen option index per lever (in problem order) and whether the band is held.
-    static func solve(_ problem: BalanceProblem) -> (choice: [Int], held: Bool) {
+    /// Chosen option index per lever (in problem order), whether the band is held, and
+    /// whether the search ran to completion within `maxSteps` per phase.
+    static func solve(_ problem: BalanceProblem, maxSteps: Int) -> (choice: [Int], held: Bool, complete: Bool) {
         var choice = problem.levers.map(clampedCurrent)
-        guard let q = Quantized(problem) else { return (choice, false) }
-        let (flexChoice, held) = q.run()
+        guard let q = Quantized(problem) else { return (choice, false, true) }
+        let (flexChoice, held, complete) = q.run(maxSteps: maxSteps)
         for (f, l) in q.orig.enumerated() { choice[l] = flexChoice[f] }
-        return (choice, held)
+        return (choice, held, complete)
     }
 }
 
@@ -46,8 +47,8 @@ private struct Quantized {
     /// Options of flex lever f are at optOff[f]..<optOff[f + 1], in grid order.
     let optOff: [Int]
     let optV: [Int64], optM: [Int64], optG: [Int64]
-    /// Band [lo, hi] and target for the flex levers' summed value.
-    let lo: Int64, hi: Int64, center: Int64
+    /// Band [lo, hi] = center ± band for the flex levers' summed value.
+    let lo: Int64, hi: Int64, center: Int64, band: Int64
 
     /// `nil` when the problem has a non-finite number (it cannot be balanced).
     init?(_ problem: BalanceProblem) {
@@ -84,13 +85,14 @@ private struct Quantized {
         lo = target - band - fixed
         hi = target + band - fixed
         center = target - fixed
+        self.band = band
         n = orig.count
         self.orig = orig; self.cur = cur; self.optOff = optOff
         self.optV = optV; self.optM = optM; self.optG = optG
     }
 
-    func run() -> (choice: [Int], held: Bool) {
-        if n == 0 { return ([], lo <= 0 && 0 <= hi) }
+    func run(maxSteps: Int) -> (choice: [Int], held: Bool, complete: Bool) {
+        if n == 0 { return ([], lo <= 0 && 0 <= hi, true) }
         // 0 moved: the current setting.
         var now: Int64 = 0, low: Int64 = 0, high: Int64 = 0
         for f in 0..<n {
@@ -99,7 +101,7 @@ private struct Quantized {
             for p in optOff[f]..<optOff[f + 1] { a = min(a, optV[p]); b = max(b, optV[p]) }
             low += a; high += b
         }
-        if lo <= now && now <= hi { return (cur, true) }
+        if lo <= now && now <= hi { return (cur, true, true) }
         // Outside the achievable range: the extreme sum is the unique closest value; each
         // lever independently takes its best (moved, move, −margin, index) option among
         // those at its extreme, which is lexicographically best for the sums too.
@@ -115,9 +117,9 @@ private struct Quantized {
                 }
                 return best
             }
-            return (choice, false)
+            return (choice, false, true)
         }
-        var engine = Engine(self)
+        var engine = Engine(self, maxSteps: maxSteps)
         return engine.run()
     }
 
@@ -143,7 +145,11 @@ private struct Engine {
     let n: Int
     let cur: [Int]
     let curV: [Int64], curM: [Int64], curG: [Int64]
-    let lo: Int64, hi: Int64, center: Int64
+    let lo: Int64, hi: Int64, center: Int64, band: Int64
+    /// Work allowed per phase (counted in search steps, so cut-offs are deterministic).
+    let maxSteps: Int
+    var steps = 0
+    var exhausted = false
 
     // Non-current options, by move then −margin then index (offsets `ncOff`).
     let ncOff: [Int]
@@ -179,8 +185,9 @@ private struct Engine {
     var bestDist: Int64 = 0, bestMoved: Int64 = 0, bestM: Int64 = 0, bestG: Int64 = 0
     var bestChoice: [Int] = []
 
-    init(_ q: Quantized) {
-        n = q.n; cur = q.cur; lo = q.lo; hi = q.hi; center = q.center
+    init(_ q: Quantized, maxSteps: Int) {
+        n = q.n; cur = q.cur; lo = q.lo; hi = q.hi; center = q.center; band = q.band
+        self.maxSteps = max(1, maxSteps)
         var curV = [Int64](), curM = [Int64](), curG = [Int64]()
         var ncOff = [0], mvV = [Int64](), mvM = [Int64](), mvG = [Int64](), mvIdx = [Int]()
         var vlV = [Int64](), vlM = [Int64](), vlG = [Int64](), vlIdx = [Int]()
@@ -306,19 +313,30 @@ private struct Engine {
         return idx[a] < idx[b]
     }
 
-    mutating func run() -> (choice: [Int], held: Bool) {
+    mutating func run() -> (choice: [Int], held: Bool, complete: Bool) {
         // Fewest moves first: the first k with any holding setting decides.
         for k in 1...n {
             buildTables(k)
             if tMinV[k] > hi || tMaxV[k] < lo { continue }
             bestFound = false
             dfs(0, k, 0, 0, 0)
-            if bestFound { return (bestChoice, true) }
+            if bestFound { return (bestChoice, true, !exhausted) }
+            if exhausted { break }
         }
-        // Nothing holds although the band is within range: the closest setting, exactly.
-        bestFound = false
+        // Nothing holds although the band is within range (or the budget ran out before
+        // finding out): the closest setting, exactly, from a greedy incumbent.
+        let complete = !exhausted
+        steps = 0; exhausted = false; bestFound = false
+        seedClosest()
         closest(0, 0, 0, 0, 0)
-        return (bestChoice, false)
+        return (bestChoice, bestDist <= band, complete && !exhausted)
+    }
+
+    /// Counts one search step; false (and `exhausted`) once the phase's budget is spent.
+    @inline(__always) private mutating func step() -> Bool {
+        steps &+= 1
+        if steps > maxSteps { exhausted = true }
+        return !exhausted
     }
 
     // MARK: Fewest moves, in band
@@ -371,6 +389,7 @@ private struct Engine {
         if r == 1 {
             // One lever j moves, the rest stay: best option of j in the remaining band, in O(log m).
             for j in i..<n {
+                guard step() else { return }
                 let base = sv + sufCurV[i] - curV[j]
                 let bm = sm + sufCurM[i] - curM[j], bg = sg + sufCurG[i] - curG[j]
                 if worse(bm + minNCM[j], bg + maxNCG[j]) { continue }
@@ -389,12 +408,14 @@ private struct Engine {
             if kv + minNCV[j] + tMinV[s] > hi || kv + maxNCV[j] + tMaxV[s] < lo { continue }
             if worse(km + minNCM[j] + tMinM[s], kg + maxNCG[j] + tMaxG[s]) { continue }
             for p in ncOff[j]..<ncOff[j + 1] {
+                guard step() else { return }
                 let m = km + mvM[p]
                 if bestFound && m + tMinM[s] > bestM { break }  // options are sorted by move
                 let v = kv + mvV[p]
                 if v + tMinV[s] > hi || v + tMaxV[s] < lo { continue }
                 path[j] = mvIdx[p]
                 dfs(j + 1, r - 1, v, m, kg + mvG[p])
+                if exhausted { path[j] = cur[j]; return }
             }
             path[j] = cur[j]
         }
@@ -448,9 +469,51 @@ private struct Engine {
         bestFound = true; bestDist = d; bestMoved = moved; bestM = m; bestG = g; bestChoice = path
     }
 
+    /// A quick incumbent for the closest search: coordinate descent from the current
+    /// setting, each lever in turn taking the option that brings the sum nearest the target.
+    private mutating func seedClosest() {
+        var choice = [Int](repeating: 0, count: n)  // positions in the `al` arrays
+        var sum: Int64 = 0
+        for f in 0..<n {
+            choice[f] = alOff[f]
+            while alIdx[choice[f]] != cur[f] { choice[f] += 1 }
+            sum += alV[choice[f]]
+        }
+        for _ in 0..<3 {
+            for f in 0..<n {
+                let rest = sum - alV[choice[f]]
+                let p = nearest(f, center - rest)
+                sum = rest + alV[p]
+                choice[f] = p
+            }
+        }
+        var moved: Int64 = 0, m: Int64 = 0, g: Int64 = 0
+        for f in 0..<n {
+            let p = choice[f]
+            path[f] = alIdx[p]; moved += alMoved[p]; m += alM[p]; g += alG[p]
+        }
+        offerClosest(sum >= center ? sum - center : center - sum, moved, m, g)
+        path = cur
+    }
+
+    /// Position in lever f's value-sorted options of the first (best-keyed) option among
+    /// those nearest `need`, preferring the lower value on a tie of distance.
+    private func nearest(_ f: Int, _ need: Int64) -> Int {
+        let start = alOff[f], end = alOff[f + 1]
+        var a = start, b = end
+        while a < b { let mid = (a + b) / 2; if alV[mid] < need { a = mid + 1 } else { b = mid } }
+        if a == end { return alGroup[end - 1] }
+        if a == start { return a }
+        return need - alV[a - 1] <= alV[a] - need ? alGroup[a - 1] : a
+    }
+
     /// Branch and bound over all options, pruning on the distance the remaining levers'
     /// value range can still reach (and on moved/move/margin bounds when that distance ties).
+    /// Each lever's options are tried outwards from the value that would hit the target with
+    /// the later levers at their current settings, so each direction stops at the first
+    /// option whose bound exceeds the best distance.
     private mutating func closest(_ i: Int, _ sv: Int64, _ moved: Int64, _ sm: Int64, _ sg: Int64) {
+        guard step() else { return }
         let low = sv + sufMinV[i], high = sv + sufMaxV[i]
         let bound = center < low ? low - center : (center > high ? center - high : 0)
         if bestFound {
@@ -466,18 +529,41 @@ private struct Engine {
             let need = center - sv
             var a = start, b = end
             while a < b { let mid = (a + b) / 2; if alV[mid] < need { a = mid + 1 } else { b = mid } }
-            for p in [a < end ? a : -1, a > start ? alGroup[a - 1] : -1] where p >= 0 {
-                path[i] = alIdx[p]
-                let v = sv + alV[p]
-                offerClosest(v >= center ? v - center : center - v, moved + alMoved[p], sm + alM[p], sg + alG[p])
-            }
+            if a < end { leaf(i, a, sv, moved, sm, sg) }
+            if a > start { leaf(i, alGroup[a - 1], sv, moved, sm, sg) }
             path[i] = cur[i]
             return
         }
-        for p in start..<end {
+        // Residual the later levers can cover: [sufMinV, sufMaxV] at i + 1.
+        let restLow = sufMinV[i + 1], restHigh = sufMaxV[i + 1]
+        @inline(__always) func distanceBound(_ v: Int64) -> Int64 {
+            let lowSum = sv + v + restLow, highSum = sv + v + restHigh
+            return center < lowSum ? lowSum - center : (center > highSum ? center - highSum : 0)
+        }
+        let need = center - sv - sufCurV[i + 1]
+        var a = start, b = end
+        while a < b { let mid = (a + b) / 2; if alV[mid] < need { a = mid + 1 } else { b = mid } }
+        var up = a, down = a - 1
+        while up < end || down >= start {
+            // Take the side whose next value is nearer `need`.
+            let takeUp = down < start || (up < end && alV[up] - need <= need - alV[down])
+            let p = takeUp ? up : down
+            if bestFound && distanceBound(alV[p]) > bestDist {
+                // Bounds only grow further out on this side.
+                if takeUp { up = end } else { down = start - 1 }
+                continue
+            }
+            if takeUp { up += 1 } else { down -= 1 }
             path[i] = alIdx[p]
             closest(i + 1, sv + alV[p], moved + alMoved[p], sm + alM[p], sg + alG[p])
+            if exhausted { break }
         }
         path[i] = cur[i]
+    }
+
+    private mutating func leaf(_ i: Int, _ p: Int, _ sv: Int64, _ moved: Int64, _ sm: Int64, _ sg: Int64) {
+        path[i] = alIdx[p]
+        let v = sv + alV[p]
+        offerClosest(v >= center ? v - center : center - v, moved + alMoved[p], sm + alM[p], sg + alG[p])
     }
 }

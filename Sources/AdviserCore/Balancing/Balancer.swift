@@ -36,8 +36,12 @@
 ///    tolerance below half some lever's largest gap between adjacent values), an exact
 ///    branch and bound finds the closest setting, pruning on the distance the remaining
 ///    levers can still reach.
+///    Options are tried outwards from the value that would hit the target, seeded with a
+///    coordinate-descent incumbent, so each direction stops at the first hopeless option.
 /// Worst case is exponential (the problem contains subset-sum): a tolerance far below the
-/// grid's resolution on many levers can make steps 2–3 slow. Realistic bands are fast.
+/// grid's resolution on many levers (e.g. 0 on 8 × 100) cannot be settled quickly. Each
+/// phase therefore has a deterministic step budget, `BalanceLimits.maxSearchSteps`; when it
+/// runs out the best setting found is returned with `exhaustive == false`.
 public struct Balancer: Sendable {
     public var limits: BalanceLimits
 
@@ -53,7 +57,7 @@ public struct Balancer: Sendable {
         guard count <= limits.maxGridPoints else {
             throw .tooManyGridPoints(count: count, limit: limits.maxGridPoints)
         }
-        let (choice, held) = BalanceSearch.solve(problem)
-        return BalanceSolution(problem: problem, choice: choice, held: held)
+        let (choice, held, complete) = BalanceSearch.solve(problem, maxSteps: limits.maxSearchSteps)
+        return BalanceSolution(problem: problem, choice: choice, held: held, exhaustive: complete)
     }
 }

@@ -117,4 +117,18 @@ struct BalancerTests {
             #expect(try balancer.solve(problem) == solution)
         }
     }
+
+    /// Tolerance 0 on 8 × 100 dense values is subset-sum territory: the step budget bounds
+    /// the work and the result says it was cut short.
+    @Test func toleranceZeroOnLargeGridIsBounded() throws {
+        var rng = SplitMix64(seed: 0x7E50)
+        var problem = ProblemGenerator.large(&rng)
+        problem.tolerance = 0
+        problem.target += 0.0123456789
+        let balancer = Balancer(limits: BalanceLimits(maxSearchSteps: 50_000))
+        let solution = try balancer.solve(problem)
+        #expect(!solution.exhaustive)
+        #expect(abs(solution.value - problem.target) < 1e-3)  // the incumbent is already close
+        #expect(try balancer.solve(problem) == solution)
+    }
 }
