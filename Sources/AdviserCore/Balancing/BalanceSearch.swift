@@ -70,6 +70,8 @@ private struct Quantized {
         var fixed = qV(problem.fixedValue)
         var orig: [Int] = [], cur: [Int] = [], optOff = [0]
         var optV: [Int64] = [], optM: [Int64] = [], optG: [Int64] = []
+        let total = problem.gridPointCount
+        optV.reserveCapacity(total); optM.reserveCapacity(total); optG.reserveCapacity(total)
         for (l, lever) in problem.levers.enumerated() {
             if lever.options.count >= 2 {
                 orig.append(l)
@@ -119,8 +121,43 @@ private struct Quantized {
             }
             return (choice, false, true)
         }
+        if let single = oneMove(now: now) { return (single, true, true) }
+        if n == 1 { return Engine(self, maxSteps: maxSteps).closestOnly() }
         var engine = Engine(self, maxSteps: maxSteps)
-        return engine.run()
+        return engine.run(fromMoves: 2)
+    }
+
+    /// The best holding setting that moves exactly one lever, by a linear scan (the common
+    /// answer, so it is worth skipping the search tables for it).
+    private func oneMove(now: Int64) -> [Int]? {
+        var sumM: Int64 = 0, sumG: Int64 = 0
+        for f in 0..<n { sumM += optM[optOff[f] + cur[f]]; sumG += optG[optOff[f] + cur[f]] }
+        var best: (f: Int, o: Int, m: Int64, g: Int64)?
+        for f in 0..<n {
+            let base = optOff[f], c = cur[f]
+            let restV = now - optV[base + c], restM = sumM - optM[base + c], restG = sumG - optG[base + c]
+            for o in 0..<(optOff[f + 1] - base) where o != c {
+                let v = restV + optV[base + o]
+                guard lo <= v && v <= hi else { continue }
+                let m = restM + optM[base + o], g = restG + optG[base + o]
+                if let b = best {
+                    if m != b.m { if m > b.m { continue } } else if g != b.g { if g < b.g { continue } }
+                    else if !Quantized.singleMovePrecedes(f, o, b.f, b.o, cur) { continue }
+                }
+                best = (f, o, m, g)
+            }
+        }
+        guard let best else { return nil }
+        var choice = cur
+        choice[best.f] = best.o
+        return choice
+    }
+
+    /// Whether moving lever f1 to o1 gives a lexicographically smaller choice vector than
+    /// moving lever f2 to o2 (everything else current).
+    private static func singleMovePrecedes(_ f1: Int, _ o1: Int, _ f2: Int, _ o2: Int, _ cur: [Int]) -> Bool {
+        if f1 == f2 { return o1 < o2 }
+        return f1 < f2 ? o1 < cur[f1] : cur[f2] < o2
     }
 
     /// Option i before option j of flex lever f on (moved, move, −margin, index).
@@ -313,9 +350,17 @@ private struct Engine {
         return idx[a] < idx[b]
     }
 
-    mutating func run() -> (choice: [Int], held: Bool, complete: Bool) {
+    /// One lever, and its only move did not hold: the closest setting.
+    consuming func closestOnly() -> (choice: [Int], held: Bool, complete: Bool) {
+        seedClosest()
+        closest(0, 0, 0, 0, 0)
+        return (bestChoice, bestDist <= band, !exhausted)
+    }
+
+    /// Searches k = `fromMoves`, … moved levers (fewer are known not to hold).
+    mutating func run(fromMoves: Int) -> (choice: [Int], held: Bool, complete: Bool) {
         // Fewest moves first: the first k with any holding setting decides.
-        for k in 1...n {
+        for k in fromMoves...max(fromMoves, n) where k <= n {
             buildTables(k)
             if tMinV[k] > hi || tMaxV[k] < lo { continue }
             bestFound = false
