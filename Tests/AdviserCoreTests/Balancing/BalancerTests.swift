@@ -131,4 +131,19 @@ struct BalancerTests {
         #expect(abs(solution.value - problem.target) < 1e-3)  // the incumbent is already close
         #expect(try balancer.solve(problem) == solution)
     }
+
+    /// Large magnitudes switch to a coarser fixed-point grid instead of overflowing.
+    @Test func hugeMagnitudesDoNotTrap() throws {
+        let a = BalanceLever(id: "a", options: (0..<5).map {
+            BalanceOption(value: Double($0) * 1e300, move: Double($0) / 4, margin: Double($0) * 1e15)
+        }, current: 0)
+        let b = BalanceLever(id: "b", options: (0..<5).map {
+            BalanceOption(value: Double($0) * 1e300, move: Double($0) / 4, margin: -Double($0) * 1e15)
+        }, current: 4)
+        let s = try Balancer().solve(BalanceProblem(levers: [a, b], fixedValue: 0, target: 6e300, tolerance: 1e299))
+        // 4e300 now; +2e300 by one lever: a two steps up (margin +2e15) beats b (already at max).
+        #expect(s.held && s.choice == [2, 4] && s.movedCount == 1)
+        let far = try Balancer().solve(BalanceProblem(levers: [a, b], fixedValue: 0, target: 1e308, tolerance: 0))
+        #expect(!far.held && far.choice == [4, 4])
+    }
 }
