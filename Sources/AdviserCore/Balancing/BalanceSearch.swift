@@ -343,6 +343,10 @@ private struct Engine {
         path = cur
     }
 
+    /// Most moved levers the (recursive) fewest-moves search explores; beyond it the result
+    /// comes from the closest search and is marked not exhaustive.
+    static let maxRecursiveMoves = 256
+
     /// Whether non-current option at position `a` beats `b` on (move, −margin, index).
     private static func better(_ a: Int, _ b: Int, _ m: [Int64], _ g: [Int64], _ idx: [Int]) -> Bool {
         if m[a] != m[b] { return m[a] < m[b] }
@@ -353,14 +357,25 @@ private struct Engine {
     /// One lever, and its only move did not hold: the closest setting.
     consuming func closestOnly() -> (choice: [Int], held: Bool, complete: Bool) {
         seedClosest()
-        closest(0, 0, 0, 0, 0)
+        closestSearch()
         return (bestChoice, bestDist <= band, !exhausted)
     }
 
     /// Searches k = `fromMoves`, … moved levers (fewer are known not to hold).
     mutating func run(fromMoves: Int) -> (choice: [Int], held: Bool, complete: Bool) {
         // Fewest moves first: the first k with any holding setting decides.
-        for k in fromMoves...max(fromMoves, n) where k <= n {
+        // Exact value range with exactly k moved, for every k at once: the current sum plus
+        // the k most negative (or most positive) per-lever changes. Skips hopeless k cheaply.
+        let downs = (0..<n).map { minNCV[$0] - curV[$0] }.sorted()
+        let ups = (0..<n).map { maxNCV[$0] - curV[$0] }.sorted(by: >)
+        var lowK = sufCurV[0], highK = sufCurV[0]
+        for k in 1...n {
+            lowK += downs[k - 1]; highK += ups[k - 1]
+            if k < fromMoves || lowK > hi || highK < lo { continue }
+            // The tables cost n·k: count them against the budget too. The search recurses
+            // once per moved lever, so k is capped to keep the stack small.
+            steps &+= n * (k + 1)
+            if steps > maxSteps || k > Engine.maxRecursiveMoves { exhausted = true; break }
             buildTables(k)
             if tMinV[k] > hi || tMaxV[k] < lo { continue }
             bestFound = false
@@ -373,7 +388,7 @@ private struct Engine {
         let complete = !exhausted
         steps = 0; exhausted = false; bestFound = false
         seedClosest()
-        closest(0, 0, 0, 0, 0)
+        closestSearch()
         return (bestChoice, bestDist <= band, complete && !exhausted)
     }
 
@@ -556,54 +571,95 @@ private struct Engine {
     /// value range can still reach (and on moved/move/margin bounds when that distance ties).
     /// Each lever's options are tried outwards from the value that would hit the target with
     /// the later levers at their current settings, so each direction stops at the first
-    /// option whose bound exceeds the best distance.
-    private mutating func closest(_ i: Int, _ sv: Int64, _ moved: Int64, _ sm: Int64, _ sg: Int64) {
-        guard step() else { return }
-        let low = sv + sufMinV[i], high = sv + sufMaxV[i]
-        let bound = center < low ? low - center : (center > high ? center - high : 0)
-        if bestFound {
-            if bound > bestDist { return }
-            if bound == bestDist {
-                let m = sm + sufMinM[i], g = sg + sufMaxG[i]
-                if moved > bestMoved || (moved == bestMoved && (m > bestM || (m == bestM && g < bestG))) { return }
+    /// option whose bound exceeds the best distance. Iterative (explicit stack), since its
+    /// depth is the number of levers.
+    private mutating func closestSearch() {
+        var frames = [ClosestFrame](repeating: ClosestFrame(), count: n + 1)
+        frames.withUnsafeMutableBufferPointer { f in closestSearch(f) }
+        path = cur
+    }
+
+    /// One level of the iterative closest search: sums over the levers before it, and its
+    /// outward cursors into its value-sorted options.
+    private struct ClosestFrame {
+        var sv: Int64 = 0, moved: Int64 = 0, sm: Int64 = 0, sg: Int64 = 0
+        var up = 0, down = 0
+    }
+
+    private mutating func closestSearch(_ f: UnsafeMutableBufferPointer<ClosestFrame>) {
+        var i = 0
+        var entering = true
+        while i >= 0 {
+            if entering {
+                entering = false
+                guard step() else { break }
+                let e = f[i]
+                if prunedClosest(i, e.sv, e.moved, e.sm, e.sg) { i -= 1; continue }
+                let start = alOff[i], end = alOff[i + 1]
+                if i == n - 1 {
+                    // Last lever: only the value groups just below and at/above the residual can be closest.
+                    let a = lowerBound(start, end, center - e.sv)
+                    if a < end { leaf(i, a, e.sv, e.moved, e.sm, e.sg) }
+                    if a > start { leaf(i, alGroup[a - 1], e.sv, e.moved, e.sm, e.sg) }
+                    path[i] = cur[i]
+                    i -= 1
+                    continue
+                }
+                let a = lowerBound(start, end, center - e.sv - sufCurV[i + 1])
+                f[i].up = a; f[i].down = a - 1
             }
-        }
-        let start = alOff[i], end = alOff[i + 1]
-        if i == n - 1 {
-            // Last lever: only the value groups just below and at/above the residual can be closest.
-            let need = center - sv
-            var a = start, b = end
-            while a < b { let mid = (a + b) / 2; if alV[mid] < need { a = mid + 1 } else { b = mid } }
-            if a < end { leaf(i, a, sv, moved, sm, sg) }
-            if a > start { leaf(i, alGroup[a - 1], sv, moved, sm, sg) }
-            path[i] = cur[i]
-            return
-        }
-        // Residual the later levers can cover: [sufMinV, sufMaxV] at i + 1.
-        let restLow = sufMinV[i + 1], restHigh = sufMaxV[i + 1]
-        @inline(__always) func distanceBound(_ v: Int64) -> Int64 {
-            let lowSum = sv + v + restLow, highSum = sv + v + restHigh
-            return center < lowSum ? lowSum - center : (center > highSum ? center - highSum : 0)
-        }
-        let need = center - sv - sufCurV[i + 1]
-        var a = start, b = end
-        while a < b { let mid = (a + b) / 2; if alV[mid] < need { a = mid + 1 } else { b = mid } }
-        var up = a, down = a - 1
-        while up < end || down >= start {
-            // Take the side whose next value is nearer `need`.
-            let takeUp = down < start || (up < end && alV[up] - need <= need - alV[down])
-            let p = takeUp ? up : down
-            if bestFound && distanceBound(alV[p]) > bestDist {
-                // Bounds only grow further out on this side.
-                if takeUp { up = end } else { down = start - 1 }
+            // Next option of level i, outwards from the ideal value.
+            let start = alOff[i], end = alOff[i + 1]
+            let e = f[i]
+            let need = center - e.sv - sufCurV[i + 1]
+            let restLow = e.sv + sufMinV[i + 1], restHigh = e.sv + sufMaxV[i + 1]
+            var up = e.up, down = e.down
+            var next = -1
+            while up < end || down >= start {
+                let takeUp = down < start || (up < end && alV[up] - need <= need - alV[down])
+                let p = takeUp ? up : down
+                if bestFound {
+                    let lowSum = restLow + alV[p], highSum = restHigh + alV[p]
+                    let bound = center < lowSum ? lowSum - center : (center > highSum ? center - highSum : 0)
+                    if bound > bestDist {
+                        // Bounds only grow further out on this side.
+                        if takeUp { up = end } else { down = start - 1 }
+                        continue
+                    }
+                }
+                if takeUp { up += 1 } else { down -= 1 }
+                next = p
+                break
+            }
+            f[i].up = up; f[i].down = down
+            if next < 0 {
+                path[i] = cur[i]
+                i -= 1
                 continue
             }
-            if takeUp { up += 1 } else { down -= 1 }
-            path[i] = alIdx[p]
-            closest(i + 1, sv + alV[p], moved + alMoved[p], sm + alM[p], sg + alG[p])
-            if exhausted { break }
+            path[i] = alIdx[next]
+            f[i + 1].sv = e.sv + alV[next]; f[i + 1].moved = e.moved + alMoved[next]
+            f[i + 1].sm = e.sm + alM[next]; f[i + 1].sg = e.sg + alG[next]
+            i += 1
+            entering = true
         }
-        path[i] = cur[i]
+    }
+
+    /// Whether levers i..<n cannot beat the best closest setting from these partial sums.
+    private func prunedClosest(_ i: Int, _ sv: Int64, _ moved: Int64, _ sm: Int64, _ sg: Int64) -> Bool {
+        guard bestFound else { return false }
+        let low = sv + sufMinV[i], high = sv + sufMaxV[i]
+        let bound = center < low ? low - center : (center > high ? center - high : 0)
+        if bound != bestDist { return bound > bestDist }
+        let m = sm + sufMinM[i], g = sg + sufMaxG[i]
+        return moved > bestMoved || (moved == bestMoved && (m > bestM || (m == bestM && g < bestG)))
+    }
+
+    /// First position in start..<end of the `al` values that is ≥ `x`.
+    private func lowerBound(_ start: Int, _ end: Int, _ x: Int64) -> Int {
+        var a = start, b = end
+        while a < b { let mid = (a + b) / 2; if alV[mid] < x { a = mid + 1 } else { b = mid } }
+        return a
     }
 
     private mutating func leaf(_ i: Int, _ p: Int, _ sv: Int64, _ moved: Int64, _ sm: Int64, _ sg: Int64) {
