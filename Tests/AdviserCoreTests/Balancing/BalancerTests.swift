@@ -146,4 +146,17 @@ struct BalancerTests {
         let far = try Balancer().solve(BalanceProblem(levers: [a, b], fixedValue: 0, target: 1e308, tolerance: 0))
         #expect(!far.held && far.choice == [4, 4])
     }
+
+    /// Tens of thousands of levers: no stack overflow, bounded work, honest flags.
+    @Test func manyLeversStayBounded() throws {
+        let binary = (0..<30_000).map { lever("b\($0)", values: [0, 1], current: 0) }
+        let balancer = Balancer(limits: BalanceLimits(maxSearchSteps: 20_000))
+        // Target in a gap between integers: nothing holds; closest is one move up.
+        let gap = try balancer.solve(BalanceProblem(levers: binary, fixedValue: 0, target: 0.7, tolerance: 0.1))
+        #expect(!gap.held && gap.movedCount == 1 && gap.choice[0] == 1)
+        // 300 moves needed: beyond the recursive search's cap, found by the closest search.
+        let far = Array(binary.prefix(600))
+        let many = try balancer.solve(BalanceProblem(levers: far, fixedValue: 0, target: 300, tolerance: 0.1))
+        #expect(many.held && many.movedCount == 300 && !many.exhaustive)
+    }
 }
