@@ -66,7 +66,8 @@ public struct BalanceLimits: Hashable, Sendable {
     /// returned with `BalanceSolution.exhaustive == false`. Counted in steps, not time, so
     /// results stay deterministic. Realistic problems (8 levers × 100 steps, tolerance
     /// ≥ 1e-5) need well under 1% of the default; it is reached only by near-subset-sum
-    /// instances such as tolerance 0 on large dense grids (roughly 0.1 s per phase).
+    /// instances such as tolerance 0 on large dense grids (about 0.1–0.15 s per phase in a
+    /// release build).
     public var maxSearchSteps: Int
 
     public init(maxGridPoints: Int = 100_000, maxSearchSteps: Int = 5_000_000) {

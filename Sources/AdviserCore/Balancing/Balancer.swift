@@ -45,7 +45,9 @@
 /// Worst case is exponential (the problem contains subset-sum): a tolerance far below the
 /// grid's resolution on many levers (e.g. 0 on 8 × 100) cannot be settled quickly. Phases 2
 /// and 3 therefore each have a deterministic step budget, `BalanceLimits.maxSearchSteps`;
-/// when it runs out the best setting found is returned with `exhaustive == false`.
+/// when it runs out the best setting found is returned with `exhaustive == false`. So is
+/// an answer needing more than 256 moved levers (the fewest-moves search recurses once per
+/// moved lever and stops there; the closest search, iterative, then supplies the setting).
 public struct Balancer: Sendable {
     public var limits: BalanceLimits
 
