@@ -64,10 +64,10 @@ public struct BalanceLimits: Hashable, Sendable {
     /// Search steps allowed in each of the two search phases (holding setting with fewest
     /// moves; closest setting when nothing holds) before the best setting found so far is
     /// returned with `BalanceSolution.exhaustive == false`. Counted in steps, not time, so
-    /// results stay deterministic. Realistic problems (8 levers × 100 steps, tolerance
-    /// ≥ 1e-5) need well under 1% of the default; it is reached only by near-subset-sum
-    /// instances such as tolerance 0 on large dense grids (about 0.1–0.15 s per phase in a
-    /// release build).
+    /// results stay deterministic. In the benchmark (8 levers × 100 steps) realistic bands
+    /// (tolerance ≥ 1e-5) use under 1% of the default, and targets needing 6–8 moves at
+    /// tolerance 2e-4 a few percent; it is reached by near-subset-sum instances such as
+    /// tolerance 0 on large dense grids (about 0.1–0.15 s per phase in a release build).
     public var maxSearchSteps: Int
 
     public init(maxGridPoints: Int = 100_000, maxSearchSteps: Int = 5_000_000) {
