@@ -47,7 +47,9 @@ struct CheckerTests {
         #expect(diagnostics("market.phase != 'recession'").isEmpty)
         let mismatch = diagnostics("market.phase == 3")
         #expect(mismatch == [ExpressionDiagnostic(code: "type-mismatch", message: "cannot compare string with int using '=='",
-                                                   span: SourceSpan(start: 0, end: 17))])
+                                                   span: SourceSpan(start: 0, end: 17),
+                                                   hint: "a text value is compared with text in double quotes, e.g. \"downturn\"")])
+        #expect(diagnostics("2.5 * 2").first?.hint == "a whole number and a decimal do not mix: write 2.0 instead of 2, or convert with double(…)")
     }
 
     @Test func overloadsAndTypes() {
