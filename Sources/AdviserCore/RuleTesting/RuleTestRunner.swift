@@ -81,7 +81,7 @@ public struct RuleTestRunner: Sendable {
                         let verb = monotonic.direction == .neverDecreases ? "lowered" : "raised"
                         result.failures.append(.init(
                             location: monotonic.lever.location,
-                            message: "expected \(lever.lever) to \(monotonic.direction.rawValue.replacingOccurrences(of: "-", with: " ")) "
+                            message: "expected \(lever.lever) never to \(monotonic.direction == .neverDecreases ? "decrease" : "increase") "
                                 + "as \(sweep.fact.value) rises, but raising it from \(formatNumber(previous.value)) to \(formatNumber(point)) "
                                 + "\(verb) \(lever.lever) from \(previous.text) to \(lever.toText) (\(context.label))"))
                         break  // the first counter-example is the useful one
