@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -41,3 +42,13 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Fuzz/README.md), declared only when ADVISER_FUZZ is set: an executable without
+// `main` links only with -sanitize=fuzzer, so a plain `swift build` must not see them.
+// Fuzz/run.sh sets it and builds with `--sanitize=fuzzer --sanitize=address`.
+if ProcessInfo.processInfo.environment["ADVISER_FUZZ"] != nil {
+    for name in ["ExpressionFuzz", "LoaderFuzz", "ClientLineFuzz"] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["AdviserCore"], path: "Fuzz/Targets/\(name)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

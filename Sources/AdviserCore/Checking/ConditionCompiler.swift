@@ -4,9 +4,12 @@ import AdviserExpression
 /// exact `file:line:col`.
 public struct ConditionCompiler: Sendable {
     public let declarations: Declarations
+    /// The workspace's `limits:` for parsing and evaluating conditions.
+    public let limits: WorkspaceLimits
 
     public init(workspace: Workspace) {
         declarations = Self.declarations(for: workspace)
+        limits = workspace.settings.limits
     }
 
     /// The names a condition may read: the declared facts, plus `segment.id`, `segment.size`,
@@ -71,10 +74,12 @@ public struct ConditionCompiler: Sendable {
             // One expression (the common case) is compiled from its checked form; several are
             // valid alone, so their combination is too, and compiles to one fast program.
             if checkedParts.count == 1, case .expression = rule.when {
-                compiled.append(Compiled(rule: rule, program: Program(checkedParts[0], declarations: declarations)))
+                compiled.append(Compiled(rule: rule, program: Program(checkedParts[0], declarations: declarations, costLimit: limits.maxEvaluationCost)))
                 continue
             }
-            switch Expression.compile(rule.when.combinedText, declarations: declarations) {
+            switch Expression.compile(
+                rule.when.combinedText, declarations: declarations, limits: combinedLimits(parts: sources.count),
+                costLimit: limits.maxEvaluationCost) {
             case .success(let program): compiled.append(Compiled(rule: rule, program: program))
             case .failure(let problems):
                 diagnostics += problems.map { diagnostic($0, in: sources[0], locator: locator) }
@@ -100,7 +105,7 @@ public struct ConditionCompiler: Sendable {
     /// Parses and type-checks one expression; every problem located in its file.
     public func check(_ source: ExpressionSource, locator: ExpressionLocator) -> CheckOutcome {
         let parsed: ParsedExpression
-        switch Parser.parse(source.text) {
+        switch Parser.parse(source.text, limits: limits.parse) {
         case .failure(let problems): return .failure(problems.map { diagnostic($0, in: source, locator: locator) })
         case .success(let p): parsed = p
         }
@@ -115,6 +120,16 @@ public struct ConditionCompiler: Sendable {
             }
             return .success(checked)
         }
+    }
+
+    /// Parts of a `when:` list are each within the limits; joined by `&&` and parenthesized, they
+    /// are one level deeper and longer, which must not fail what each part passed.
+    private func combinedLimits(parts: Int) -> ParseLimits {
+        var combined = limits.parse
+        combined.maxNesting += 16  // nested all:/any: groups each add a level
+        combined.maxLength = combined.maxLength * parts + 8 * parts
+        combined.maxHeight += 2 * parts + 16
+        return combined
     }
 
     /// A checked expression, or the diagnostics that stop it.

@@ -21,6 +21,14 @@ extension DiagnosticCode {
     public static let yamlMultipleDocuments = Self("yaml-multiple-documents")
     public static let yamlTooDeep = Self("yaml-too-deep")
     public static let yamlTooLarge = Self("yaml-too-large")
+    public static let yamlTabIndent = Self("yaml-tab-indent")
+    public static let yaml11Boolean = Self("yaml11-boolean")
+    public static let fileTooLarge = Self("file-too-large")
+    public static let tooManyFiles = Self("too-many-files")
+    public static let invalidUTF8 = Self("invalid-utf8")
+    public static let nulByte = Self("nul-byte")
+    public static let controlCharacter = Self("control-character")
+    public static let symlinkOutside = Self("symlink-outside")
 
     // MARK: - Shape of a file
     public static let unknownKey = Self("unknown-key")
@@ -52,6 +60,7 @@ extension DiagnosticCode {
         .yamlComplexKey, .yamlMultipleDocuments, .yamlTooDeep, .yamlTooLarge, .unknownKey, .missingKey, .wrongType,
         .invalidValue, .duplicateID, .unknownLever, .unknownDriver, .unknownFact, .unknownSegment, .unknownScenario,
         .unknownOffering, .unknownRule, .unknownLevel, .outOfRange, .offGrid, .curveOrder, .reliefOutOfRange,
-        .missingFact, .conditionNotBool,
+        .missingFact, .conditionNotBool, .yamlTabIndent, .yaml11Boolean, .fileTooLarge, .tooManyFiles, .invalidUTF8,
+        .nulByte, .controlCharacter, .symlinkOutside,
     ]
 }

@@ -20,6 +20,7 @@ public struct AdviceEngine: Sendable {
         guard !diagnostics.hasErrors else { throw AdviceError.invalidWorkspace(diagnostics) }
         self.workspace = workspace
         self.declarations = compiler.declarations
+        self.balancer = Balancer(limits: BalanceLimits(maxGridPoints: workspace.settings.limits.maxGridPoints))
         // A stable sort keeps file and position order among equal priorities.
         self.rules = compiled.enumerated()
             .sorted { ($1.element.rule.priority, $0.offset) < ($0.element.rule.priority, $1.offset) }

@@ -31,7 +31,7 @@ public struct ExpressionScratchpad: Sendable {
             return .error(DiagnosticCode(problem.code), problem.message, at: SourceLocation(file: Self.file, line: 1, column: column), hint: problem.hint)
         }
         let parsed: ParsedExpression
-        switch Parser.parse(text) {
+        switch Parser.parse(text, limits: engine.workspace.settings.limits.parse) {
         case .failure(let problems): return .failure(problems.map(located))
         case .success(let p): parsed = p
         }
@@ -40,7 +40,7 @@ public struct ExpressionScratchpad: Sendable {
         case .failure(let problems): return .failure(problems.map(located))
         case .success(let c): checked = c
         }
-        let program = Program(checked, declarations: engine.declarations)
+        let program = Program(checked, declarations: engine.declarations, costLimit: engine.workspace.settings.limits.maxEvaluationCost)
         let activation = FactActivation.make(
             declarations: engine.declarations, workspace: engine.workspace, offering: offering, segment: segment,
             scenario: scenario, overrides: [:])

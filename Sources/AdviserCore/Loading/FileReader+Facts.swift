@@ -24,6 +24,20 @@ extension FileReader {
                 }
             }
         }
+        if let limits = node["limits"]?.mapping {
+            for pair in limits {
+                guard let key = WorkspaceLimits.keys.first(where: { $0.name == pair.key }), let value = pair.value.integer else { continue }
+                if value < 1 {
+                    diagnostics.append(.error(.outOfRange, "limits.\(key.name) must be at least 1, found \(value)", at: pair.value.location))
+                } else if value > key.cap {
+                    diagnostics.append(.error(
+                        .outOfRange, "limits.\(key.name) may be at most \(key.cap) (its hard cap), found \(value)", at: pair.value.location,
+                        hint: "the hard caps keep even a raised limit safe; see docs/limits.md"))
+                } else {
+                    settings.limits[keyPath: key.keyPath] = value
+                }
+            }
+        }
         return settings
     }
 

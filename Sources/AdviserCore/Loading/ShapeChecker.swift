@@ -64,7 +64,9 @@ public struct ShapeChecker {
             if scalar.value.isEmpty && !scalar.isQuoted {
                 problem = .init(message: "expected a text, found nothing", hint: nil)
             }
+            warnYAML11Boolean(scalar, at: location, context: context)
         case .identifier:
+            warnYAML11Boolean(scalar, at: location, context: context)
             if !Self.isIdentifier(scalar.value) {
                 problem = .init(
                     message: "'\(scalar.value)' is not a valid id",
@@ -90,6 +92,20 @@ public struct ShapeChecker {
             let code = Self.code(for: shape)
             diagnostics.append(.error(code, "\(context): \(problem.message)", at: location, hint: problem.hint))
         }
+    }
+
+    /// Words YAML 1.1 (PyYAML, older Ruby and Go libraries, many CI tools) reads as true or false.
+    static let yaml11Booleans: Set<String> = [
+        "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
+    ]
+
+    /// `id: no` or `name: On` means the word here, but other YAML tools would read a bool: a warning
+    /// so that a file shared with them says what it means.
+    private mutating func warnYAML11Boolean(_ scalar: YAMLScalar, at location: SourceLocation, context: String) {
+        guard scalar.style == .plain, Self.yaml11Booleans.contains(scalar.value) else { return }
+        diagnostics.append(.warning(
+            .yaml11Boolean, "\(context): '\(scalar.value)' is read here as the text \"\(scalar.value)\", but YAML 1.1 tools read it as \(["y", "yes", "on"].contains(scalar.value.lowercased()) ? "true" : "false")",
+            at: location, hint: "put it in quotes: \"\(scalar.value)\""))
     }
 
     private static func code(for shape: Shape) -> DiagnosticCode {

@@ -2,14 +2,23 @@ import Foundation
 
 /// Reads a workspace folder into a `Workspace`, with every problem found along the way.
 ///
-/// Loading is per file (YAML, then shape, then model); cross-file meaning (references, ranges,
-/// expressions) is the `WorkspaceChecker`'s job. `load` runs both.
+/// Loading is per file (bytes, then YAML, then shape, then model); cross-file meaning (references,
+/// ranges, expressions) is the `WorkspaceChecker`'s job. `load` runs both. Every file is read under
+/// `WorkspaceLimits` (docs/limits.md): adviser.yaml under `limits`, the others under the `limits:`
+/// adviser.yaml sets.
 public struct WorkspaceLoader: Sendable {
-    public var yamlLimits: YAMLLimits
+    /// The limits adviser.yaml is read under, and the defaults for every other file.
+    public var limits: WorkspaceLimits
 
-    public init(yamlLimits: YAMLLimits = .init()) {
-        self.yamlLimits = yamlLimits
+    public init(limits: WorkspaceLimits = .init()) {
+        self.limits = limits
     }
+
+    public init(yamlLimits: YAMLLimits) {
+        self.limits = WorkspaceLimits(yaml: yamlLimits)
+    }
+
+    public var yamlLimits: YAMLLimits { limits.yaml }
 
     /// A loaded workspace and its diagnostics, sorted by position. The workspace is usable for
     /// advice only when the diagnostics hold no error.
@@ -20,7 +29,11 @@ public struct WorkspaceLoader: Sendable {
 
     /// Loads and checks the workspace at `root` (a path as the user wrote it).
     public func load(_ root: String) -> Outcome {
-        var outcome = read(root)
+        check(read(root))
+    }
+
+    private func check(_ read: Outcome) -> Outcome {
+        var outcome = read
         if !outcome.diagnostics.contains(where: { $0.code == .workspaceNotFound }) {
             outcome.diagnostics += WorkspaceChecker(workspace: outcome.workspace).check()
         }
@@ -31,7 +44,7 @@ public struct WorkspaceLoader: Sendable {
     /// Reads every file without cross-file checks.
     public func read(_ root: String) -> Outcome {
         let display = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
-        var reader = FileReader(root: display, limits: yamlLimits)
+        var reader = FileReader(root: display, limits: limits)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: display, isDirectory: &isDirectory), isDirectory.boolValue else {
             let settings = WorkspaceSettings(name: display, location: .file(display))
@@ -46,10 +59,24 @@ public struct WorkspaceLoader: Sendable {
     }
 }
 
+@_spi(Fuzzing)
+extension WorkspaceLoader {
+    /// Loads and checks a workspace held in memory: `files` maps paths relative to the workspace
+    /// (`adviser.yaml`, `rules/pricing.yaml`) to their bytes; diagnostics name them `root/PATH`.
+    /// The same code path as `load(_:)` minus the file system, for fuzzing and for replaying what
+    /// the fuzzers found.
+    public func load(files: [String: [UInt8]], root: String = "memory") -> Outcome {
+        var memory: [String: [UInt8]] = [:]
+        for (path, bytes) in files { memory[root + "/" + path] = bytes }
+        var reader = FileReader(root: root, limits: limits, memory: memory)
+        return check(reader.readAll())
+    }
+}
+
 extension WorkspaceLoader {
     /// Reads a scenario file from anywhere (`--scenario FILE`) and checks it against the workspace's facts.
     public func loadScenario(at path: String, for workspace: Workspace) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
-        var reader = FileReader(root: ".", limits: yamlLimits)
+        var reader = FileReader(root: ".", limits: workspace.settings.limits, confined: false)
         guard FileManager.default.fileExists(atPath: path) else {
             return (nil, [.error(.missingFile, "the scenario file \(path) does not exist", at: .file(path))])
         }
@@ -63,14 +90,20 @@ extension WorkspaceLoader {
 /// Walks one workspace folder and turns each file into model values.
 struct FileReader {
     let root: String
-    let limits: YAMLLimits
+    var limits: WorkspaceLimits
+    /// Files held in memory by full path (`WorkspaceLoader.load(files:)`); nil: the file system.
+    let memory: [String: [UInt8]]?
+    /// The workspace folder with every symlink resolved, when files must stay inside it.
+    let confinement: String?
     var diagnostics: [Diagnostic] = []
     var sources: [String: String] = [:]
     var fileCount = 0
 
-    init(root: String, limits: YAMLLimits) {
+    init(root: String, limits: WorkspaceLimits, memory: [String: [UInt8]]? = nil, confined: Bool = true) {
         self.root = root
         self.limits = limits
+        self.memory = memory
+        self.confinement = confined && memory == nil ? FileReader.realPath(root) : nil
     }
 
     mutating func readAll() -> WorkspaceLoader.Outcome {
@@ -79,6 +112,8 @@ struct FileReader {
         if let node = requiredFile("adviser.yaml", kind: .settings, purpose: "the workspace settings (name, default scenario)") {
             settings = readSettings(node, file: settingsPath)
         }
+        // adviser.yaml was read under the defaults; its `limits:` govern every other file.
+        limits = settings.limits
         var facts: [Fact] = []
         if let node = requiredFile("facts.yaml", kind: .facts, purpose: "the facts rules may read") {
             facts = readFacts(node)
@@ -99,13 +134,49 @@ struct FileReader {
 
     private mutating func requiredFile(_ name: String, kind: WorkspaceSchema.FileKind, purpose: String) -> YAMLNode? {
         let file = path(name)
-        guard FileManager.default.fileExists(atPath: file) else {
+        guard exists(file) else {
             diagnostics.append(.error(
                 .missingFile, "the workspace has no \(name) (\(purpose))", at: .file(root),
                 hint: "create \(file); see docs/rules.md"))
             return nil
         }
         return readFile(file, kind: kind)
+    }
+
+    // MARK: - The file system, or memory
+
+    private func exists(_ file: String) -> Bool {
+        if let memory { return memory[file] != nil }
+        // A dangling symlink "exists" as far as the reader is concerned: readFile explains it.
+        var info = stat()
+        return lstat(file, &info) == 0
+    }
+
+    private func isDirectory(_ dir: String) -> Bool {
+        if let memory { return memory.keys.contains { $0.hasPrefix(dir + "/") } }
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    private func listing(_ dir: String) -> [String] {
+        if let memory {
+            return memory.keys.filter { $0.hasPrefix(dir + "/") }.map { String($0.dropFirst(dir.count + 1)) }
+                .filter { !$0.contains("/") }
+        }
+        return (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Is `path` (after resolving symlinks) inside the workspace folder? Always true when not confined.
+    private func isInside(_ path: String) -> Bool {
+        guard let confinement else { return true }
+        guard let real = Self.realPath(path) else { return false }
+        return real == confinement || real.hasPrefix(confinement == "/" ? "/" : confinement + "/")
     }
 
     /// Every `*.yaml`/`*.yml` file in a subfolder, sorted by name so the order is stable.
@@ -116,9 +187,7 @@ struct FileReader {
         _ build: @escaping @Sendable (inout FileReader, String, YAMLNode) -> Item
     ) -> [Item] {
         let dir = path(name)
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard isDirectory(dir) else {
             if required {
                 diagnostics.append(.error(
                     .missingFile, "the workspace has no \(name)/ folder", at: .file(root),
@@ -126,18 +195,31 @@ struct FileReader {
             }
             return []
         }
-        let names = ((try? manager.contentsOfDirectory(atPath: dir)) ?? [])
+        guard isInside(dir) else {
+            diagnostics.append(.error(
+                .symlinkOutside, "\(dir) is a link to a folder outside the workspace", at: .file(dir),
+                hint: "copy the files into the workspace; links are followed only when they stay inside it"))
+            return []
+        }
+        var names = listing(dir)
             .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }
             .sorted()
         if names.isEmpty && required {
             diagnostics.append(.error(.missingFile, "the \(name)/ folder holds no .yaml file", at: .file(dir)))
         }
-        let (root, limits) = (self.root, self.limits)
+        let allowed = max(0, limits.maxFiles - fileCount)
+        if names.count > allowed {
+            diagnostics.append(.error(
+                .tooManyFiles, "the workspace holds more than \(limits.maxFiles) files; the files of \(name)/ from \(names[allowed]) on were not read",
+                at: .file(dir), hint: "raise limits.max_files in adviser.yaml (docs/limits.md), or split the workspace"))
+            names = Array(names.prefix(allowed))
+        }
+        let reader = self
         let results = parallelMap(names) { file -> (item: Item?, reader: FileReader) in
-            var reader = FileReader(root: root, limits: limits)
+            var fileReader = FileReader(copying: reader)
             let full = dir + "/" + file
-            let item = reader.readFile(full, kind: kind).map { build(&reader, full, $0) }
-            return (item, reader)
+            let item = fileReader.readFile(full, kind: kind).map { build(&fileReader, full, $0) }
+            return (item, fileReader)
         }
         var items: [Item] = []
         for result in results {
@@ -149,20 +231,103 @@ struct FileReader {
         return items
     }
 
+    /// A fresh reader for one file of a folder: same root, limits and file source, nothing collected.
+    private init(copying other: FileReader) {
+        root = other.root
+        limits = other.limits
+        memory = other.memory
+        confinement = other.confinement
+    }
+
     mutating func readScenarioFile(_ path: String) -> YAMLNode? {
         readFile(path, kind: .scenario)
     }
 
-    /// Reads, composes and shape-checks one file.
-    mutating func readFile(_ file: String, kind: WorkspaceSchema.FileKind) -> YAMLNode? {
-        fileCount += 1
-        guard let data = FileManager.default.contents(atPath: file) else {
+    /// The bytes of one file, or nil with the reason as a diagnostic: not a regular file, a link out of
+    /// the workspace, larger than `limits.maxFileBytes`, or unreadable. Never reads a FIFO or a device.
+    private mutating func bytes(of file: String) -> [UInt8]? {
+        if let memory {
+            guard let bytes = memory[file] else {
+                diagnostics.append(.error(.unreadableFile, "cannot read \(file)", at: .file(file)))
+                return nil
+            }
+            guard bytes.count <= limits.maxFileBytes else {
+                diagnostics.append(tooLarge(file, size: bytes.count))
+                return nil
+            }
+            return bytes
+        }
+        var info = stat()
+        guard lstat(file, &info) == 0 else {
+            diagnostics.append(.error(.unreadableFile, "cannot read \(file): \(String(cString: strerror(errno)))", at: .file(file)))
+            return nil
+        }
+        if info.st_mode & S_IFMT == S_IFLNK {
+            guard stat(file, &info) == 0 else {
+                diagnostics.append(.error(
+                    .unreadableFile, "\(file) is a link to nothing (\(String(cString: strerror(errno))))", at: .file(file),
+                    hint: "point the link at a file, or delete it"))
+                return nil
+            }
+        }
+        guard isInside(file) else {
+            diagnostics.append(.error(
+                .symlinkOutside, "\(file) is a link to a file outside the workspace", at: .file(file),
+                hint: "copy the file into the workspace; links are followed only when they stay inside it"))
+            return nil
+        }
+        if info.st_mode & S_IFMT == S_IFDIR {
+            diagnostics.append(.error(
+                .unreadableFile, "\(file) is a folder, not a file", at: .file(file),
+                hint: "rename the folder so that its name does not end in .yaml"))
+            return nil
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            diagnostics.append(.error(
+                .unreadableFile, "\(file) is not a regular file (a pipe, socket or device)", at: .file(file),
+                hint: "a workspace holds plain text files only"))
+            return nil
+        }
+        guard Int(info.st_size) <= limits.maxFileBytes else {
+            diagnostics.append(tooLarge(file, size: Int(info.st_size)))
+            return nil
+        }
+        guard let handle = FileHandle(forReadingAtPath: file) else {
             diagnostics.append(.error(.unreadableFile, "cannot read \(file)", at: .file(file), hint: "check the file's permissions"))
             return nil
         }
-        let bytes = [UInt8](data)
+        defer { try? handle.close() }
+        // Read at most one byte past the limit: a file that grew since stat() is still refused.
+        let data: Data
+        do {
+            data = try handle.read(upToCount: limits.maxFileBytes + 1) ?? Data()
+        } catch {
+            diagnostics.append(.error(.unreadableFile, "cannot read \(file): \(error.localizedDescription)", at: .file(file)))
+            return nil
+        }
+        guard data.count <= limits.maxFileBytes else {
+            diagnostics.append(tooLarge(file, size: data.count))
+            return nil
+        }
+        return [UInt8](data)
+    }
+
+    private func tooLarge(_ file: String, size: Int) -> Diagnostic {
+        .error(
+            .fileTooLarge, "\(file) is \(size) bytes, more than the limit of \(limits.maxFileBytes)", at: .file(file),
+            hint: "split the file, or raise limits.max_file_bytes in adviser.yaml (docs/limits.md)")
+    }
+
+    /// Reads, checks the bytes of, composes and shape-checks one file.
+    mutating func readFile(_ file: String, kind: WorkspaceSchema.FileKind) -> YAMLNode? {
+        fileCount += 1
+        guard let bytes = bytes(of: file) else { return nil }
+        if let problem = TextCheck.problem(in: bytes, file: file) {
+            diagnostics.append(problem)
+            return nil
+        }
         sources[file] = String(decoding: bytes, as: UTF8.self)
-        let composed = YAMLComposer(limits: limits).compose(bytes, file: file)
+        let composed = YAMLComposer(limits: limits.yaml).compose(bytes, file: file)
         diagnostics += composed.diagnostics
         guard let root = composed.root else {
             if composed.diagnostics.isEmpty {

@@ -39,7 +39,14 @@ public enum WorkspaceSchema {
         .optional("value_tolerance", .number, "how far perceived value (0..1) may drift and still count as held; default 0.005"),
         .optional("currency", .text, "currency code or symbol for prices and margins; default EUR"),
         .optional("stale_after_days", .integer, "warn when a scenario's as_of date is older than this; default 90"),
+        .optional("limits", .object(limits), "bounds on file sizes, nesting and evaluation cost (docs/limits.md)"),
     ])
+
+    /// `limits:` in adviser.yaml: each key a whole number from 1 up to its hard cap.
+    public static let limits = ObjectShape("limits", doc: "Bounds that keep hostile or broken input cheap (docs/limits.md).",
+        WorkspaceLimits.keys.map { key in
+            .optional(key.name, .integer, "\(key.doc); default \(key.value(in: WorkspaceLimits())), at most \(key.cap)")
+        })
 
     public static let fact = ObjectShape("fact", doc: "A fact rules may read.", [
         .required("name", .text, "scoped name: market.<name> or segment.<name>"),

@@ -65,7 +65,10 @@ public struct YAMLComposer: Sendable {
                 hint = "the file contains a control character (such as a NUL byte); is it really a text file?"
             }
         } else if problem.contains("tab") || Self.lineIndentedWithTab(text, line: mark.line) {
-            hint = "indent with spaces, not tabs"
+            let message = [context, problem].compactMap { $0 }.joined(separator: " ")
+            return .error(
+                .yamlTabIndent, "YAML syntax: \(message); this line is indented with a tab", at: location,
+                hint: "indent with spaces, not tabs")
         } else if context?.contains("alias") == true {
             hint = "a value that starts with '*' is read as a YAML alias; put quotes around it"
         } else if context?.contains("anchor") == true {

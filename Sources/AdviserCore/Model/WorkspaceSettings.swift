@@ -8,6 +8,8 @@ public struct WorkspaceSettings: Sendable {
     /// Advice on a scenario whose `as_of` date is older than this carries a `stale-scenario` warning.
     public var staleAfterDays: Int
     public var location: SourceLocation
+    /// Bounds on the workspace's files and conditions (adviser.yaml `limits:`).
+    public var limits = WorkspaceLimits()
 
     public static let defaultTolerance = 0.005
     public static let defaultStaleAfterDays = 90

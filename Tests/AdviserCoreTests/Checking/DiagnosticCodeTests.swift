@@ -55,6 +55,12 @@ struct DiagnosticCodeTests {
             with: "doc: " + String(repeating: "[", count: 63) + "⏵[" + String(repeating: "]", count: 64))),
         Case(.emptyFile, Breakage(tests, replacing: try! String(contentsOf: PackagePaths.fixtureWorkspace("minimal").appendingPathComponent(tests), encoding: .utf8), with: "⏵")),
         Case(.missingFile, Breakage("facts.yaml", replacing: "facts:", with: "facts:")),
+        Case(.yamlTabIndent, Breakage(micro, replacing: "size: micro", with: "size: micro\nfoo:\n  a: 1\n⏵\tb: 2")),
+        Case(.yaml11Boolean, Breakage(offering, replacing: "name: Sales-process consultation", with: "name: ⏵yes")),
+        Case(.nulByte, Breakage(downturn, replacing: "doc: Orders falling", with: "doc: Orders⏵\u{0} falling")),
+        Case(.controlCharacter, Breakage(downturn, replacing: "doc: Orders falling", with: "doc: Orders ⏵\u{7} falling")),
+        Case(.fileTooLarge, Breakage("adviser.yaml", replacing: "currency: EUR", with: "currency: EUR\nlimits:\n  max_file_bytes: 300")),
+        Case(.tooManyFiles, Breakage("adviser.yaml", replacing: "currency: EUR", with: "currency: EUR\nlimits:\n  max_files: 5")),
     ]
 
     @Test(arguments: cases)
@@ -70,7 +76,7 @@ struct DiagnosticCodeTests {
             #expect(matching.contains { $0.location == expected },
                     "expected \(testCase.code) at \(marked), got \(matching.map(DiagnosticFormatter.line))")
         }
-        #expect(matching.allSatisfy { $0.severity == .error })
+        #expect(matching.allSatisfy { $0.severity == (testCase.code == .yaml11Boolean ? .warning : .error) })
     }
 
     @Test func everyCodeHasAFailingFixture() {
@@ -85,7 +91,35 @@ struct DiagnosticCodeTests {
         .unreadableFile,  // folderWhereAFileIsExpected
         .yamlTooLarge,  // YAMLComposerTests.nodeLimit
         .conditionNotBool,  // ConditionCompilerTests
+        .invalidUTF8,  // invalidUTF8IsLocated: bytes a String cannot hold
+        .symlinkOutside,  // symlinkOutOfTheWorkspace
     ]
+
+    @Test func invalidUTF8IsLocated() throws {
+        let workspace = try TemporaryWorkspace(copying: PackagePaths.fixtureWorkspace("minimal"))
+        var bytes = Array(try workspace.read(Self.downturn).utf8)
+        let at = Array("doc: Orders".utf8)
+        let index = (0...(bytes.count - at.count)).first { Array(bytes[$0..<$0 + at.count]) == at }! + 5
+        bytes[index] = 0xE9  // Latin-1 'é'
+        try Data(bytes).write(to: workspace.root.appendingPathComponent(Self.downturn))
+        let line = bytes[..<index].count { $0 == 0x0A } + 1
+        let outcome = WorkspaceLoader().load(workspace.path)
+        let found = outcome.diagnostics.filter { $0.code == .invalidUTF8 }
+        #expect(found.map(\.location) == [SourceLocation(file: workspace.path(Self.downturn), line: line, column: 6)])
+    }
+
+    @Test func symlinkOutOfTheWorkspace() throws {
+        let workspace = try TemporaryWorkspace(copying: PackagePaths.fixtureWorkspace("minimal"))
+        let outside = workspace.parent.appendingPathComponent("outside.yaml")
+        try FileManager.default.moveItem(at: workspace.root.appendingPathComponent(Self.downturn), to: outside)
+        try FileManager.default.createSymbolicLink(atPath: workspace.path(Self.downturn), withDestinationPath: outside.path)
+        // A link that stays inside the workspace is fine.
+        try FileManager.default.createSymbolicLink(
+            atPath: workspace.path("scenarios/current-again.yml"), withDestinationPath: workspace.path("scenarios/current.yaml"))
+        let outcome = WorkspaceLoader().load(workspace.path)
+        #expect(outcome.diagnostics.filter { $0.code == .symlinkOutside }.map(\.location.file) == [workspace.path(Self.downturn)])
+        #expect(!outcome.diagnostics.contains { $0.location.file == workspace.path("scenarios/current-again.yml") && $0.code != .duplicateID })
+    }
 
     @Test func missingWorkspaceFolder() {
         let outcome = WorkspaceLoader().load("/no/such/folder")

@@ -66,7 +66,7 @@ struct YAMLComposerTests {
 
     @Test func tabIndentationGetsAHint() {
         let result = compose("a:\n\tb: 1\n")
-        #expect(result.diagnostics.first?.code == .yamlSyntax)
+        #expect(result.diagnostics.first?.code == .yamlTabIndent)
         #expect(result.diagnostics.first?.hint == "indent with spaces, not tabs")
     }
 

@@ -1,0 +1,22 @@
+// libFuzzer target: one condition, parsed, checked, compiled and evaluated against the facts of
+// the minimal test workspace, as `adviser eval` does. Run with Fuzz/run.sh expression SECONDS.
+@_spi(Fuzzing) import AdviserCore
+import Foundation
+
+private let engine: AdviceEngine = {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/workspaces/minimal")
+    let outcome = WorkspaceLoader().load(root.path)
+    precondition(!outcome.diagnostics.hasErrors, "the minimal workspace must load: \(outcome.diagnostics)")
+    return try! AdviceEngine(workspace: outcome.workspace)
+}()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzExpression(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    let workspace = engine.workspace
+    let scratchpad = ExpressionScratchpad(engine: engine)
+    _ = scratchpad.evaluate(
+        text, scenario: workspace.scenarios[0], segment: workspace.segments[0], offering: workspace.offerings[0])
+    return 0
+}

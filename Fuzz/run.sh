@@ -1,0 +1,23 @@
+#!/bin/sh
+# Fuzz one target for SECONDS: Fuzz/run.sh expression|loader|client-line SECONDS [libFuzzer options…]
+# Builds with libFuzzer and AddressSanitizer into .build-fuzz, seeds from Fuzz/corpus/TARGET, keeps new
+# inputs in Fuzz/work/TARGET (not committed) and crashes in Fuzz/crashes/TARGET.
+set -eu
+cd "$(dirname "$0")/.."
+target=${1:?usage: Fuzz/run.sh expression|loader|client-line SECONDS}
+seconds=${2:-600}
+shift 2 || shift $#
+case $target in
+    expression) product=ExpressionFuzz ;;
+    loader) product=LoaderFuzz ;;
+    client-line) product=ClientLineFuzz ;;
+    *) echo "unknown target $target (expression, loader, client-line)" >&2; exit 2 ;;
+esac
+export ADVISER_FUZZ=1
+swift build --sanitize=fuzzer --sanitize=address --scratch-path .build-fuzz --product "$product"
+binary=$(swift build --sanitize=fuzzer --sanitize=address --scratch-path .build-fuzz --show-bin-path)/$product
+mkdir -p "Fuzz/work/$target" "Fuzz/crashes/$target"
+# The Swift backtracer would hold the terminal on a crash; libFuzzer reports it instead.
+SWIFT_BACKTRACE=enable=no exec "$binary" "Fuzz/work/$target" "Fuzz/corpus/$target" \
+    -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+    -artifact_prefix="Fuzz/crashes/$target/" -print_final_stats=1 "$@"
