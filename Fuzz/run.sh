@@ -14,8 +14,11 @@ case $target in
     *) echo "unknown target $target (expression, loader, client-line)" >&2; exit 2 ;;
 esac
 export ADVISER_FUZZ=1
-swift build --sanitize=fuzzer --sanitize=address --scratch-path .build-fuzz --product "$product"
-binary=$(swift build --sanitize=fuzzer --sanitize=address --scratch-path .build-fuzz --show-bin-path)/$product
+# --sanitize=fuzzer links libFuzzer and instruments C (libyaml) for coverage, but not Swift code:
+# without -sanitize-coverage the fuzzer is blind to everything that matters here.
+flags="--sanitize=fuzzer --sanitize=address --scratch-path .build-fuzz -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp"
+swift build $flags --product "$product"
+binary=$(swift build $flags --show-bin-path)/$product
 mkdir -p "Fuzz/work/$target" "Fuzz/crashes/$target"
 # The Swift backtracer would hold the terminal on a crash; libFuzzer reports it instead.
 SWIFT_BACKTRACE=enable=no exec "$binary" "Fuzz/work/$target" "Fuzz/corpus/$target" \

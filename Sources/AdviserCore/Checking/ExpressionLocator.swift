@@ -52,6 +52,9 @@ public struct ExpressionLocator: Sendable {
                 column += 1
             }
             index += 1
+            // An offset at the very end of the value (an unclosed '(' or string): just after its last
+            // character, not wherever the scan would stop in the rest of the file.
+            if matched == value.count, offset >= matched { break }
             if matched > offset { break }
         }
         // The offset is past the end (an error at the very end of the text): point just after it.

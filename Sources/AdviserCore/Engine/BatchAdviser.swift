@@ -89,14 +89,45 @@ public struct BatchAdviser: Sendable {
         }
     }
 
+    /// One input line as read: its text, or why it has none. A line that is not UTF-8, or longer than
+    /// the reader takes, still gets its own error record, so no line is lost and none moves.
+    public enum InputLine: Sendable {
+        case text(String)
+        case invalidUTF8
+        case tooLong(bytes: Int, limit: Int)
+    }
+
+    /// The output lines for one input line as read.
+    public func advise(_ input: InputLine, number: Int) -> [String] {
+        switch input {
+        case .text(let line):
+            return advise(line: line, number: number)
+        case .invalidUTF8:
+            return [Self.failure("invalid-utf8", "line \(number) is not valid UTF-8 text", number: number)]
+        case .tooLong(let bytes, let limit):
+            return [Self.failure("line-too-long", "line \(number) is \(bytes) bytes long, more than the limit of \(limit)", number: number)]
+        }
+    }
+
+    static func failure(_ code: String, _ message: String, number: Int) -> String {
+        JSONValue.object([
+            "line": .number(Double(number)), "error": .object(["code": .string(code), "message": .string(message)]),
+        ]).serialized()
+    }
+
     /// Advises a chunk of numbered lines on every core, and returns the output in input order.
     public func advise(chunk: [(number: Int, text: String)]) async -> [[String]] {
+        await advise(chunk: chunk.map { (number: $0.number, line: InputLine.text($0.text)) })
+    }
+
+    /// Advises a chunk of numbered lines as read on every core, and returns the output in input order.
+    public func advise(chunk: [(number: Int, line: InputLine)]) async -> [[String]] {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, chunk.count))
         let size = (chunk.count + workers - 1) / max(workers, 1)
         return await withTaskGroup(of: (Int, [[String]]).self) { group in
             for worker in 0..<workers {
                 let part = Array(chunk[min(worker * size, chunk.count)..<min((worker + 1) * size, chunk.count)])
-                group.addTask { (worker, part.map { self.advise(line: $0.text, number: $0.number) }) }
+                group.addTask { (worker, part.map { self.advise($0.line, number: $0.number) }) }
             }
             var parts = Array(repeating: [[String]](), count: workers)
             for await (worker, outputs) in group { parts[worker] = outputs }

@@ -24,7 +24,7 @@ extension Adviser.Advise {
         var progress = Progress(enabled: isatty(STDERR_FILENO) == 1)
         // Chunks keep memory constant and give both cores a share; output order is input order.
         while true {
-            var chunk: [(number: Int, text: String)] = []
+            var chunk: [(number: Int, line: BatchAdviser.InputLine)] = []
             while chunk.count < 2_048, let line = reader.next() {
                 number += 1
                 chunk.append((number, line))

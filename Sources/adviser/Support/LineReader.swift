@@ -1,3 +1,4 @@
+import AdviserCore
 import Foundation
 
 /// Reads a file (or standard input) line by line in fixed-size blocks, so memory stays constant
@@ -6,27 +7,43 @@ struct LineReader {
     private let handle: FileHandle
     private var buffer = Data()
     private var atEnd = false
+    /// Longest line kept in memory; a longer one (a CRM export gone wrong) is skipped to its end and
+    /// reported, so one bad line cannot exhaust memory.
+    let maxLineBytes: Int
 
-    init(handle: FileHandle) {
+    init(handle: FileHandle, maxLineBytes: Int = 1 << 20) {
         self.handle = handle
+        self.maxLineBytes = maxLineBytes
     }
 
     /// The next line without its newline (a trailing `\r` is dropped too), or nil at the end.
-    mutating func next() -> String? {
+    mutating func next() -> BatchAdviser.InputLine? {
+        var skipped = 0  // bytes of an over-long line already dropped
         while true {
             if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
                 var line = buffer[buffer.startIndex..<newline]
                 buffer = buffer[(newline + 1)...]
+                if skipped > 0 || line.count > maxLineBytes { return .tooLong(bytes: skipped + line.count, limit: maxLineBytes) }
                 if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
-                return String(decoding: line, as: UTF8.self)
+                return Self.decode(line)
             }
             if atEnd {
-                guard !buffer.isEmpty else { return nil }
+                guard !buffer.isEmpty || skipped > 0 else { return nil }
                 defer { buffer = Data() }
-                return String(decoding: buffer, as: UTF8.self)
+                if skipped > 0 { return .tooLong(bytes: skipped + buffer.count, limit: maxLineBytes) }
+                return Self.decode(buffer)
+            }
+            if buffer.count > maxLineBytes {
+                skipped += buffer.count
+                buffer = Data()
             }
             let block = handle.readData(ofLength: 1 << 16)
             if block.isEmpty { atEnd = true } else { buffer = Data(buffer) + block }
         }
+    }
+
+    private static func decode(_ bytes: Data) -> BatchAdviser.InputLine {
+        guard let text = String(validating: bytes, as: UTF8.self) else { return .invalidUTF8 }
+        return .text(text)
     }
 }
