@@ -8,14 +8,12 @@ private let batch: BatchAdviser = {
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/workspaces/minimal")
     let outcome = WorkspaceLoader().load(root.path)
     precondition(!outcome.diagnostics.hasErrors, "the minimal workspace must load: \(outcome.diagnostics)")
-    let engine = try! AdviceEngine(workspace: outcome.workspace)
-    return BatchAdviser(engine: engine, scenario: outcome.workspace.scenarios[0])
+    return BatchAdviser(engine: try! AdviceEngine(workspace: outcome.workspace), scenario: outcome.workspace.scenarios[0])
 }()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzClientLine(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let line = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    let output = batch.advise(line: line, number: 1)
+    let output = FuzzEntryPoints.clientLine(Array(UnsafeBufferPointer(start: data, count: size)), batch: batch)
     // Every output line is one JSON object: a bad line gives exactly one error record.
     for record in output {
         precondition((try? JSONSerialization.jsonObject(with: Data(record.utf8))) is [String: Any], "not a JSON object: \(record)")

@@ -13,10 +13,6 @@ private let engine: AdviceEngine = {
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzExpression(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    let workspace = engine.workspace
-    let scratchpad = ExpressionScratchpad(engine: engine)
-    _ = scratchpad.evaluate(
-        text, scenario: workspace.scenarios[0], segment: workspace.segments[0], offering: workspace.offerings[0])
+    _ = FuzzEntryPoints.expression(Array(UnsafeBufferPointer(start: data, count: size)), engine: engine)
     return 0
 }
