@@ -74,11 +74,20 @@ public struct RegexProgram: Sendable {
     }
 
     struct ThreadList {
+        /// The `char` instructions waiting for the next input character.
         var items: [Int] = []
         var seen: [Bool]
+        /// Every instruction marked in `seen` (splits and jumps too), so that `clear` unmarks them all:
+        /// a split left marked would cut off every later thread through it.
+        var marked: [Int] = []
         init(capacity: Int) { seen = Array(repeating: false, count: capacity) }
+        mutating func mark(_ pc: Int) {
+            seen[pc] = true
+            marked.append(pc)
+        }
         mutating func clear() {
-            for i in items { seen[i] = false }
+            for i in marked { seen[i] = false }
+            marked.removeAll(keepingCapacity: true)
             items.removeAll(keepingCapacity: true)
         }
     }
@@ -88,7 +97,7 @@ public struct RegexProgram: Sendable {
         var stack = [start]
         while let pc = stack.popLast() {
             if list.seen[pc] { continue }
-            list.seen[pc] = true
+            list.mark(pc)
             switch program[pc] {
             case .match: return true
             case .jump(let target): stack.append(target)
