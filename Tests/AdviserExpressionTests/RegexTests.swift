@@ -82,4 +82,14 @@ struct RegexTests {
             #expect(matches(text, p) == expected, "'\(text)'.matches('\(p)')")
         }
     }
+
+    /// A match is charged text length × pattern size / 16 up front: this one took 95 s before.
+    @Test func costlyMatchIsRefusedByTheBudget() {
+        let text = String(repeating: "ab", count: 25_000)
+        let start = ContinuousClock.now
+        #expect(errorMessage("'\(text)'.matches('(a|b|ab|ba){900}c')") == "evaluation cost limit of 1000000 exceeded")
+        #expect(errorMessage("'\(text)'.matches(dyn('(a|b|ab|ba){900}c'))") == "evaluation cost limit of 1000000 exceeded")
+        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(value("'\(String(repeating: "ab", count: 500))'.matches('(a|b)+$')") == .bool(true))
+    }
 }

@@ -31,6 +31,9 @@ public struct RegexProgram: Sendable {
 
     let program: [Instruction]
 
+    /// Instructions in the compiled pattern: the most threads a match may run at one position.
+    public var size: Int { program.count }
+
     /// Compiles `pattern`, or explains why it is not supported.
     public static func compile(_ pattern: String) -> Result<RegexProgram, CompileError> {
         var parser = RegexParser(Array(pattern.unicodeScalars).map(\.value))
@@ -373,8 +376,12 @@ private struct RegexParser {
 extension Builtins {
     static func matches(_ a: Value, _ b: Value) throws(EvaluationError) -> Value {
         let (s, pattern) = try stringPair("matches", a, b)
+        return .bool(try regex(pattern).matches(s))
+    }
+
+    static func regex(_ pattern: String) throws(EvaluationError) -> RegexProgram {
         switch RegexProgram.compile(pattern) {
-        case .success(let re): return .bool(re.matches(s))
+        case .success(let re): return re
         case .failure(let e): throw EvaluationError(message: "invalid regular expression: \(e.message)")
         }
     }
