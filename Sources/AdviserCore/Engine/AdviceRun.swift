@@ -189,7 +189,14 @@ struct AdviceRun {
         let flex = offering.levers.indices.filter { offering.levers[$0].flex && adjustedBy[$0] == nil && !pinned.contains($0) }
         var held = abs(afterRules - target) <= tolerance + 1e-12
         var final = afterRules
-        if !held && !flex.isEmpty {
+        let gridPoints = flex.reduce(0) { $0 + offering.levers[$1].gridCount }
+        if !held && !flex.isEmpty && gridPoints > engine.balancer.limits.maxGridPoints {
+            // Refused before the grids are built: they could be too large to allocate.
+            warnings.append(AdviceWarning(
+                code: "grid-too-large",
+                message: "the flex levers have \(gridPoints) settings in all, more than the \(engine.balancer.limits.maxGridPoints) the balancer searches; value was not balanced",
+                location: offering.location))
+        } else if !held && !flex.isEmpty {
             let problem = balanceProblem(model: model, flex: flex, target: target, tolerance: tolerance)
             do {
                 let solution = try engine.balancer.solve(problem)
@@ -279,7 +286,9 @@ struct AdviceRun {
             + "(\(formatNumber(final * 100, maxFractionDigits: 1)) against \(formatNumber(target * 100, maxFractionDigits: 1)) on the 0–100 index)"
         let limited = flex.compactMap { index -> String? in
             let lever = offering.levers[index]
-            let terms = lever.grid.map { model.term(lever: index, at: $0) }
+            // A grid too large to balance is too large to scan: its ends tell whether the lever is spent.
+            let candidates = lever.gridCount <= engine.balancer.limits.maxGridPoints ? lever.grid : [lever.min, lever.max]
+            let terms = candidates.map { model.term(lever: index, at: $0) }
             let here = model.term(lever: index, at: settings[index])
             let best = gap < 0 ? terms.max() ?? here : terms.min() ?? here
             return abs(best - here) < 1e-12 ? "\(lever.name) is already at \(lever.display(settings[index]))" : nil

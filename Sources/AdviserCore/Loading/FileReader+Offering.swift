@@ -103,6 +103,13 @@ extension FileReader {
             diagnostics.append(.error(.outOfRange, "the step of '\(id.value)' must be above 0", at: node["step"]!.location))
             return nil
         }
+        func written(_ key: String) -> String { node[key]?.scalar?.value ?? "?" }
+        if lever.flex, lever.gridCount > limits.maxGridPoints {
+            diagnostics.append(.error(
+                .outOfRange,
+                "the flex lever '\(id.value)' has \(lever.gridCount) settings (\(written("min")) to \(written("max")) in steps of \(written("step"))), more than the \(limits.maxGridPoints) the balancer searches",
+                at: node["step"]!.location, hint: "use a coarser step, or raise limits.max_grid_points in adviser.yaml (docs/limits.md)"))
+        }
         if baseline < min || baseline > max {
             diagnostics.append(.error(
                 .outOfRange,

@@ -50,11 +50,22 @@ public struct Lever: Sendable {
     }
 
     /// Every setting the lever can take, in increasing order (level levers: level indexes).
+    /// Build it only when `gridCount` is reasonable: a lever from 0 to 1e15 in steps of 0.001 is
+    /// valid YAML and would otherwise be an allocation of petabytes.
     public var grid: [Double] {
         if kind == .level { return levels.indices.map(Double.init) }
         guard step > 0, max >= min else { return [min] }
-        let count = Int(((max - min) / step + 1e-9).rounded(.down))
-        return (0...count).map { snap(min + Double($0) * step) }
+        return (0..<gridCount).map { snap(min + Double($0) * step) }
+    }
+
+    /// How many settings the lever has, counted without building them; saturates at 10^15, so that
+    /// no min, max and step (finite, as the loader guarantees, or not) can trap.
+    public var gridCount: Int {
+        if kind == .level { return levels.count }
+        guard step > 0, max >= min else { return 1 }
+        let count = ((max - min) / step + 1e-9).rounded(.down) + 1
+        guard count.isFinite, count < 1e15 else { return 1_000_000_000_000_000 }
+        return Int(count)
     }
 
     /// Nearest grid setting to `value`, within bounds.

@@ -79,7 +79,9 @@ struct WorkspaceLimitsTests {
                 of: "market.competitor_price_index < 0.9",
                 with: "market.competitor_price_index < 0.9 && [1,2,3,4,5,6,7,8,9,10].all(a, [1,2,3,4,5,6,7,8,9,10].all(b, a + b > 0))")
         }
-        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics.map(DiagnosticFormatter.line))")
+        // Each flex lever alone has more settings than 3: refused when loading, and skipped when advising.
+        #expect(outcome.diagnostics.filter { $0.severity == .error }.allSatisfy { $0.code == .outOfRange && $0.message.contains("flex lever") },
+                "\(outcome.diagnostics.map(DiagnosticFormatter.line))")
         let engine = try AdviceEngine(workspace: outcome.workspace)
         #expect(engine.rules.allSatisfy { $0.program.costLimit == 50 })
         #expect(engine.balancer.limits.maxGridPoints == 3)
@@ -88,5 +90,23 @@ struct WorkspaceLimitsTests {
             offering: workspace.offerings[0], segment: workspace.segment("micro-retail")!, scenario: workspace.scenario("downturn")!)
         #expect(advice.warnings.contains { $0.code == "condition-error" }, "\(advice.warnings)")
         #expect(advice.warnings.contains { $0.code == "grid-too-large" }, "\(advice.warnings)")
+    }
+
+    /// A flex lever whose grid is too large to build: refused when loading, and skipped with a warning
+    /// by the engine (which once tried to allocate it and crashed).
+    @Test func hugeFlexGridIsNeverBuilt() throws {
+        let outcome = try Self.load(limits: "  max_grid_points: 1000\n", editing: "offerings/sales-consultation.yaml") {
+            $0.replacingOccurrences(of: "    step: 100", with: "    step: 0.0000001")
+        }
+        #expect(outcome.diagnostics.contains { $0.code == .outOfRange && $0.message.contains("48000000001 settings") })
+        let engine = try AdviceEngine(workspace: outcome.workspace)
+        let workspace = outcome.workspace
+        let warnings = workspace.scenarios.flatMap { scenario in
+            workspace.segments.flatMap { engine.advise(offering: workspace.offerings[0], segment: $0, scenario: scenario).warnings }
+        }
+        #expect(warnings.contains { $0.code == "grid-too-large" }, "\(warnings)")
+        var lever = workspace.offerings[0].levers[0]
+        (lever.min, lever.max, lever.step) = (-1e308, 1e308, 1e-300)
+        #expect(lever.gridCount == 1_000_000_000_000_000)
     }
 }

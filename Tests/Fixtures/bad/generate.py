@@ -122,6 +122,10 @@ add("integer-fraction", "file", "wrong-type", edit(source("adviser.yaml"), "stal
 add("integer-yaml11-octal", "file", "wrong-type", edit(source("adviser.yaml"), "stale_after_days: 90", f"stale_after_days: {MARK}0o132"), "adviser.yaml")
 add("date-invalid", "file", "wrong-type", edit(source("scenarios/current.yaml"), "as_of: 2026-10-15", f"as_of: {MARK}2026-02-30"), "scenarios/current.yaml")
 add("date-timestamp", "file", "wrong-type", edit(source("scenarios/current.yaml"), "as_of: 2026-10-15", f"as_of: {MARK}2026-10-15T10:00:00Z"), "scenarios/current.yaml")
+# A flex lever's grid is counted, never built, before it is refused: 48 million settings, and 10^15 with
+# extreme numbers (both once crashed advise: a petabyte allocation, or Int(Double) of infinity).
+add("lever-grid-huge", "file", "out-of-range", edit(off, "    step: 100", f"    step: {MARK}0.0001"), OFF)
+add("lever-grid-extreme", "file", "out-of-range", edit(edit(off, "    min: 2400\n    max: 7200\n    step: 100", f"    min: -1e308\n    max: 1e308\n    step: {MARK}1e-300"), "    baseline: 4800", "    baseline: 0"), OFF)
 add("id-yaml11-no", "file", "yaml11-boolean", edit(source("scenarios/current.yaml"), "name: Today's market", f"name: {MARK}NO"), "scenarios/current.yaml", exit=0)
 
 # The limits themselves.
