@@ -89,7 +89,7 @@ struct AdviceRun {
             case .emphasize(let target, let factor):
                 for driver in drivers(target.value) {
                     let current = emphasis[driver.id] ?? (1, [])
-                    emphasis[driver.id] = (current.factor * factor, current.rules + [rule.id])
+                    emphasis[driver.id] = (min(max(current.factor * factor, 1e-9), 1e9), current.rules + [rule.id])
                 }
             case .say(let text, let about, _):
                 talkingPoints.append(talkingPoint(text, about: about?.value, rule: rule.id))

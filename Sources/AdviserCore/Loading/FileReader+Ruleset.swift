@@ -96,9 +96,9 @@ extension FileReader {
                 return nil
             }
             guard let times = timesNode.number else { return nil }
-            if times <= 0 {
+            if !Driver.emphasisRange.contains(times) {
                 diagnostics.append(.error(
-                    .outOfRange, "times must be above 0, found \(formatNumber(times))", at: timesNode.location,
+                    .outOfRange, "times must be from 0.001 to 1000, found \(formatNumber(times))", at: timesNode.location,
                     hint: "below 1 weighs a driver less (0.5 halves it); above 1 weighs it more"))
                 return nil
             }

@@ -31,6 +31,12 @@ extension FileReader {
             diagnostics.append(.error(
                 .outOfRange, "the importance of '\(id.value)' must be above 0, found \(formatNumber(importance))",
                 at: importanceNode.location, hint: "remove a driver that does not matter, or give it a small importance"))
+        } else if let importanceNode = node["importance"], importance > Driver.maxImportance {
+            // Importances are weighed against each other; beyond this their sum could leave the
+            // doubles and make every value index NaN (printed as a 'held' 0.0).
+            diagnostics.append(.error(
+                .outOfRange, "the importance of '\(id.value)' may be at most 1000000, found \(formatNumber(importance))",
+                at: importanceNode.location, hint: "importances only weigh drivers against each other: 1 to 10 is plenty"))
         }
         var reliefs: [Relief] = []
         for pair in node["relieved_by"]?.mapping ?? [] {

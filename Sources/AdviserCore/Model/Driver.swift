@@ -1,5 +1,10 @@
 /// A want, need, pain or fear of a client segment, and how the offering's levers relieve it.
 public struct Driver: Sendable {
+    /// The largest importance a driver may have (docs/limits.md): keeps sums of weights finite.
+    public static let maxImportance = 1_000_000.0
+    /// The range of one `emphasize … times:` factor; products of many are clamped to 1e-9…1e9.
+    public static let emphasisRange = 0.001...1_000.0
+
     public enum Kind: String, Hashable, Sendable, CaseIterable {
         case want, need, pain, fear
     }

@@ -55,6 +55,8 @@ public enum FactValue: Hashable, Sendable, CustomStringConvertible {
 /// Numbers as a business owner writes them: `12`, `4.5`, never `12.0` or `4.500000001`.
 public func formatNumber(_ value: Double, maxFractionDigits: Int = 4) -> String {
     if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
+    // Scaling a huge value for rounding would overflow to "inf": 1e+308 is written as Swift writes it.
+    if !value.isFinite || abs(value) >= 1e15 { return String(value) }
     var scale = 1.0
     for _ in 0..<maxFractionDigits { scale *= 10 }
     let rounded = (value * scale).rounded() / scale

@@ -126,6 +126,12 @@ add("date-timestamp", "file", "wrong-type", edit(source("scenarios/current.yaml"
 # extreme numbers (both once crashed advise: a petabyte allocation, or Int(Double) of infinity).
 add("lever-grid-huge", "file", "out-of-range", edit(off, "    step: 100", f"    step: {MARK}0.0001"), OFF)
 add("lever-grid-extreme", "file", "out-of-range", edit(edit(off, "    min: 2400\n    max: 7200\n    step: 100", f"    min: -1e308\n    max: 1e308\n    step: {MARK}1e-300"), "    baseline: 4800", "    baseline: 0"), OFF)
+# Numbers the value model cannot weigh: an importance of 1e308 once made every value index NaN, printed as a held 0.0.
+SEG = "segments/micro-retail.yaml"
+add("importance-huge", "file", "out-of-range", edit(source(SEG), "    importance: 3", f"    importance: {MARK}1e308"), SEG)
+add("importance-zero", "file", "out-of-range", edit(source(SEG), "    importance: 3", f"    importance: {MARK}0"), SEG)
+add("emphasis-huge", "file", "out-of-range", edit(rules_src := source("rules/business-cycle.yaml"), "        times: 1.5", f"        times: {MARK}1e300"), "rules/business-cycle.yaml")
+add("emphasis-zero", "file", "out-of-range", edit(rules_src, "        times: 1.5", f"        times: {MARK}0"), "rules/business-cycle.yaml")
 add("id-yaml11-no", "file", "yaml11-boolean", edit(source("scenarios/current.yaml"), "name: Today's market", f"name: {MARK}NO"), "scenarios/current.yaml", exit=0)
 
 # The limits themselves.
