@@ -63,6 +63,7 @@ struct BadInputCorpusTests {
                 break
             case "symlink-outside":
                 try Data("id: elsewhere\n".utf8).write(to: outside)
+                try? manager.removeItem(atPath: target)
                 try manager.createSymbolicLink(atPath: target, withDestinationPath: outside.path)
             case "symlinked-folder-outside":
                 try manager.moveItem(atPath: target, toPath: outside.path)
@@ -70,6 +71,7 @@ struct BadInputCorpusTests {
             case "dangling-symlink":
                 try manager.createSymbolicLink(atPath: target, withDestinationPath: outside.path)
             case "directory":
+                try? manager.removeItem(atPath: target)
                 try manager.createDirectory(atPath: target, withIntermediateDirectories: false)
             case "fifo":
                 #expect(mkfifo(target, 0o644) == 0)

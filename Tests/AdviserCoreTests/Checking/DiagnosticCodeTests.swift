@@ -108,6 +108,15 @@ struct DiagnosticCodeTests {
         #expect(found.map(\.location) == [SourceLocation(file: workspace.path(Self.downturn), line: line, column: 6)])
     }
 
+    /// Root reads every file whatever its mode, so this runs only for other users.
+    @Test(.enabled(if: getuid() != 0, "root can read a file of mode 000")) func fileWithoutReadPermission() throws {
+        let workspace = try TemporaryWorkspace(copying: PackagePaths.fixtureWorkspace("minimal"))
+        #expect(chmod(workspace.path(Self.downturn), 0) == 0)
+        defer { chmod(workspace.path(Self.downturn), 0o644) }
+        let outcome = WorkspaceLoader().load(workspace.path)
+        #expect(outcome.diagnostics.filter { $0.code == .unreadableFile }.map(\.location.file) == [workspace.path(Self.downturn)])
+    }
+
     @Test func symlinkOutOfTheWorkspace() throws {
         let workspace = try TemporaryWorkspace(copying: PackagePaths.fixtureWorkspace("minimal"))
         let outside = workspace.parent.appendingPathComponent("outside.yaml")

@@ -182,6 +182,8 @@ add("symlink-outside", "symlink-outside", "symlink-outside", target="rules/linke
 add("symlinked-folder-outside", "symlinked-folder-outside", "symlink-outside", target="tests", line=1, column=1)
 add("dangling-symlink", "dangling-symlink", "unreadable-file", target="rules/dangling.yaml", line=1, column=1)
 add("folder-named-yaml", "directory", "unreadable-file", target="rules/folder.yaml", line=1, column=1)
+add("settings-is-a-folder", "directory", "unreadable-file", target="adviser.yaml", line=1, column=1)
+add("facts-link-outside", "symlink-outside", "symlink-outside", target="facts.yaml", line=1, column=1)
 add("fifo-named-yaml", "fifo", "unreadable-file", target="rules/pipe.yaml", line=1, column=1)
 add("missing-facts", "remove", "missing-file", target="facts.yaml", at=".", line=1, column=1)
 add("missing-offerings-folder", "remove", "missing-file", target="offerings", at=".", line=1, column=1)
