@@ -75,6 +75,7 @@ public struct JSONReporter: AdviceReporter {
         var margin: MarginJSON?
         var emphasized: [EmphasisJSON]
         var unaddressed: [DriverJSON]
+        var drivers: [DriverOutcomeJSON]
         var talking_points: [TalkingPointJSON]
         var warnings: [WarningJSON]
         var overridden: [OverriddenJSON]
@@ -98,6 +99,11 @@ public struct JSONReporter: AdviceReporter {
                              weight_after: round($0.weightAfter), rules: $0.rules)
             }
             unaddressed = a.unaddressed.map { DriverJSON(driver: $0.id, name: $0.name, kind: $0.kind.rawValue) }
+            drivers = a.drivers.map {
+                DriverOutcomeJSON(driver: $0.id, name: $0.name, kind: $0.kind.rawValue, weight_before: round($0.weightBefore),
+                                  weight_after: round($0.weightAfter), relief_before: round($0.reliefBefore),
+                                  relief_after: round($0.reliefAfter), addressed: $0.addressed)
+            }
             talking_points = a.talkingPoints.map { TalkingPointJSON(kind: $0.kind?.rawValue, driver: $0.driver, text: $0.text, rule: $0.rule) }
             warnings = a.warnings.map { WarningJSON(code: $0.code, message: $0.message, location: $0.location.map { "\($0)" }) }
             overridden = a.overridden.map { OverriddenJSON(lever: $0.lever, rule: $0.rule, by: $0.by) }
@@ -169,6 +175,17 @@ public struct JSONReporter: AdviceReporter {
         var driver: String
         var name: String
         var kind: String
+    }
+
+    private struct DriverOutcomeJSON: Encodable {
+        var driver: String
+        var name: String
+        var kind: String
+        var weight_before: Double
+        var weight_after: Double
+        var relief_before: Double
+        var relief_after: Double
+        var addressed: Bool
     }
 
     private struct TalkingPointJSON: Encodable {
