@@ -114,6 +114,7 @@ struct SVGValueMap {
                     "stroke": s.colour, "stroke-opacity": "0.55", "stroke-dasharray": "5 4",
                 ])
             }
+            var placed: [(from: Double, to: Double, y: Double)] = []
             for (n, s) in series.enumerated() {
                 let x0 = x(s.fromX), y0 = y(s.target * 100), x1 = x(s.toX), y1 = y(s.final * 100)
                 let xr = x(s.afterRulesX), yr = y(s.afterRules * 100)
@@ -146,8 +147,14 @@ struct SVGValueMap {
                     html.element("title", text: "\(s.name), recommended: \(s.toText), value \(ReportWording.index(s.final))")
                 }
                 let labelRight = x1 >= x0
+                // Labels go above their point; one that would overlap an earlier label goes lower.
+                let lx = x1 + (labelRight ? 10 : -10)
+                let span = labelRight ? (lx, lx + 150) : (lx - 150, lx)
+                var ly = y1 - 9
+                while placed.contains(where: { abs($0.y - ly) < 14 && $0.from < span.1 && span.0 < $0.to }) { ly += 16 }
+                placed.append((span.0, span.1, ly))
                 html.element("text", [
-                    "x": c(x1 + (labelRight ? 10 : -10)), "y": c(y1 - 9), "text-anchor": labelRight ? "start" : "end",
+                    "x": c(lx), "y": c(ly), "text-anchor": labelRight ? "start" : "end",
                     "font-size": "12", "font-weight": "600", "fill": s.colour,
                 ], text: "\(s.toText) · \(ReportWording.index(s.final))\(s.held ? "" : " (not held)")")
             }

@@ -22,8 +22,8 @@ struct SVGWeightChart {
         ]) {
             html.empty("rect", ["x": c(labelWidth), "y": "6", "width": "12", "height": "10", "fill": before])
             html.element("text", ["x": c(labelWidth + 17), "y": "15", "font-size": "12", "fill": "#59636e"], text: "weight before the rules")
-            html.empty("rect", ["x": c(labelWidth + 160), "y": "6", "width": "12", "height": "10", "fill": after])
-            html.element("text", ["x": c(labelWidth + 177), "y": "15", "font-size": "12", "fill": "#59636e"], text: "weight now")
+            html.empty("rect", ["x": c(labelWidth + 172), "y": "6", "width": "12", "height": "10", "fill": after])
+            html.element("text", ["x": c(labelWidth + 189), "y": "15", "font-size": "12", "fill": "#59636e"], text: "weight now")
             html.element("text", ["x": c(width - valueWidth + 8), "y": "15", "font-size": "12", "fill": "#59636e"], text: "share of value · relief")
             for (n, driver) in drivers.enumerated() {
                 let y0 = top + rowHeight * Double(n)
