@@ -28,7 +28,7 @@ public struct ComparisonHTMLReporter: ComparisonReporter {
                         }
                     }
                 }
-                html.element("table") {
+                html.element("table", ["class": "side"]) {
                     html.element("tr") {
                         html.element("th", text: "")
                         for s in c.scenarios { html.element("th", ["class": "num"], text: s.name) }

@@ -108,6 +108,8 @@ enum HTMLStyle {
         table { border-collapse: collapse; width: 100%; margin: 8px 0 4px; font-size: 14px; }
         th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid var(--line); }
         th { background: var(--soft); font-weight: 600; }
+        table.side { table-layout: fixed; }
+        table.side th:first-child, table.side td:first-child { width: 24%; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .held { color: #00664a; font-weight: 600; }
         .not-held { color: var(--bad); font-weight: 600; }
