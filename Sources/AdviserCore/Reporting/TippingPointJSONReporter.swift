@@ -12,7 +12,8 @@ public struct TippingPointJSONReporter: TippingPointReporter {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    private static func round(_ value: Double) -> Double { JSONReporter.round(value) }
+    /// Rounded to 6 decimals, as in `advise --format json`.
+    private static func round(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
 
     private struct Document: Encodable {
         var schema_version = 1
