@@ -31,7 +31,8 @@ public struct HTMLReporter: AdviceReporter {
                         html.element("figcaption") {
                             if let note = map.note { html.text(note + " ") }
                             html.text("How to read it: each colour is a client segment. The hollow circle is today's offer, the filled one the recommendation; "
-                                + "the shaded band is the value to hold (today's value ± the tolerance). A point inside its band means the client gets the same value.")
+                                + "the shaded band is the value to hold (today's value ± the tolerance). A point inside its band means the client gets the same value. "
+                                + "The value axis shows the part of the 0–100 index where the points lie.")
                         }
                     }
                 } else {
@@ -71,14 +72,17 @@ public struct HTMLReporter: AdviceReporter {
                         html.element("th", text: "Offering")
                         html.element("th", text: "Segment")
                         html.element("th", text: "Main changes")
-                        html.element("th", text: "Value held")
+                        html.element("th", ["class": "nowrap"], text: "Value held")
                         html.element("th", ["class": "num"], text: "Margin per client")
                     }
                 }
                 html.element("tbody") {
-                    for a in report.advice {
-                        html.element("tr") {
-                            html.element("td", text: a.offering.name)
+                    for group in Self.byOffering(report.advice) {
+                        for (n, a) in group.enumerated() {
+                        html.element("tr", n == 0 ? ["class": "first"] : [:]) {
+                            if n == 0 {
+                                html.element("th", ["rowspan": "\(group.count)", "scope": "rowgroup", "class": "offering-name"], text: a.offering.name)
+                            }
                             html.element("td", text: a.segment.name)
                             html.element("td") {
                                 if a.changes.isEmpty {
@@ -91,10 +95,11 @@ public struct HTMLReporter: AdviceReporter {
                                     }
                                 }
                             }
-                            html.element("td") { Self.heldBadge(a.value, into: html) }
+                            html.element("td", ["class": "nowrap"]) { Self.heldBadge(a.value, into: html) }
                             html.element("td", ["class": "num"], text: a.margin.map {
                                 "\(ReportWording.money($0.before, $0.currency)) → \(ReportWording.money($0.after, $0.currency))"
                             } ?? "–")
+                        }
                         }
                     }
                 }

@@ -108,6 +108,9 @@ enum HTMLStyle {
         table { border-collapse: collapse; width: 100%; margin: 8px 0 4px; font-size: 14px; }
         th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid var(--line); }
         th { background: var(--soft); font-weight: 600; }
+        .nowrap { white-space: nowrap; }
+        th.offering-name { background: #fff; font-weight: 600; border-right: 1px solid var(--line); }
+        tr.first td, tr.first th { border-top: 2px solid var(--line); }
         table.side { table-layout: fixed; }
         table.side th:first-child, table.side td:first-child { width: 24%; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

@@ -63,7 +63,16 @@ struct SVGValueMap {
         if let first = ticks.first, first > low { low = Swift.min(low, first) }
         let plotW = width - left - right, plotH = height - top - bottom
         func x(_ v: Double) -> Double { left + (v - low) / (high - low) * plotW }
-        func y(_ index: Double) -> Double { top + (1 - index / 100) * plotH }
+        // The value axis shows the stretch of the 0–100 index where the points lie (at least 20
+        // points of it), so that the bands of ±tolerance are visible rather than a hairline.
+        let values = series.flatMap { [$0.target, $0.afterRules, $0.final].map { $0 * 100 } }
+        var bottomY = Swift.max(0, (((values.min() ?? 0) - 4) / 10).rounded(.down) * 10)
+        var topY = Swift.min(100, (((values.max() ?? 100) + 4) / 10).rounded(.up) * 10)
+        while topY - bottomY < 20 {
+            if topY < 100 { topY += 10 } else { bottomY -= 10 }
+        }
+        let yStep = topY - bottomY > 50 ? 20.0 : topY - bottomY > 25 ? 10.0 : 5.0
+        func y(_ index: Double) -> Double { top + (1 - (index - bottomY) / (topY - bottomY)) * plotH }
         let axisName = lever + (unit.map { " (\($0))" } ?? "")
 
         html.element("svg", [
@@ -83,7 +92,7 @@ struct SVGValueMap {
             }
             html.empty("rect", ["x": c(left), "y": c(top), "width": c(plotW), "height": c(plotH), "fill": "#fbfcfd", "stroke": "#d1d9e0"])
             // Grid and axes.
-            for tick in stride(from: 0.0, through: 100, by: 20) {
+            for tick in stride(from: bottomY, through: topY, by: yStep) {
                 html.empty("line", ["x1": c(left), "x2": c(left + plotW), "y1": c(y(tick)), "y2": c(y(tick)), "stroke": "#e6eaef"])
                 html.element("text", ["x": c(left - 8), "y": c(y(tick) + 4), "text-anchor": "end", "font-size": "12", "fill": "#59636e"],
                              text: formatNumber(tick))
@@ -98,7 +107,7 @@ struct SVGValueMap {
             html.element("text", [
                 "x": "16", "y": c(top + plotH / 2), "text-anchor": "middle", "font-size": "13", "fill": "#1f2328",
                 "transform": "rotate(-90 16 \(c(top + plotH / 2)))",
-            ], text: "Value index (0–100)")
+            ], text: "Value index (of 100)")
             // Bands first, so every point sits on top of every band.
             for s in series {
                 let upper = y((s.target + s.tolerance) * 100), lower = y((s.target - s.tolerance) * 100)
@@ -146,12 +155,13 @@ struct SVGValueMap {
                 html.element("circle", ["cx": c(x1), "cy": c(y1), "r": "6", "fill": s.colour, "stroke": "#fff", "stroke-width": "1.5"]) {
                     html.element("title", text: "\(s.name), recommended: \(s.toText), value \(ReportWording.index(s.final))")
                 }
-                let labelRight = x1 >= x0
+                // Labels read away from the arrow, unless that would run past the plot's edge.
+                let labelRight = x1 >= x0 ? x1 + 160 < left + plotW : x1 - 160 < left
                 // Labels go above their point; one that would overlap an earlier label goes lower.
                 let lx = x1 + (labelRight ? 10 : -10)
                 let span = labelRight ? (lx, lx + 150) : (lx - 150, lx)
                 var ly = y1 - 9
-                while placed.contains(where: { abs($0.y - ly) < 14 && $0.from < span.1 && span.0 < $0.to }) { ly += 16 }
+                while placed.contains(where: { abs($0.y - ly) < 15 && $0.from < span.1 && span.0 < $0.to }) { ly += 16 }
                 placed.append((span.0, span.1, ly))
                 html.element("text", [
                     "x": c(lx), "y": c(ly), "text-anchor": labelRight ? "start" : "end",
