@@ -5,7 +5,7 @@ import Foundation
 struct SVGWeightChart {
     var drivers: [DriverOutcome]
 
-    private let width = 760.0, labelWidth = 250.0, valueWidth = 200.0, rowHeight = 34.0, top = 26.0
+    private let width = 960.0, labelWidth = 340.0, valueWidth = 220.0, rowHeight = 34.0, top = 26.0
 
     func render(into html: HTMLBuilder) {
         let height = top + rowHeight * Double(drivers.count) + 8
@@ -30,7 +30,7 @@ struct SVGWeightChart {
                 if n % 2 == 0 {
                     html.empty("rect", ["x": "0", "y": c(y0), "width": c(width), "height": c(rowHeight), "fill": "#f6f8fa"])
                 }
-                let label = driver.name.count > 34 ? String(driver.name.prefix(33)) + "…" : driver.name
+                let label = driver.name.count > 46 ? String(driver.name.prefix(45)) + "…" : driver.name
                 html.element("text", ["x": "6", "y": c(y0 + 15), "font-size": "13", "fill": "#1f2328"]) {
                     html.element("title", text: driver.name)
                     html.text(label)
