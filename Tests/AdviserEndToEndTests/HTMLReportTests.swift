@@ -43,6 +43,14 @@ struct HTMLReportTests {
         #expect(page.contains("Micro &lt;b&gt;retail&lt;/b&gt; shops"))
     }
 
+    @Test func anOfferingWithoutAPriceLeverIsMappedAlongItsFirstNumberLeverAndSaysSo() throws {
+        let copy = try TemporaryWorkspace(copying: Self.minimal)
+        try copy.edit("offerings/sales-consultation.yaml", replacing: "kind: price", with: "kind: number")
+        let page = try html(["--scenario", "downturn"], rules: copy.root)
+        #expect(page.contains("This offering has no price lever; the map uses Package price across instead."))
+        #expect(page.contains("aria-label=\"Value map: Package price (EUR)"))
+    }
+
     /// The browser test needs a Chromium binary; CI installs one (.ci/run). Without it the test is
     /// skipped rather than failed, so a developer's machine without a browser still runs the suite.
     @Test(.enabled(if: Browser.chromium != nil, "no chromium on PATH: the HTML rendering test is skipped (apt-get install chromium)"))
