@@ -27,6 +27,7 @@ extension Adviser {
         func run() throws {
             let root = workspace ?? options.rules
             let outcome = WorkspaceLoader().load(root)
+            WorkspaceSession.keepUntilExit(outcome)
             let formatter = DiagnosticFormatter(sources: outcome.workspace.sources, colors: Console.colors())
             for diagnostic in outcome.diagnostics {
                 Console.out(formatter.format(diagnostic))
