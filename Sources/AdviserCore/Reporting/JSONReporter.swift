@@ -56,6 +56,21 @@ public enum AdviceJSON {
         w.beginArray()
         for lever in a.levers where lever.changed { write(lever, to: &w) }
         w.endArray()
+        w.key("drivers")
+        w.beginArray()
+        for d in a.drivers {
+            w.beginObject()
+            w.member("addressed", d.addressed)
+            w.member("driver", d.id)
+            w.member("kind", d.kind.rawValue)
+            w.member("name", d.name)
+            w.member("relief_after", round(d.reliefAfter))
+            w.member("relief_before", round(d.reliefBefore))
+            w.member("weight_after", round(d.weightAfter))
+            w.member("weight_before", round(d.weightBefore))
+            w.endObject()
+        }
+        w.endArray()
         w.key("emphasized")
         w.beginArray()
         for e in a.emphasized {
