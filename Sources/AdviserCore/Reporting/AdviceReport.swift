@@ -30,6 +30,19 @@ public protocol AdviceReporter: Sendable {
 
 /// Shared wording for every reporter, so the formats say the same thing the same way.
 enum ReportWording {
+    /// User text made safe for Markdown: it cannot break a table or turn into markup.
+    static func markdown(_ text: String) -> String {
+        var result = ""
+        for c in text {
+            switch c {
+            case "|", "*", "_", "`", "<", ">", "[", "]", "\\": result += "\\\(c)"
+            case "\n": result += " "
+            default: result.append(c)
+            }
+        }
+        return result
+    }
+
     /// "63.4" on the 0–100 value index.
     static func index(_ value: Double) -> String { String(format: "%.1f", value * 100) }
 

@@ -28,11 +28,7 @@ extension Adviser {
         @Option(help: ArgumentHelp("A scenario id, or a scenario .yaml file. Default: the workspace's default scenario.", valueName: "ID|FILE"))
         var scenario: String?
 
-        @Option(help: ArgumentHelp("Only this segment (repeat for several).", valueName: "ID"))
-        var segment: [String] = []
-
-        @Option(help: ArgumentHelp("Only this offering (repeat for several).", valueName: "ID"))
-        var offering: [String] = []
+        @OptionGroup var selection: SelectionOptions
 
         @OptionGroup var output: OutputOptions
 
@@ -58,7 +54,7 @@ extension Adviser {
                 return
             }
             let request = AdviceRequest(
-                scenario: chosen, offerings: offering, segments: segment,
+                scenario: chosen, offerings: selection.offering, segments: selection.segment,
                 options: .init(explain: explain, today: WorkspaceSession.today))
             let report: AdviceReport
             do {

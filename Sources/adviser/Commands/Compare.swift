@@ -25,11 +25,7 @@ extension Adviser {
         @Flag(help: "Compare every scenario of the workspace.")
         var allScenarios = false
 
-        @Option(help: ArgumentHelp("Only this segment (repeat for several).", valueName: "ID"))
-        var segment: [String] = []
-
-        @Option(help: ArgumentHelp("Only this offering (repeat for several).", valueName: "ID"))
-        var offering: [String] = []
+        @OptionGroup var selection: SelectionOptions
 
         @OptionGroup var output: OutputOptions
 
@@ -51,7 +47,7 @@ extension Adviser {
             let comparison: ScenarioComparison
             do {
                 comparison = try engine.compare(
-                    scenarios: scenarios, offerings: offering, segments: segment, options: .init(today: WorkspaceSession.today))
+                    scenarios: scenarios, offerings: selection.offering, segments: selection.segment, options: .init(today: WorkspaceSession.today))
             } catch {
                 throw WorkspaceSession.usage(error.description)
             }

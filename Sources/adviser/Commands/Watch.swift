@@ -26,11 +26,7 @@ extension Adviser {
         @Option(help: ArgumentHelp("A scenario id. Default: the workspace's default scenario.", valueName: "ID"))
         var scenario: String?
 
-        @Option(help: ArgumentHelp("Only this segment (repeat for several).", valueName: "ID"))
-        var segment: [String] = []
-
-        @Option(help: ArgumentHelp("Only this offering (repeat for several).", valueName: "ID"))
-        var offering: [String] = []
+        @OptionGroup var selection: SelectionOptions
 
         @Flag(help: "Validate instead of advising.")
         var validate = false
@@ -44,7 +40,7 @@ extension Adviser {
             }
             let signals = Self.stopOnSignals()
             Console.out("watching \(root.hasSuffix("/") ? root : root + "/") (Ctrl-C to stop)")
-            var session = WatchSession(root: root, scenario: scenario, offerings: offering, segments: segment, validateOnly: validate)
+            var session = WatchSession(root: root, scenario: scenario, offerings: selection.offering, segments: selection.segment, validateOnly: validate)
             var stamp = WorkspaceStamp.take(root)
             session.runOnce(changed: [])
             withExtendedLifetime(signals) {
