@@ -18,7 +18,7 @@ struct Adviser: ParsableCommand {
               adviser validate --rules path/to/rules  the same, for another workspace
             """,
         version: "0.1.0",
-        subcommands: [Advise.self, Validate.self],
+        subcommands: [Advise.self, Validate.self, Diff.self, Schema.self],
         defaultSubcommand: Advise.self
     )
 
