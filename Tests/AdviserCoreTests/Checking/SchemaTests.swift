@@ -1,0 +1,57 @@
+import AdviserCore
+import AdviserTestSupport
+import Foundation
+import Testing
+
+/// `adviser schema`: generated from WorkspaceSchema, committed in docs/schemas, and right about
+/// the files the loader accepts and rejects.
+struct SchemaTests {
+    static let schemas = PackagePaths.root.appendingPathComponent("docs/schemas")
+
+    @Test(arguments: WorkspaceSchema.FileKind.allCases)
+    func committedCopyIsCurrent(_ kind: WorkspaceSchema.FileKind) throws {
+        let committed = try String(contentsOf: Self.schemas.appendingPathComponent("\(kind.rawValue).schema.json"), encoding: .utf8)
+        #expect(committed == JSONSchemaGenerator.json(for: kind),
+                "docs/schemas/\(kind.rawValue).schema.json is stale: run adviser schema \(kind.rawValue) --output docs/schemas/\(kind.rawValue).schema.json")
+    }
+
+    @Test func objectsAreClosedAndDocumented() throws {
+        let schema = JSONSchemaGenerator.schema(for: .offering)
+        #expect(schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
+        #expect(schema["additionalProperties"] as? Bool == false)
+        let levers = try #require((schema["properties"] as? [String: Any])?["levers"] as? [String: Any])
+        let lever = try #require(levers["items"] as? [String: Any])
+        let properties = try #require(lever["properties"] as? [String: Any])
+        #expect((properties["step"] as? [String: Any])?["type"] as? String == "number")
+        #expect((properties["id"] as? [String: Any])?["pattern"] as? String == JSONSchemaGenerator.identifierPattern)
+        #expect((properties["flex"] as? [String: Any])?["description"] as? String != nil)
+        #expect(Set(lever["required"] as? [String] ?? []) == ["id", "kind", "baseline"])
+    }
+
+    @Test(.enabled(if: ExternalValidators.python, Comment(rawValue: ExternalValidators.pythonUnavailable)))
+    func schemasAcceptTheShippedAndFixtureWorkspaces() throws {
+        for workspace in [PackagePaths.rules, PackagePaths.fixtureWorkspace("minimal"), PackagePaths.fixtureWorkspace("analysed")] {
+            let result = try ExternalValidators.validateWorkspace(workspace, schemas: Self.schemas)
+            #expect(result.status == 0, "\(workspace.path): \(result.output)")
+        }
+    }
+
+    static let shapeErrors: [(String, Breakage)] = [
+        ("unknown key", Breakage("offerings/sales-consultation.yaml", replacing: "    levels: [email", with: "    levles: [email")),
+        ("wrong type", Breakage("offerings/sales-consultation.yaml", replacing: "    step: 100", with: "    step: \"100\"")),
+        ("missing key", Breakage("rules/business-cycle.yaml",
+                                 replacing: "    why: In a downturn the actual cost weighs more for price-sensitive clients.\n", with: "")),
+        ("invalid choice", Breakage("segments/micro-retail.yaml", replacing: "size: micro", with: "size: tiny")),
+        ("invalid id", Breakage("rules/competition.yaml", replacing: "- id: undercut-by-rivals", with: "- id: undercut by rivals")),
+    ]
+
+    @Test(.enabled(if: ExternalValidators.python, Comment(rawValue: ExternalValidators.pythonUnavailable)), arguments: shapeErrors)
+    func schemasRejectWhatTheLoaderRejects(_ name: String, _ breakage: Breakage) throws {
+        let workspace = try TemporaryWorkspace(copying: PackagePaths.fixtureWorkspace("minimal"))
+        try workspace.apply([breakage])
+        #expect(WorkspaceLoader().load(workspace.path).diagnostics.hasErrors, "\(name): the loader accepts it")
+        let result = try ExternalValidators.validateWorkspace(workspace.root, schemas: Self.schemas)
+        #expect(result.status == 1, "\(name): the schema accepts it: \(result.output)")
+        #expect(result.output.contains(breakage.file), "\(name): \(result.output)")
+    }
+}
