@@ -21,6 +21,12 @@ public struct AdviceDiff: Sendable {
         public var segment: String
         public var scenario: String
         public var description: String { "\(offering) × \(segment) × \(scenario)" }
+
+        public init(offering: String, segment: String, scenario: String) {
+            self.offering = offering
+            self.segment = segment
+            self.scenario = scenario
+        }
     }
 
     /// A rule, with where it is written (in the head when it exists there).
