@@ -25,6 +25,7 @@ struct BenchMain {
         switch command {
         case "conditions":
             ConditionsBench.run(args)
+        case "validate": ValidateBenchmark.run(arguments: args)
         case "-h", "--help", "help":
             print(usage)
         default:

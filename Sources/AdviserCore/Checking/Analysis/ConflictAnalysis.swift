@@ -56,10 +56,19 @@ struct ConflictAnalysis {
     }
 
     private func check(_ first: Adjusting, _ second: Adjusting, offerings: [(Offering, Lever)], into finding: inout Finding?) {
+        let dependsOnOffering = first.entry.readsOffering || second.entry.readsOffering
+        // Without offering.* in either condition, whether they fire together is the same for every offering.
+        var shared: Satisfiability?
         for (offering, lever) in offerings {
             let a = Self.setting(first.change, lever), b = Self.setting(second.change, lever)
             guard a != b else { continue }
-            let outcome = logic.together(first.entry, second.entry, extra: offeringAtoms(offering, first.entry, second.entry))
+            let outcome: Satisfiability
+            if dependsOnOffering {
+                outcome = logic.together(first.entry, second.entry, extra: offeringAtoms(offering, first.entry, second.entry))
+            } else {
+                if shared == nil { shared = logic.together(first.entry, second.entry) }
+                outcome = shared!
+            }
             let certain: Bool
             let state: ConstraintState
             switch outcome {

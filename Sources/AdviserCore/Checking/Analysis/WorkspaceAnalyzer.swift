@@ -11,16 +11,29 @@ public struct WorkspaceAnalyzer: Sendable {
     }
 
     public func analyze() -> [Diagnostic] {
-        let logic = RuleLogic(workspace: workspace)
+        var ignored: [(analysis: String, seconds: Double)] = []
+        return analyze(timings: &ignored)
+    }
+
+    /// The same, recording how long each analysis took (seconds), for the benchmark.
+    public func analyze(timings: inout [(analysis: String, seconds: Double)]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        diagnostics += ReachabilityAnalysis(logic: logic).run()
-        diagnostics += ConflictAnalysis(logic: logic, workspace: workspace).run()
-        diagnostics += ShadowAnalysis(logic: logic).run()
-        diagnostics += UnusedFactAnalysis(logic: logic, workspace: workspace).run()
-        diagnostics += UnusedDriverAnalysis(workspace: workspace).run()
-        diagnostics += UnusedLeverAnalysis(workspace: workspace).run()
-        diagnostics += UntestedRuleAnalysis(workspace: workspace).run()
-        if adviseEverything { diagnostics += ValueHoldAnalysis(workspace: workspace).run() }
+        func timed<T>(_ name: String, _ work: () -> T) -> T {
+            let start = ContinuousClock.now
+            let result = work()
+            let elapsed = ContinuousClock.now - start
+            timings.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            return result
+        }
+        let logic = timed("conditions") { RuleLogic(workspace: workspace) }
+        diagnostics += timed("unreachable-rule") { ReachabilityAnalysis(logic: logic).run() }
+        diagnostics += timed("conflict") { ConflictAnalysis(logic: logic, workspace: workspace).run() }
+        diagnostics += timed("shadowed-adjustment") { ShadowAnalysis(logic: logic).run() }
+        diagnostics += timed("unused") {
+            UnusedFactAnalysis(logic: logic, workspace: workspace).run() + UnusedDriverAnalysis(workspace: workspace).run()
+                + UnusedLeverAnalysis(workspace: workspace).run() + UntestedRuleAnalysis(workspace: workspace).run()
+        }
+        if adviseEverything { diagnostics += timed("value-cannot-hold") { ValueHoldAnalysis(workspace: workspace).run() } }
         return diagnostics.sorted()
     }
 }
@@ -37,6 +50,8 @@ struct RuleLogic: Sendable {
         /// The conjunctions of the negated condition (atoms only).
         var negation: [[Atom]]?
         var reachability: Satisfiability
+        /// Does the condition read `offering.*` (so joint satisfiability depends on the offering)?
+        var readsOffering: Bool
     }
 
     let space: ConditionSpace
@@ -58,7 +73,9 @@ struct RuleLogic: Sendable {
             } else {
                 reachability = .maybe(ConstraintState(undecided: [(rule.when.combinedText, true)]))
             }
-            return Entry(rule: rule, order: order, states: states, negation: negation, reachability: reachability)
+            let readsOffering = space.mentioned(in: rule.when).contains { $0.hasPrefix("offering.") }
+            return Entry(
+                rule: rule, order: order, states: states, negation: negation, reachability: reachability, readsOffering: readsOffering)
         }
     }
 
