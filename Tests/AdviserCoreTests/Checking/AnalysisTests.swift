@@ -185,3 +185,13 @@ struct AnalysisTests {
         #expect(findings.filter { defects.contains($0.code) }.map(DiagnosticFormatter.line) == [])
     }
 }
+
+extension AnalysisTests {
+    /// `adjust: LEVEL_LEVER, to: LEVEL` with a level the lever has is valid (rules.md: `to: standard`).
+    @Test func adjustingALevelLeverToOneOfItsLevelsIsValid() throws {
+        let workspace = try TemporaryWorkspace(copying: PackagePaths.fixtureWorkspace("analysed"))
+        try workspace.edit(Self.cycle, replacing: "      - pin: support", with: "      - adjust: support\n        to: dedicated")
+        let outcome = WorkspaceLoader().load(workspace.path)
+        #expect(outcome.diagnostics.map(DiagnosticFormatter.line) == [])
+    }
+}
