@@ -55,3 +55,25 @@ struct SchemaTests {
         #expect(result.output.contains(breakage.file), "\(name): \(result.output)")
     }
 }
+
+extension SchemaTests {
+    /// A `# yaml-language-server: $schema=…` line in a shipped file names the schema of its kind,
+    /// by a path relative to the file that exists (docs/ci.md lists the lines per folder).
+    @Test func schemaCommentsPointAtTheRightSchema() throws {
+        let kinds = ["adviser.yaml": "settings", "facts.yaml": "facts", "offerings": "offering", "segments": "segment",
+                     "rules": "ruleset", "scenarios": "scenario", "tests": "test"]
+        let root = PackagePaths.rules
+        let files = (FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? [])
+            .filter { $0.pathExtension == "yaml" }
+        for file in files {
+            let relative = file.path.dropFirst(root.path.count + 1)
+            guard let kind = kinds[String(relative.split(separator: "/")[0])] else { continue }
+            let text = try String(contentsOf: file, encoding: .utf8)
+            guard let line = text.split(separator: "\n").first(where: { $0.contains("yaml-language-server: $schema=") }) else { continue }
+            let target = String(line.split(separator: "$schema=", maxSplits: 1)[1]).trimmingCharacters(in: .whitespaces)
+            let resolved = file.deletingLastPathComponent().appendingPathComponent(target).standardizedFileURL
+            #expect(resolved == Self.schemas.appendingPathComponent("\(kind).schema.json").standardizedFileURL, "\(relative): \(target)")
+            #expect(FileManager.default.fileExists(atPath: resolved.path), "\(relative): \(target)")
+        }
+    }
+}
