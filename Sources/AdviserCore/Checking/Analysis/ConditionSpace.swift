@@ -179,6 +179,10 @@ struct ValueDomain: Sendable {
         }
     }
 
+    func allows(_ value: String) -> Bool {
+        ((allowed ?? universe)?.contains(value) ?? true) && !excluded.contains(value)
+    }
+
     var witness: String? {
         if let candidates = allowed ?? universe {
             return candidates.first { !excluded.contains($0) && (universe?.contains($0) ?? true) }
@@ -223,6 +227,10 @@ struct ConditionSpace: Sendable {
     let kinds: [VariableKind]
     let index: [String: Int]
     let factRanges: [String: String]
+    /// Every segment's id and size: `segment.id` and `segment.size` are tied to each other.
+    let segments: [(id: String, size: String)]
+    let segmentID: Int?
+    let segmentSize: Int?
     /// At most this many conjunctions per condition; beyond, the condition is left undecided.
     var limit = 64
 
@@ -271,6 +279,9 @@ struct ConditionSpace: Sendable {
         self.kinds = kinds
         self.index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         self.factRanges = ranges
+        self.segments = workspace.segments.map { ($0.id, $0.size.rawValue) }
+        self.segmentID = index["segment.id"]
+        self.segmentSize = index["segment.size"]
     }
 
     // MARK: - From conditions to formulas
@@ -462,7 +473,26 @@ struct ConditionSpace: Sendable {
                 if domain.witness == nil { state.emptied = v }
             }
         }
+        checkSegments(&state)
         return state
+    }
+
+    /// When a conjunction constrains both `segment.id` and `segment.size`, a segment must have both
+    /// (only both: a rule for a size no segment has yet is fine, new segments may come).
+    private func checkSegments(_ state: inout ConstraintState) {
+        guard !state.isEmpty, segmentPair(state) == nil, let size = segmentSize,
+              state.domains.contains(where: { $0.variable == segmentID }), state.domains.contains(where: { $0.variable == size })
+        else { return }
+        state.emptied = size
+    }
+
+    /// The first segment that fits the conjunction's `segment.id` and `segment.size` (nil when none,
+    /// or when they are not both constrained and so need no segment).
+    func segmentPair(_ state: ConstraintState) -> (id: String, size: String)? {
+        guard let idSlot = state.domains.first(where: { $0.variable == segmentID }),
+              let sizeSlot = state.domains.first(where: { $0.variable == segmentSize }),
+              case .values(let ids) = idSlot.domain, case .values(let sizes) = sizeSlot.domain else { return nil }
+        return segments.first { ids.allows($0.id) && sizes.allows($0.size) }
     }
 
     private func domainSlot(_ v: Int, in state: inout ConstraintState) -> Int {
@@ -493,7 +523,12 @@ struct ConditionSpace: Sendable {
     /// `market.phase = "downturn", segment.price_sensitivity = 0.5`.
     func witness(_ state: ConstraintState) -> String {
         var parts: [String] = []
+        let pair = segmentPair(state)
         for (v, domain) in state.domains.sorted(by: { names[$0.variable] < names[$1.variable] }) {
+            if let pair, v == segmentID || v == segmentSize {
+                parts.append("\(names[v]) = \"\(v == segmentID ? pair.id : pair.size)\"")
+                continue
+            }
             switch domain {
             case .numeric(let d): if let w = d.witness { parts.append("\(names[v]) = \(formatNumber(w))") }
             case .values(let d):
@@ -532,6 +567,10 @@ struct ConditionSpace: Sendable {
         if v < 0 {
             let texts = state.undecided.map(\.text)
             return "it requires both \(texts.first ?? "a part") and its opposite"
+        }
+        if v == segmentSize, state.domains.contains(where: { $0.variable == segmentID }) {
+            let texts = state.atoms.filter { $0.variable == segmentID || $0.variable == segmentSize }.map(text)
+            return "no segment has " + texts.joined(separator: " and ")
         }
         let texts = state.atoms.filter { $0.variable == v }.map(text)
         var reason = texts.count == 1 ? "\(texts[0]) can never hold" : texts.joined(separator: " and ") + " cannot hold at once"
