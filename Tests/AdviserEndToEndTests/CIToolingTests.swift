@@ -60,6 +60,16 @@ struct CIToolingTests {
         #expect(text.stdout.contains("sales-consultation × micro-retail × downturn\n  Package price: 4300 → 3800"))
         let markdown = try AdviserProcess.run(["diff", "HEAD", "--format", "markdown"], in: repo)
         #expect(markdown.stdout.contains("| sales-consultation | micro-retail | downturn | Package price: 4300 → 3800"))
+        // Between two revisions, annotations still point at the working tree's files.
+        try workspace.edit("rules/business-cycle.yaml", replacing: "market.demand_index > 1.1", with: "market.demand_index > 1.5")
+        for arguments in [["commit", "-qam", "stricter"]] {
+            let result = try ExternalValidators.run("/usr/bin/env", ["git", "-c", "user.name=t", "-c", "user.email=t@t"] + arguments, in: repo)
+            try #require(result.status == 0, "\(result.output)")
+        }
+        let github = try AdviserProcess.run(["diff", "HEAD~1", "HEAD", "--format", "github"], in: repo)
+        #expect(github.status == 0, "\(github.stderr)")
+        #expect(github.stdout.contains("::notice file=Rules/rules/business-cycle.yaml,line="), "\(github.stdout)")
+        #expect(github.stdout.contains("expansion-grow-scope"))
         let none = try AdviserProcess.run(["diff", "HEAD", "HEAD"], in: repo)
         #expect(none.stdout.contains("0 of 4"))
         let bad = try AdviserProcess.run(["diff", "no-such-revision"], in: repo)

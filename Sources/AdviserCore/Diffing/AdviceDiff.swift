@@ -153,3 +153,26 @@ extension AdviceDiff {
         return order.map { entries[$0]! }
     }
 }
+
+extension AdviceDiff {
+    /// The diff with rule locations under `folder` (a revision extracted to a scratch folder)
+    /// shown under `workspace` instead (the same files in the working tree), so annotations point
+    /// at files the user has.
+    public func relocating(_ folder: String, to workspace: String) -> AdviceDiff {
+        func move(_ rule: RuleReference) -> RuleReference {
+            guard rule.location.file.hasPrefix(folder + "/") else { return rule }
+            var moved = rule
+            moved.location.file = workspace + rule.location.file.dropFirst(folder.count)
+            return moved
+        }
+        var diff = self
+        diff.ruleLocations = ruleLocations.mapValues(move)
+        diff.changes = changes.map { change in
+            var change = change
+            change.nowFired = change.nowFired.map(move)
+            change.noLongerFired = change.noLongerFired.map(move)
+            return change
+        }
+        return diff
+    }
+}

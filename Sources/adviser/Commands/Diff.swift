@@ -52,9 +52,14 @@ extension Adviser {
             }
             let before = try WorkspaceSession.load(baseFolder)
             let after = try WorkspaceSession.load(headFolder)
-            let diff: AdviceDiff
+            var diff: AdviceDiff
             do {
                 diff = try AdviceDiff.compare(base: before, head: after, baseName: base, headName: head ?? rules)
+                // Point at the working tree's files rather than at the scratch copies of a revision.
+                let trimmed = rules.count > 1 && rules.hasSuffix("/") ? String(rules.dropLast()) : rules
+                for folder in [headFolder, baseFolder] where folder != rules {
+                    diff = diff.relocating(folder, to: trimmed)
+                }
             } catch .invalidWorkspace(let diagnostics) {
                 for diagnostic in diagnostics { Console.error(DiagnosticFormatter.line(diagnostic)) }
                 throw ExitCode.failure
