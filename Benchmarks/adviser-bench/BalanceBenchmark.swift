@@ -66,7 +66,8 @@ enum BalanceBenchmark {
             let held = ids.filter { solutions[$0].held }.count
             var moved = [Int](repeating: 0, count: 9)
             for id in ids { moved[min(solutions[id].movedCount, 8)] += 1 }
-            print("  \(kinds[kind]): median \(fmt(times[times.count / 2])) µs, max \(fmt(times.last ?? 0)) µs, held \(held)/\(ids.count), moved histogram \(moved)")
+            let cut = ids.filter { !solutions[$0].exhaustive }.count
+            print("  \(kinds[kind]): median \(fmt(times[times.count / 2])) µs, max \(fmt(times.last ?? 0)) µs, held \(held)/\(ids.count), cut short \(cut), moved histogram \(moved)")
         }
     }
 

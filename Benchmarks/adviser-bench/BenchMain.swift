@@ -9,10 +9,12 @@ struct BenchMain {
         usage: adviser-bench <subcommand> [options]
 
         subcommands:
-          conditions [--rules FILE --scenarios FILE] [--repeat N]
+          conditions [--rules FILE --scenarios FILE] [--repeat N] [--per-call]
               Compile rule conditions and evaluate every rule on every scenario.
               Without --rules: ../shared/bench/conditions/L if present, else a synthetic
               workload (1,000 conditions × 10,000 fact sets).
+          balance [--problems N] [--passes N] [--tolerance T] [--moves K] [--spread S] [--only N]
+              Balance seeded problems with 8 flex levers × 100 grid steps each; median time per problem.
         """
 
     static func main() {
@@ -25,6 +27,8 @@ struct BenchMain {
         switch command {
         case "conditions":
             ConditionsBench.run(args)
+        case "balance":
+            BalanceBenchmark.run(arguments: args)
         case "validate": ValidateBenchmark.run(arguments: args)
         case "-h", "--help", "help":
             print(usage)

@@ -3,7 +3,7 @@ import ArgumentParser
 
 /// The `adviser` command: configuration and subcommands only; each subcommand lives in Commands/.
 @main
-struct Adviser: ParsableCommand {
+struct Adviser: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "adviser",
         abstract: "Recommends how to tweak your offerings for each client segment while holding the value clients get.",
@@ -18,15 +18,19 @@ struct Adviser: ParsableCommand {
               adviser validate --rules path/to/rules  the same, for another workspace
             """,
         version: "0.1.0",
-        subcommands: [Advise.self, Validate.self, Diff.self, Schema.self],
+        subcommands: [Advise.self, Validate.self, Test.self, Eval.self, Diff.self, Schema.self],
         defaultSubcommand: Advise.self
     )
 
     /// Exit codes are documented: 0 clean, 1 findings, 2 usage or I/O problems.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .success || code.rawValue == 1 {

@@ -19,9 +19,9 @@ public struct AdviserProcess {
         return dir.appendingPathComponent("adviser")
     }
 
-    /// Runs `adviser ARGS` in `directory`, with colour off and no standard input.
+    /// Runs `adviser ARGS` in `directory`, with colour off and standard input from `stdin` (default: none).
     public static func run(
-        _ arguments: [String], in directory: URL = PackagePaths.root, environment: [String: String] = [:]
+        _ arguments: [String], in directory: URL = PackagePaths.root, environment: [String: String] = [:], stdin: URL? = nil
     ) throws -> Output {
         let process = Process()
         process.executableURL = binary
@@ -41,7 +41,7 @@ public struct AdviserProcess {
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = try stdin.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
         try out.close()

@@ -25,13 +25,14 @@ enum BalanceSearch {
         lever.options.isEmpty ? -1 : min(max(lever.current, 0), lever.options.count - 1)
     }
 
-    /// Chosen option index per lever (in problem order) and whether the band is held.
-    static func solve(_ problem: BalanceProblem) -> (choice: [Int], held: Bool) {
+    /// Chosen option index per lever (in problem order), whether the band is held, and
+    /// whether the search ran to completion within `maxSteps` per phase.
+    static func solve(_ problem: BalanceProblem, maxSteps: Int) -> (choice: [Int], held: Bool, complete: Bool) {
         var choice = problem.levers.map(clampedCurrent)
-        guard let q = Quantized(problem) else { return (choice, false) }
-        let (flexChoice, held) = q.run()
+        guard let q = Quantized(problem) else { return (choice, false, true) }
+        let (flexChoice, held, complete) = q.run(maxSteps: maxSteps)
         for (f, l) in q.orig.enumerated() { choice[l] = flexChoice[f] }
-        return (choice, held)
+        return (choice, held, complete)
     }
 }
 
@@ -46,8 +47,8 @@ private struct Quantized {
     /// Options of flex lever f are at optOff[f]..<optOff[f + 1], in grid order.
     let optOff: [Int]
     let optV: [Int64], optM: [Int64], optG: [Int64]
-    /// Band [lo, hi] and target for the flex levers' summed value.
-    let lo: Int64, hi: Int64, center: Int64
+    /// Band [lo, hi] = center ± band for the flex levers' summed value.
+    let lo: Int64, hi: Int64, center: Int64, band: Int64
 
     /// `nil` when the problem has a non-finite number (it cannot be balanced).
     init?(_ problem: BalanceProblem) {
@@ -69,6 +70,8 @@ private struct Quantized {
         var fixed = qV(problem.fixedValue)
         var orig: [Int] = [], cur: [Int] = [], optOff = [0]
         var optV: [Int64] = [], optM: [Int64] = [], optG: [Int64] = []
+        let total = problem.gridPointCount
+        optV.reserveCapacity(total); optM.reserveCapacity(total); optG.reserveCapacity(total)
         for (l, lever) in problem.levers.enumerated() {
             if lever.options.count >= 2 {
                 orig.append(l)
@@ -84,13 +87,14 @@ private struct Quantized {
         lo = target - band - fixed
         hi = target + band - fixed
         center = target - fixed
+        self.band = band
         n = orig.count
         self.orig = orig; self.cur = cur; self.optOff = optOff
         self.optV = optV; self.optM = optM; self.optG = optG
     }
 
-    func run() -> (choice: [Int], held: Bool) {
-        if n == 0 { return ([], lo <= 0 && 0 <= hi) }
+    func run(maxSteps: Int) -> (choice: [Int], held: Bool, complete: Bool) {
+        if n == 0 { return ([], lo <= 0 && 0 <= hi, true) }
         // 0 moved: the current setting.
         var now: Int64 = 0, low: Int64 = 0, high: Int64 = 0
         for f in 0..<n {
@@ -99,7 +103,7 @@ private struct Quantized {
             for p in optOff[f]..<optOff[f + 1] { a = min(a, optV[p]); b = max(b, optV[p]) }
             low += a; high += b
         }
-        if lo <= now && now <= hi { return (cur, true) }
+        if lo <= now && now <= hi { return (cur, true, true) }
         // Outside the achievable range: the extreme sum is the unique closest value; each
         // lever independently takes its best (moved, move, −margin, index) option among
         // those at its extreme, which is lexicographically best for the sums too.
@@ -115,10 +119,45 @@ private struct Quantized {
                 }
                 return best
             }
-            return (choice, false)
+            return (choice, false, true)
         }
-        var engine = Engine(self)
-        return engine.run()
+        if let single = oneMove(now: now) { return (single, true, true) }
+        if n == 1 { return Engine(self, maxSteps: maxSteps).closestOnly() }
+        var engine = Engine(self, maxSteps: maxSteps)
+        return engine.run(fromMoves: 2)
+    }
+
+    /// The best holding setting that moves exactly one lever, by a linear scan (the common
+    /// answer, so it is worth skipping the search tables for it).
+    private func oneMove(now: Int64) -> [Int]? {
+        var sumM: Int64 = 0, sumG: Int64 = 0
+        for f in 0..<n { sumM += optM[optOff[f] + cur[f]]; sumG += optG[optOff[f] + cur[f]] }
+        var best: (f: Int, o: Int, m: Int64, g: Int64)?
+        for f in 0..<n {
+            let base = optOff[f], c = cur[f]
+            let restV = now - optV[base + c], restM = sumM - optM[base + c], restG = sumG - optG[base + c]
+            for o in 0..<(optOff[f + 1] - base) where o != c {
+                let v = restV + optV[base + o]
+                guard lo <= v && v <= hi else { continue }
+                let m = restM + optM[base + o], g = restG + optG[base + o]
+                if let b = best {
+                    if m != b.m { if m > b.m { continue } } else if g != b.g { if g < b.g { continue } }
+                    else if !Quantized.singleMovePrecedes(f, o, b.f, b.o, cur) { continue }
+                }
+                best = (f, o, m, g)
+            }
+        }
+        guard let best else { return nil }
+        var choice = cur
+        choice[best.f] = best.o
+        return choice
+    }
+
+    /// Whether moving lever f1 to o1 gives a lexicographically smaller choice vector than
+    /// moving lever f2 to o2 (everything else current).
+    private static func singleMovePrecedes(_ f1: Int, _ o1: Int, _ f2: Int, _ o2: Int, _ cur: [Int]) -> Bool {
+        if f1 == f2 { return o1 < o2 }
+        return f1 < f2 ? o1 < cur[f1] : cur[f2] < o2
     }
 
     /// Option i before option j of flex lever f on (moved, move, −margin, index).
@@ -143,7 +182,11 @@ private struct Engine {
     let n: Int
     let cur: [Int]
     let curV: [Int64], curM: [Int64], curG: [Int64]
-    let lo: Int64, hi: Int64, center: Int64
+    let lo: Int64, hi: Int64, center: Int64, band: Int64
+    /// Work allowed per phase (counted in search steps, so cut-offs are deterministic).
+    let maxSteps: Int
+    var steps = 0
+    var exhausted = false
 
     // Non-current options, by move then −margin then index (offsets `ncOff`).
     let ncOff: [Int]
@@ -179,8 +222,9 @@ private struct Engine {
     var bestDist: Int64 = 0, bestMoved: Int64 = 0, bestM: Int64 = 0, bestG: Int64 = 0
     var bestChoice: [Int] = []
 
-    init(_ q: Quantized) {
-        n = q.n; cur = q.cur; lo = q.lo; hi = q.hi; center = q.center
+    init(_ q: Quantized, maxSteps: Int) {
+        n = q.n; cur = q.cur; lo = q.lo; hi = q.hi; center = q.center; band = q.band
+        self.maxSteps = max(1, maxSteps)
         var curV = [Int64](), curM = [Int64](), curG = [Int64]()
         var ncOff = [0], mvV = [Int64](), mvM = [Int64](), mvG = [Int64](), mvIdx = [Int]()
         var vlV = [Int64](), vlM = [Int64](), vlG = [Int64](), vlIdx = [Int]()
@@ -299,6 +343,10 @@ private struct Engine {
         path = cur
     }
 
+    /// Most moved levers the (recursive) fewest-moves search explores; beyond it the result
+    /// comes from the closest search and is marked not exhaustive.
+    static let maxRecursiveMoves = 256
+
     /// Whether non-current option at position `a` beats `b` on (move, −margin, index).
     private static func better(_ a: Int, _ b: Int, _ m: [Int64], _ g: [Int64], _ idx: [Int]) -> Bool {
         if m[a] != m[b] { return m[a] < m[b] }
@@ -306,19 +354,49 @@ private struct Engine {
         return idx[a] < idx[b]
     }
 
-    mutating func run() -> (choice: [Int], held: Bool) {
+    /// One lever, and its only move did not hold: the closest setting.
+    consuming func closestOnly() -> (choice: [Int], held: Bool, complete: Bool) {
+        seedClosest()
+        closestSearch()
+        return (bestChoice, bestDist <= band, !exhausted)
+    }
+
+    /// Searches k = `fromMoves`, … moved levers (fewer are known not to hold).
+    mutating func run(fromMoves: Int) -> (choice: [Int], held: Bool, complete: Bool) {
         // Fewest moves first: the first k with any holding setting decides.
+        // Exact value range with exactly k moved, for every k at once: the current sum plus
+        // the k most negative (or most positive) per-lever changes. Skips hopeless k cheaply.
+        let downs = (0..<n).map { minNCV[$0] - curV[$0] }.sorted()
+        let ups = (0..<n).map { maxNCV[$0] - curV[$0] }.sorted(by: >)
+        var lowK = sufCurV[0], highK = sufCurV[0]
         for k in 1...n {
+            lowK += downs[k - 1]; highK += ups[k - 1]
+            if k < fromMoves || lowK > hi || highK < lo { continue }
+            // The tables cost n·k: count them against the budget too. The search recurses
+            // once per moved lever, so k is capped to keep the stack small.
+            steps &+= n * (k + 1)
+            if steps > maxSteps || k > Engine.maxRecursiveMoves { exhausted = true; break }
             buildTables(k)
             if tMinV[k] > hi || tMaxV[k] < lo { continue }
             bestFound = false
             dfs(0, k, 0, 0, 0)
-            if bestFound { return (bestChoice, true) }
+            if bestFound { return (bestChoice, true, !exhausted) }
+            if exhausted { break }
         }
-        // Nothing holds although the band is within range: the closest setting, exactly.
-        bestFound = false
-        closest(0, 0, 0, 0, 0)
-        return (bestChoice, false)
+        // Nothing holds although the band is within range (or the budget ran out before
+        // finding out): the closest setting, exactly, from a greedy incumbent.
+        let complete = !exhausted
+        steps = 0; exhausted = false; bestFound = false
+        seedClosest()
+        closestSearch()
+        return (bestChoice, bestDist <= band, complete && !exhausted)
+    }
+
+    /// Counts one search step; false (and `exhausted`) once the phase's budget is spent.
+    @inline(__always) private mutating func step() -> Bool {
+        steps &+= 1
+        if steps > maxSteps { exhausted = true }
+        return !exhausted
     }
 
     // MARK: Fewest moves, in band
@@ -371,6 +449,7 @@ private struct Engine {
         if r == 1 {
             // One lever j moves, the rest stay: best option of j in the remaining band, in O(log m).
             for j in i..<n {
+                guard step() else { return }
                 let base = sv + sufCurV[i] - curV[j]
                 let bm = sm + sufCurM[i] - curM[j], bg = sg + sufCurG[i] - curG[j]
                 if worse(bm + minNCM[j], bg + maxNCG[j]) { continue }
@@ -389,12 +468,14 @@ private struct Engine {
             if kv + minNCV[j] + tMinV[s] > hi || kv + maxNCV[j] + tMaxV[s] < lo { continue }
             if worse(km + minNCM[j] + tMinM[s], kg + maxNCG[j] + tMaxG[s]) { continue }
             for p in ncOff[j]..<ncOff[j + 1] {
+                guard step() else { return }
                 let m = km + mvM[p]
                 if bestFound && m + tMinM[s] > bestM { break }  // options are sorted by move
                 let v = kv + mvV[p]
                 if v + tMinV[s] > hi || v + tMaxV[s] < lo { continue }
                 path[j] = mvIdx[p]
                 dfs(j + 1, r - 1, v, m, kg + mvG[p])
+                if exhausted { path[j] = cur[j]; return }
             }
             path[j] = cur[j]
         }
@@ -448,36 +529,142 @@ private struct Engine {
         bestFound = true; bestDist = d; bestMoved = moved; bestM = m; bestG = g; bestChoice = path
     }
 
+    /// A quick incumbent for the closest search: coordinate descent from the current
+    /// setting, each lever in turn taking the option that brings the sum nearest the target.
+    private mutating func seedClosest() {
+        var choice = [Int](repeating: 0, count: n)  // positions in the `al` arrays
+        var sum: Int64 = 0
+        for f in 0..<n {
+            choice[f] = alOff[f]
+            while alIdx[choice[f]] != cur[f] { choice[f] += 1 }
+            sum += alV[choice[f]]
+        }
+        for _ in 0..<3 {
+            for f in 0..<n {
+                let rest = sum - alV[choice[f]]
+                let p = nearest(f, center - rest)
+                sum = rest + alV[p]
+                choice[f] = p
+            }
+        }
+        var moved: Int64 = 0, m: Int64 = 0, g: Int64 = 0
+        for f in 0..<n {
+            let p = choice[f]
+            path[f] = alIdx[p]; moved += alMoved[p]; m += alM[p]; g += alG[p]
+        }
+        offerClosest(sum >= center ? sum - center : center - sum, moved, m, g)
+        path = cur
+    }
+
+    /// Position in lever f's value-sorted options of the first (best-keyed) option among
+    /// those nearest `need`, preferring the lower value on a tie of distance.
+    private func nearest(_ f: Int, _ need: Int64) -> Int {
+        let start = alOff[f], end = alOff[f + 1]
+        var a = start, b = end
+        while a < b { let mid = (a + b) / 2; if alV[mid] < need { a = mid + 1 } else { b = mid } }
+        if a == end { return alGroup[end - 1] }
+        if a == start { return a }
+        return need - alV[a - 1] <= alV[a] - need ? alGroup[a - 1] : a
+    }
+
     /// Branch and bound over all options, pruning on the distance the remaining levers'
     /// value range can still reach (and on moved/move/margin bounds when that distance ties).
-    private mutating func closest(_ i: Int, _ sv: Int64, _ moved: Int64, _ sm: Int64, _ sg: Int64) {
+    /// Each lever's options are tried outwards from the value that would hit the target with
+    /// the later levers at their current settings, so each direction stops at the first
+    /// option whose bound exceeds the best distance. Iterative (explicit stack), since its
+    /// depth is the number of levers.
+    private mutating func closestSearch() {
+        var frames = [ClosestFrame](repeating: ClosestFrame(), count: n + 1)
+        frames.withUnsafeMutableBufferPointer { f in closestSearch(f) }
+        path = cur
+    }
+
+    /// One level of the iterative closest search: sums over the levers before it, and its
+    /// outward cursors into its value-sorted options.
+    private struct ClosestFrame {
+        var sv: Int64 = 0, moved: Int64 = 0, sm: Int64 = 0, sg: Int64 = 0
+        var up = 0, down = 0
+    }
+
+    private mutating func closestSearch(_ f: UnsafeMutableBufferPointer<ClosestFrame>) {
+        var i = 0
+        var entering = true
+        while i >= 0 {
+            if entering {
+                entering = false
+                guard step() else { break }
+                let e = f[i]
+                if prunedClosest(i, e.sv, e.moved, e.sm, e.sg) { i -= 1; continue }
+                let start = alOff[i], end = alOff[i + 1]
+                if i == n - 1 {
+                    // Last lever: only the value groups just below and at/above the residual can be closest.
+                    let a = lowerBound(start, end, center - e.sv)
+                    if a < end { leaf(i, a, e.sv, e.moved, e.sm, e.sg) }
+                    if a > start { leaf(i, alGroup[a - 1], e.sv, e.moved, e.sm, e.sg) }
+                    path[i] = cur[i]
+                    i -= 1
+                    continue
+                }
+                let a = lowerBound(start, end, center - e.sv - sufCurV[i + 1])
+                f[i].up = a; f[i].down = a - 1
+            }
+            // Next option of level i, outwards from the ideal value.
+            let start = alOff[i], end = alOff[i + 1]
+            let e = f[i]
+            let need = center - e.sv - sufCurV[i + 1]
+            let restLow = e.sv + sufMinV[i + 1], restHigh = e.sv + sufMaxV[i + 1]
+            var up = e.up, down = e.down
+            var next = -1
+            while up < end || down >= start {
+                let takeUp = down < start || (up < end && alV[up] - need <= need - alV[down])
+                let p = takeUp ? up : down
+                if bestFound {
+                    let lowSum = restLow + alV[p], highSum = restHigh + alV[p]
+                    let bound = center < lowSum ? lowSum - center : (center > highSum ? center - highSum : 0)
+                    if bound > bestDist {
+                        // Bounds only grow further out on this side.
+                        if takeUp { up = end } else { down = start - 1 }
+                        continue
+                    }
+                }
+                if takeUp { up += 1 } else { down -= 1 }
+                next = p
+                break
+            }
+            f[i].up = up; f[i].down = down
+            if next < 0 {
+                path[i] = cur[i]
+                i -= 1
+                continue
+            }
+            path[i] = alIdx[next]
+            f[i + 1].sv = e.sv + alV[next]; f[i + 1].moved = e.moved + alMoved[next]
+            f[i + 1].sm = e.sm + alM[next]; f[i + 1].sg = e.sg + alG[next]
+            i += 1
+            entering = true
+        }
+    }
+
+    /// Whether levers i..<n cannot beat the best closest setting from these partial sums.
+    private func prunedClosest(_ i: Int, _ sv: Int64, _ moved: Int64, _ sm: Int64, _ sg: Int64) -> Bool {
+        guard bestFound else { return false }
         let low = sv + sufMinV[i], high = sv + sufMaxV[i]
         let bound = center < low ? low - center : (center > high ? center - high : 0)
-        if bestFound {
-            if bound > bestDist { return }
-            if bound == bestDist {
-                let m = sm + sufMinM[i], g = sg + sufMaxG[i]
-                if moved > bestMoved || (moved == bestMoved && (m > bestM || (m == bestM && g < bestG))) { return }
-            }
-        }
-        let start = alOff[i], end = alOff[i + 1]
-        if i == n - 1 {
-            // Last lever: only the value groups just below and at/above the residual can be closest.
-            let need = center - sv
-            var a = start, b = end
-            while a < b { let mid = (a + b) / 2; if alV[mid] < need { a = mid + 1 } else { b = mid } }
-            for p in [a < end ? a : -1, a > start ? alGroup[a - 1] : -1] where p >= 0 {
-                path[i] = alIdx[p]
-                let v = sv + alV[p]
-                offerClosest(v >= center ? v - center : center - v, moved + alMoved[p], sm + alM[p], sg + alG[p])
-            }
-            path[i] = cur[i]
-            return
-        }
-        for p in start..<end {
-            path[i] = alIdx[p]
-            closest(i + 1, sv + alV[p], moved + alMoved[p], sm + alM[p], sg + alG[p])
-        }
-        path[i] = cur[i]
+        if bound != bestDist { return bound > bestDist }
+        let m = sm + sufMinM[i], g = sg + sufMaxG[i]
+        return moved > bestMoved || (moved == bestMoved && (m > bestM || (m == bestM && g < bestG)))
+    }
+
+    /// First position in start..<end of the `al` values that is ≥ `x`.
+    private func lowerBound(_ start: Int, _ end: Int, _ x: Int64) -> Int {
+        var a = start, b = end
+        while a < b { let mid = (a + b) / 2; if alV[mid] < x { a = mid + 1 } else { b = mid } }
+        return a
+    }
+
+    private mutating func leaf(_ i: Int, _ p: Int, _ sv: Int64, _ moved: Int64, _ sm: Int64, _ sg: Int64) {
+        path[i] = alIdx[p]
+        let v = sv + alV[p]
+        offerClosest(v >= center ? v - center : center - v, moved + alMoved[p], sm + alM[p], sg + alG[p])
     }
 }

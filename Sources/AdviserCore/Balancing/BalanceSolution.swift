@@ -12,18 +12,24 @@ public struct BalanceSolution: Hashable, Sendable {
     public var totalMove: Double
     /// Σ chosen option margins.
     public var margin: Double
+    /// True when the search finished, so this is provably the best setting in the
+    /// documented order; false when `BalanceLimits.maxSearchSteps` cut it short and this
+    /// is the best setting found (still `held` only if it really holds).
+    public var exhaustive: Bool
 
-    public init(choice: [Int], value: Double, held: Bool, movedCount: Int, totalMove: Double, margin: Double) {
+    public init(choice: [Int], value: Double, held: Bool, movedCount: Int, totalMove: Double, margin: Double,
+                exhaustive: Bool = true) {
         self.choice = choice
         self.value = value
         self.held = held
         self.movedCount = movedCount
         self.totalMove = totalMove
         self.margin = margin
+        self.exhaustive = exhaustive
     }
 
     /// Totals for `choice` on `problem`, summed in lever order.
-    init(problem: BalanceProblem, choice: [Int], held: Bool) {
+    init(problem: BalanceProblem, choice: [Int], held: Bool, exhaustive: Bool) {
         var value = problem.fixedValue
         var moved = 0
         var move = 0.0
@@ -35,6 +41,7 @@ public struct BalanceSolution: Hashable, Sendable {
             margin += option.margin
             if index != BalanceSearch.clampedCurrent(lever) { moved += 1 }
         }
-        self.init(choice: choice, value: value, held: held, movedCount: moved, totalMove: move, margin: margin)
+        self.init(choice: choice, value: value, held: held, movedCount: moved, totalMove: move, margin: margin,
+                  exhaustive: exhaustive)
     }
 }

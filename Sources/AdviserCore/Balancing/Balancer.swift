@@ -18,26 +18,36 @@
 /// out-of-range `current` is clamped.
 ///
 /// ## How (and why it is fast)
-/// Exact search on the grid, exploiting separability rather than enumerating m^n settings:
+/// Exact search on the grid, exploiting separability rather than enumerating m^n settings
+/// (n flex levers, m options each):
 /// 1. Current setting holds → done. Band outside the achievable range [Σ min, Σ max] →
 ///    infeasibility is proven, and the closest setting is the extreme one, lever by lever.
-/// 2. For k = 1, 2, …: search settings with exactly k moved levers, stopping at the first k
+///    One move: a linear scan of all options, O(n·m). These cover most real cases with no
+///    sorting at all.
+/// 2. For k = 2, 3, …: search settings with exactly k moved levers, stopping at the first k
 ///    that holds. A dynamic programme gives, for every suffix of levers and every r ≤ k,
 ///    the exact min/max value, min move and max margin with exactly r of them moved; a
 ///    depth-first search picks moved levers in order and their options in increasing move,
-///    pruning when the suffix can no longer reach the band, and cutting the (move-sorted)
-///    option loop as soon as the move bound exceeds the best found. The last moved lever is
-///    not enumerated: a sparse table over its value-sorted options answers "best
+///    pruning when the suffix can no longer reach the band, when its move bound exceeds the
+///    best found (breaking the move-sorted loop), and when the value gap to the band divided
+///    by the remaining levers' best value-per-move rate does. The last moved lever is not
+///    enumerated: a sparse table over its value-sorted options answers "best
 ///    (move, −margin, index) with value in the residual band" in O(log m).
-///    With K the answer's move count this costs about C(n, K−1)·m^(K−1)·log m in the worst
-///    case and far less with pruning: for 8 levers × 100 steps and K ≤ 3 it is a few
-///    thousand range queries.
+///    Worst case about C(n, k−1)·m^(k−1)·log m for the answer's k, far less with pruning
+///    (8 × 100, tolerance 0.005: median ≈ 10 µs, worst < 0.5 ms per problem, release build).
 /// 3. If no k holds (the band falls in a gap between achievable sums, which needs a
 ///    tolerance below half some lever's largest gap between adjacent values), an exact
 ///    branch and bound finds the closest setting, pruning on the distance the remaining
-///    levers can still reach.
+///    levers can still reach. It starts from a coordinate-descent incumbent and tries each
+///    lever's options outwards from the value that would hit the target, so each direction
+///    stops at the first hopeless option.
+///
 /// Worst case is exponential (the problem contains subset-sum): a tolerance far below the
-/// grid's resolution on many levers can make steps 2–3 slow. Realistic bands are fast.
+/// grid's resolution on many levers (e.g. 0 on 8 × 100) cannot be settled quickly. Phases 2
+/// and 3 therefore each have a deterministic step budget, `BalanceLimits.maxSearchSteps`;
+/// when it runs out the best setting found is returned with `exhaustive == false`. So is
+/// an answer needing more than 256 moved levers (the fewest-moves search recurses once per
+/// moved lever and stops there; the closest search, iterative, then supplies the setting).
 public struct Balancer: Sendable {
     public var limits: BalanceLimits
 
@@ -53,7 +63,7 @@ public struct Balancer: Sendable {
         guard count <= limits.maxGridPoints else {
             throw .tooManyGridPoints(count: count, limit: limits.maxGridPoints)
         }
-        let (choice, held) = BalanceSearch.solve(problem)
-        return BalanceSolution(problem: problem, choice: choice, held: held)
+        let (choice, held, complete) = BalanceSearch.solve(problem, maxSteps: limits.maxSearchSteps)
+        return BalanceSolution(problem: problem, choice: choice, held: held, exhaustive: complete)
     }
 }

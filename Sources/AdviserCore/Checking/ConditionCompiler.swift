@@ -51,6 +51,7 @@ public struct ConditionCompiler: Sendable {
         var compiled: [Compiled] = []
         var diagnostics: [Diagnostic] = []
         for rule in workspace.rules {
+            guard !rule.when.expressions.isEmpty else { continue }  // no usable `when`: already reported
             var valid = true
             for source in rule.when.expressions {
                 let problems = check(source, locator: locator)

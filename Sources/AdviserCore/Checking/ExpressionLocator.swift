@@ -32,11 +32,18 @@ public struct ExpressionLocator: Sendable {
             column = 1
         }
         var matched = 0
+        // In double quotes, `\"` stands for `"`: a position inside the value maps to the backslash.
+        var escapeStart: SourceLocation?
         while index < raw.count {
             let r = raw[index]
             if matched < value.count, r == value[matched] || (value[matched] == " " && r == "\n") {
-                if matched == offset { return SourceLocation(file: start.file, line: line, column: column) }
+                if matched == offset { return escapeStart ?? SourceLocation(file: start.file, line: line, column: column) }
                 matched += 1
+                escapeStart = nil
+            } else if expression.style == .doubleQuoted, r == "\\", escapeStart == nil {
+                escapeStart = SourceLocation(file: start.file, line: line, column: column)
+            } else {
+                escapeStart = nil
             }
             if r == "\n" {
                 line += 1

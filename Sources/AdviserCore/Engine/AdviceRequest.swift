@@ -19,6 +19,12 @@ public struct UnknownID: Error, Sendable, CustomStringConvertible {
     public var id: String
     public var known: [String]
 
+    public init(what: String, id: String, known: [String]) {
+        self.what = what
+        self.id = id
+        self.known = known
+    }
+
     public var description: String {
         "unknown \(what) '\(id)'" + (Suggestion.hint(for: id, in: known).map { " (\($0))" } ?? "")
             + "; the workspace has: " + known.joined(separator: ", ")

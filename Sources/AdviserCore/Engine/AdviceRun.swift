@@ -201,6 +201,12 @@ struct AdviceRun {
                 }
                 final = model.value(settings)
                 held = solution.held
+                if !solution.exhaustive {
+                    warnings.append(AdviceWarning(
+                        code: "balance-incomplete",
+                        message: "the balancer stopped at its search budget; this is the best setting it found, not proven the best",
+                        location: offering.location))
+                }
             } catch {
                 if case .tooManyGridPoints(let count, let limit) = error {
                     warnings.append(AdviceWarning(

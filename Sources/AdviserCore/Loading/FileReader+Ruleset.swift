@@ -8,9 +8,10 @@ extension FileReader {
     }
 
     private mutating func readRule(_ node: YAMLNode, ruleset: String) -> Rule? {
-        guard let id = node["id"]?.locatedText, let whenNode = node["when"], let when = readCondition(whenNode) else {
-            return nil
-        }
+        guard let id = node["id"]?.locatedText else { return nil }
+        // A rule whose `when` is broken is kept (with no condition) so that tests naming it do not
+        // cascade into "unknown rule" errors; the broken `when` itself was reported.
+        let when = node["when"].flatMap { readCondition($0) } ?? .all([])
         let actions = (node["then"]?.sequence ?? []).compactMap { readAction($0) }
         return Rule(
             id: id.value, ruleset: ruleset, when: when, why: node["why"]?.text ?? "", priority: node["priority"]?.integer ?? 0,

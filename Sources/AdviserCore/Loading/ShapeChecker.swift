@@ -51,9 +51,11 @@ public struct ShapeChecker {
 
     private mutating func checkScalar(_ scalar: YAMLScalar, at location: SourceLocation, against shape: Shape, context: String) {
         if let tag = scalar.tag, !tag.hasPrefix("tag:yaml.org,2002:") {
+            let written = tag + (scalar.value.isEmpty ? "" : " " + scalar.value)
+            let quoted = written.contains("\"") ? "'\(written)'" : "\"\(written)\""
             diagnostics.append(.error(
                 .wrongType, "\(context): YAML read '\(tag)' as a tag, not as a value", at: location,
-                hint: "a value that starts with '!' must be put in quotes, e.g. \"\(tag)\(scalar.value.isEmpty ? "" : " " + scalar.value)\""))
+                hint: "a value that starts with '!' must be put in quotes, e.g. \(quoted)"))
             return
         }
         var problem: ScalarReader.Problem?

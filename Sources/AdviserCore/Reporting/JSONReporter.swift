@@ -1,201 +1,109 @@
-import Foundation
-
 /// Machine-readable advice: a stable schema (docs/json-output.md), keys sorted, so the same input
-/// gives the same bytes.
+/// gives the same bytes. `AdviceJSON` builds the documents; batch mode writes the same ones.
 public struct JSONReporter: AdviceReporter {
     public init() {}
 
     public func render(_ report: AdviceReport) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let document = Document(report)
-        // Encoding plain structs of strings and numbers cannot fail.
-        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        AdviceJSON.report(report).serialized(pretty: true) + "\n"
+    }
+}
+
+/// The JSON form of advice, shared by `--format json` and batch mode (`--clients`).
+public enum AdviceJSON {
+    public static let schemaVersion = 1
+
+    public static func report(_ report: AdviceReport) -> JSONValue {
+        .object([
+            "schema_version": .number(Double(schemaVersion)),
+            "workspace": .string(report.workspace),
+            "scenario": scenario(report.scenario),
+            "advice": .array(report.advice.map { advice($0, explain: report.explain) }),
+        ])
+    }
+
+    public static func scenario(_ s: Scenario) -> JSONValue {
+        var market: [String: JSONValue] = [:]
+        for (name, assignment) in s.market {
+            switch assignment.value.value {
+            case .number(let n): market[name] = .number(n)
+            case .bool(let b): market[name] = .bool(b)
+            case .string(let t): market[name] = .string(t)
+            }
+        }
+        var object: [String: JSONValue] = ["id": .string(s.id), "name": .string(s.name), "market": .object(market)]
+        if let asOf = s.asOfText { object["as_of"] = .string(asOf) }
+        return .object(object)
     }
 
     /// Values are rounded to 6 decimals: enough for any decision, and free of floating-point dust.
-    static func round(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
+    static func round(_ value: Double) -> JSONValue { .number((value * 1e6).rounded() / 1e6) }
 
-    // MARK: - Encodable mirror of the schema
-
-    private struct Document: Encodable {
-        var schema_version = 1
-        var workspace: String
-        var scenario: ScenarioJSON
-        var advice: [AdviceJSON]
-
-        init(_ report: AdviceReport) {
-            workspace = report.workspace
-            scenario = ScenarioJSON(
-                id: report.scenario.id, name: report.scenario.name, as_of: report.scenario.asOfText,
-                market: report.scenario.market.mapValues { FactJSON($0.value.value) })
-            advice = report.advice.map { AdviceJSON($0, explain: report.explain) }
+    public static func advice(_ a: Advice, explain: Bool) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "offering": .string(a.offering.id),
+            "offering_name": .string(a.offering.name),
+            "segment": .string(a.segment.id),
+            "segment_name": .string(a.segment.name),
+            "segment_size": .string(a.segmentSize.rawValue),
+            "fired": .array(a.fired.map {
+                .object(["rule": .string($0.rule), "ruleset": .string($0.ruleset), "location": .string("\($0.location)"),
+                         "why": .string($0.why), "priority": .number(Double($0.priority))])
+            }),
+            "levers": .array(a.levers.map(lever)),
+            "changes": .array(a.changes.map(lever)),
+            "value": value(a.value),
+            "emphasized": .array(a.emphasized.map {
+                .object(["driver": .string($0.driver), "kind": .string($0.kind.rawValue), "factor": round($0.factor),
+                         "weight_before": round($0.weightBefore), "weight_after": round($0.weightAfter),
+                         "rules": .array($0.rules.map(JSONValue.string))])
+            }),
+            "unaddressed": .array(a.unaddressed.map {
+                .object(["driver": .string($0.id), "name": .string($0.name), "kind": .string($0.kind.rawValue)])
+            }),
+            "talking_points": .array(a.talkingPoints.map { point in
+                var o: [String: JSONValue] = ["text": .string(point.text), "rule": .string(point.rule)]
+                if let kind = point.kind { o["kind"] = .string(kind.rawValue) }
+                if let driver = point.driver { o["driver"] = .string(driver) }
+                return .object(o)
+            }),
+            "warnings": .array(a.warnings.map { w in
+                var o: [String: JSONValue] = ["code": .string(w.code), "message": .string(w.message)]
+                if let location = w.location { o["location"] = .string("\(location)") }
+                return .object(o)
+            }),
+            "overridden": .array(a.overridden.map {
+                .object(["lever": .string($0.lever), "rule": .string($0.rule), "by": .string($0.by)])
+            }),
+        ]
+        if let margin = a.margin {
+            object["margin"] = .object(["before": round(margin.before), "after": round(margin.after), "currency": .string(margin.currency)])
         }
-    }
-
-    private struct ScenarioJSON: Encodable {
-        var id: String
-        var name: String
-        var as_of: String?
-        var market: [String: FactJSON]
-    }
-
-    private enum FactJSON: Encodable {
-        case number(Double), bool(Bool), string(String)
-
-        init(_ value: FactValue) {
-            switch value {
-            case .number(let n): self = .number(n)
-            case .bool(let b): self = .bool(b)
-            case .string(let s): self = .string(s)
-            }
+        if explain {
+            object["explanations"] = .array(a.explanations.map {
+                .object(["rule": .string($0.rule), "location": .string("\($0.location)"), "fired": .bool($0.fired),
+                         "condition": .string($0.condition), "trace": .array($0.trace.map(JSONValue.string)),
+                         "failing": .array($0.failing.map(JSONValue.string))])
+            })
         }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.singleValueContainer()
-            switch self {
-            case .number(let n): try container.encode(n)
-            case .bool(let b): try container.encode(b)
-            case .string(let s): try container.encode(s)
-            }
-        }
+        return .object(object)
     }
 
-    private struct AdviceJSON: Encodable {
-        var offering: String
-        var offering_name: String
-        var segment: String
-        var segment_name: String
-        var segment_size: String
-        var fired: [FiredJSON]
-        var changes: [ChangeJSON]
-        var levers: [ChangeJSON]
-        var value: ValueJSON
-        var margin: MarginJSON?
-        var emphasized: [EmphasisJSON]
-        var unaddressed: [DriverJSON]
-        var talking_points: [TalkingPointJSON]
-        var warnings: [WarningJSON]
-        var overridden: [OverriddenJSON]
-        var explanations: [ExplanationJSON]?
-
-        init(_ a: Advice, explain: Bool) {
-            offering = a.offering.id
-            offering_name = a.offering.name
-            segment = a.segment.id
-            segment_name = a.segment.name
-            segment_size = a.segmentSize.rawValue
-            fired = a.fired.map { FiredJSON(rule: $0.rule, ruleset: $0.ruleset, location: "\($0.location)", why: $0.why, priority: $0.priority) }
-            levers = a.levers.map(ChangeJSON.init)
-            changes = a.changes.map(ChangeJSON.init)
-            value = ValueJSON(
-                target: round(a.value.target), after_rules: round(a.value.afterRules), final: round(a.value.final),
-                tolerance: a.value.tolerance, held: a.value.held, shortfall: a.value.shortfall)
-            margin = a.margin.map { MarginJSON(before: round($0.before), after: round($0.after), currency: $0.currency) }
-            emphasized = a.emphasized.map {
-                EmphasisJSON(driver: $0.driver, kind: $0.kind.rawValue, factor: round($0.factor), weight_before: round($0.weightBefore),
-                             weight_after: round($0.weightAfter), rules: $0.rules)
-            }
-            unaddressed = a.unaddressed.map { DriverJSON(driver: $0.id, name: $0.name, kind: $0.kind.rawValue) }
-            talking_points = a.talkingPoints.map { TalkingPointJSON(kind: $0.kind?.rawValue, driver: $0.driver, text: $0.text, rule: $0.rule) }
-            warnings = a.warnings.map { WarningJSON(code: $0.code, message: $0.message, location: $0.location.map { "\($0)" }) }
-            overridden = a.overridden.map { OverriddenJSON(lever: $0.lever, rule: $0.rule, by: $0.by) }
-            explanations = explain ? a.explanations.map {
-                ExplanationJSON(rule: $0.rule, location: "\($0.location)", fired: $0.fired, condition: $0.condition, trace: $0.trace, failing: $0.failing)
-            } : nil
-        }
+    static func lever(_ l: LeverOutcome) -> JSONValue {
+        var o: [String: JSONValue] = [
+            "lever": .string(l.lever), "name": .string(l.name), "kind": .string(l.kind.rawValue), "from": round(l.from),
+            "to": round(l.to), "from_text": .string(l.fromText), "to_text": .string(l.toText),
+            "source": .string(l.source.description), "pinned": .bool(l.pinned),
+        ]
+        if let unit = l.unit { o["unit"] = .string(unit) }
+        return .object(o)
     }
 
-    private struct FiredJSON: Encodable {
-        var rule: String
-        var ruleset: String
-        var location: String
-        var why: String
-        var priority: Int
-    }
-
-    private struct ChangeJSON: Encodable {
-        var lever: String
-        var name: String
-        var kind: String
-        var unit: String?
-        var from: Double
-        var to: Double
-        var from_text: String
-        var to_text: String
-        var source: String
-        var pinned: Bool
-
-        init(_ l: LeverOutcome) {
-            lever = l.lever
-            name = l.name
-            kind = l.kind.rawValue
-            unit = l.unit
-            from = round(l.from)
-            to = round(l.to)
-            from_text = l.fromText
-            to_text = l.toText
-            source = l.source.description
-            pinned = l.pinned
-        }
-    }
-
-    private struct ValueJSON: Encodable {
-        var target: Double
-        var after_rules: Double
-        var final: Double
-        var tolerance: Double
-        var held: Bool
-        var shortfall: String?
-    }
-
-    private struct MarginJSON: Encodable {
-        var before: Double
-        var after: Double
-        var currency: String
-    }
-
-    private struct EmphasisJSON: Encodable {
-        var driver: String
-        var kind: String
-        var factor: Double
-        var weight_before: Double
-        var weight_after: Double
-        var rules: [String]
-    }
-
-    private struct DriverJSON: Encodable {
-        var driver: String
-        var name: String
-        var kind: String
-    }
-
-    private struct TalkingPointJSON: Encodable {
-        var kind: String?
-        var driver: String?
-        var text: String
-        var rule: String
-    }
-
-    private struct WarningJSON: Encodable {
-        var code: String
-        var message: String
-        var location: String?
-    }
-
-    private struct OverriddenJSON: Encodable {
-        var lever: String
-        var rule: String
-        var by: String
-    }
-
-    private struct ExplanationJSON: Encodable {
-        var rule: String
-        var location: String
-        var fired: Bool
-        var condition: String
-        var trace: [String]
-        var failing: [String]
+    static func value(_ v: ValueOutcome) -> JSONValue {
+        var o: [String: JSONValue] = [
+            "target": round(v.target), "after_rules": round(v.afterRules), "final": round(v.final), "tolerance": .number(v.tolerance),
+            "held": .bool(v.held),
+        ]
+        if let shortfall = v.shortfall { o["shortfall"] = .string(shortfall) }
+        return .object(o)
     }
 }

@@ -110,8 +110,10 @@ private struct Run {
     }
 
     func suggestion(for name: String) -> String? {
-        closestMatch(to: name.hasPrefix(".") ? String(name.dropFirst()) : name,
-                     among: checker.declarations.names + locals.map(\.name))
+        let bare = name.hasPrefix(".") ? String(name.dropFirst()) : name
+        if let close = closestMatch(to: bare, among: checker.declarations.names + locals.map(\.name)) { return close }
+        // `market` alone, when only `market.phase`, `market.inflation`… are declared.
+        return checker.declarations.names.first { $0.hasPrefix(bare + ".") }
     }
 
     // MARK: - Inference
@@ -146,6 +148,13 @@ private struct Run {
             report(.undeclared(bare, suggestion: suggestion(for: name), e.span))
             return .dyn
         case .select(let operand, let field, let testOnly):
+            // has(segment.loyalty) on a declared dotted fact: is the fact set?
+            if testOnly, let parts = qualifiedParts(operand).map({ $0 + [field] }),
+               parts[0].hasPrefix(".") || localType(parts[0]) == nil,
+               let n = declared(parts.joined(separator: ".")) {
+                references[e.id] = .variable(n)
+                return .bool
+            }
             if !testOnly, let parts = qualifiedParts(e), parts.count > 1,
                parts[0].hasPrefix(".") || localType(parts[0]) == nil {
                 let full = parts.joined(separator: ".")

@@ -67,12 +67,17 @@ extension ExpressionDiagnostic {
 
     static func noOverload(_ function: String, _ types: [ExprType], _ span: SourceSpan) -> Self {
         let list = types.map(\.description).joined(separator: ", ")
+        // Whole numbers and decimals do not mix in CEL arithmetic: the commonest surprise.
+        let mixesNumbers = types.contains(.int) && types.contains(.double)
         return Self(code: Code.noMatchingOverload,
-                    message: "no matching overload for '\(displayName(function))' applied to (\(list))", span: span)
+                    message: "no matching overload for '\(displayName(function))' applied to (\(list))", span: span,
+                    hint: mixesNumbers ? "a whole number and a decimal do not mix: write 2.0 instead of 2, or convert with double(…)" : nil)
     }
 
     static func cannotCompare(_ op: String, _ lhs: ExprType, _ rhs: ExprType, _ span: SourceSpan) -> Self {
-        Self(code: Code.typeMismatch, message: "cannot compare \(lhs) with \(rhs) using '\(displayName(op))'", span: span)
+        let numberVsText = Set([lhs, rhs]) == [.string, .int] || Set([lhs, rhs]) == [.string, .double]
+        return Self(code: Code.typeMismatch, message: "cannot compare \(lhs) with \(rhs) using '\(displayName(op))'", span: span,
+                    hint: numberVsText ? "a text value is compared with text in double quotes, e.g. \"downturn\"" : nil)
     }
 
     static func expectedType(_ expected: ExprType, got: ExprType, what: String, _ span: SourceSpan) -> Self {

@@ -1,48 +1,48 @@
 /// The flat form of a condition that is an `&&` chain of `fact <op> constant` tests, e.g.
 /// `segment.growth >= 0.0 && segment.channel != "direct" && market.competitor_count in [6, 7]`.
-/// Each test reads the activation's unboxed numeric view; anything the flat form cannot
-/// decide exactly (a fact holding a string where a number is compared, an unset fact, an
-/// int too large to be exact as a double) is handed to the general compiled conjunct, so
-/// results are identical to `evaluate`.
-struct FastPlan: @unchecked Sendable {
-    // @unchecked: `ops` and `numbers` point to immutable buffers owned by `Storage`.
+///
+/// Every test is a few loads and compares on the activation's unboxed view, evaluated
+/// without branching on the data (`&&` is commutative in CEL, so evaluating all conjuncts
+/// changes nothing observable; short-circuiting would cost more in mispredicted branches
+/// than the compares it saves). Numeric comparisons become interval tests
+/// (`x < c` ⇔ `x ∈ [-∞, c.nextDown]`). Anything the flat form cannot decide exactly (a
+/// fact holding a string where a number is compared, an unset fact, an int too large to be
+/// exact as a double) goes to the general compiled conjunct, so results always equal
+/// `Program.evaluate`.
+@usableFromInline
+final class FastPlan: @unchecked Sendable {
+    // @unchecked: the buffers are written once in init, read-only after, freed in deinit.
 
+    @usableFromInline
     enum Code: UInt8 {
-        case less, lessEqual, greater, greaterEqual, equal, notEqual, inNumbers
-        case stringEqual, stringNotEqual, inStrings
+        /// `lo <= x <= hi` on the number (lo, hi in v0, v1); `!=` is a negated `[c, c]`.
+        case interval
+        /// The packed short string equals one of up to 4 strings (two words each in v0…v7).
+        case stringSet
+        /// The number equals one of up to 8 doubles in v0…v7 (padded with NaN).
+        case numberSet
         /// Not specialized: always run the general conjunct.
         case general
     }
 
+    /// One test, 80 bytes, self-contained so the loop reads one contiguous buffer.
+    @usableFromInline
     struct Op {
-        var code: Code
-        var slot: Int
-        var constant: Double
-        /// Into `numbers` (inNumbers) or `strings` (string tests).
-        var start: Int
-        var count: Int
+        @usableFromInline var v: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+            (noString, noString, noString, noString, noString, noString, noString, noString)
+        @usableFromInline var code: Code = .general
+        /// The unboxed kind the slot must have for the test to decide (else: general path).
+        @usableFromInline var expectedKind: UnboxedSlot.Kind.RawValue = 0xFF
+        @usableFromInline var negate = false
+        @usableFromInline var slot: Int32 = 0
         /// Index of the conjunct in `conjuncts`, for the general path.
-        var conjunct: Int
+        @usableFromInline var conjunct: Int32 = 0
     }
 
-    final class Storage: @unchecked Sendable {
-        let ops: UnsafeMutableBufferPointer<Op>
-        let numbers: UnsafeMutableBufferPointer<Double>
-        init(ops: [Op], numbers: [Double]) {
-            self.ops = .allocate(capacity: max(ops.count, 1))
-            _ = self.ops.initialize(from: ops)
-            self.numbers = .allocate(capacity: max(numbers.count, 1))
-            _ = self.numbers.initialize(from: numbers)
-        }
-        deinit {
-            ops.deallocate()
-            numbers.deallocate()
-        }
-    }
+    /// A word no packed string has (its length byte would be 255), used as padding.
+    static let noString: UInt64 = .max
 
-    let storage: Storage
-    let opCount: Int
-    let strings: [String]
+    @usableFromInline let ops: UnsafeMutableBufferPointer<Op>
     let conjuncts: [Eval]
 
     /// nil when no conjunct can be specialized (the general path is then just as good).
@@ -56,34 +56,45 @@ struct FastPlan: @unchecked Sendable {
             }
         }
         flatten(checked.parsed.root)
-        var ops: [Op] = [], numbers: [Double] = [], strings: [String] = [], conjuncts: [Eval] = []
-        var specialized = 0
+        var ops: [Op] = [], conjuncts: [Eval] = []
         for (index, part) in parts.enumerated() {
             var compiler = Compiler(checked: checked, declarations: declarations, tracing: false)
             conjuncts.append(compiler.compile(part))
-            var op = Op(code: .general, slot: 0, constant: 0, start: 0, count: 0, conjunct: index)
-            if Self.specialize(part, checked, declarations, &op, &numbers, &strings) { specialized += 1 }
+            var op = Op()
+            op.conjunct = Int32(index)
+            Self.specialize(part, checked, declarations, &op)
             ops.append(op)
         }
-        guard specialized > 0 else { return nil }
-        // Cheap numeric tests first would change nothing observable (&& is commutative), but
-        // keeping source order makes the flat form easy to reason about; leave it.
-        storage = Storage(ops: ops, numbers: numbers)
-        opCount = ops.count
-        self.strings = strings
+        guard ops.contains(where: { $0.code != .general }), declarations.count < Int32.max else { return nil }
+        self.ops = .allocate(capacity: ops.count)
+        _ = self.ops.initialize(from: ops)
         self.conjuncts = conjuncts
     }
+
+    deinit {
+        ops.deallocate()
+    }
+
+    /// Writes up to 8 words into the op's inline constants.
+    private static func store(_ words: [UInt64], into op: inout Op) {
+        withUnsafeMutableBytes(of: &op.v) { raw in
+            let p = raw.bindMemory(to: UInt64.self)
+            for (i, w) in words.prefix(8).enumerated() { p[i] = w }
+        }
+    }
+
+    // MARK: - Building
 
     private static func slot(_ e: Expr, _ checked: CheckedExpression, _ declarations: Declarations) -> Int? {
         guard case .variable(let name)? = checked.references[e.id] else { return nil }
         return declarations.slot(of: name)
     }
 
-    /// A numeric literal that is exactly representable as a double.
+    /// A finite numeric literal that is exactly representable as a double.
     private static func exactNumber(_ e: Expr) -> Double? {
         guard case .literal(let lit) = e.kind else { return nil }
         switch lit {
-        case .double(let d) where !d.isNaN: return d
+        case .double(let d) where d.isFinite: return d
         case .int(let i) where i.magnitude <= 1 << 53: return Double(i)
         case .uint(let u) where u <= 1 << 53: return Double(u)
         default: return nil
@@ -91,28 +102,28 @@ struct FastPlan: @unchecked Sendable {
     }
 
     private static func specialize(_ e: Expr, _ checked: CheckedExpression, _ declarations: Declarations,
-                                   _ op: inout Op, _ numbers: inout [Double], _ strings: inout [String]) -> Bool {
-        guard case .call(let function, nil, let args) = e.kind, args.count == 2 else { return false }
+                                   _ op: inout Op) {
+        guard case .call(let function, nil, let args) = e.kind, args.count == 2 else { return }
         if function == Operator.in {
-            guard let slot = slot(args[0], checked, declarations), case .list(let items) = args[1].kind else { return false }
+            guard let slot = slot(args[0], checked, declarations), case .list(let items) = args[1].kind,
+                  !items.isEmpty else { return }
             let nums = items.compactMap(exactNumber)
-            let strs = items.compactMap { item -> String? in
-                if case .literal(.string(let s)) = item.kind { return s } else { return nil }
+            let packed = items.compactMap { item -> (UInt64, UInt64)? in
+                if case .literal(.string(let s)) = item.kind { return packShortString(s) } else { return nil }
             }
-            op.slot = slot
-            if nums.count == items.count {
-                op.code = .inNumbers; op.start = numbers.count; op.count = nums.count
-                numbers += nums
-                return true
+            op.slot = Int32(slot)
+            if nums.count == items.count, nums.count <= 8 {
+                op.code = .numberSet
+                op.expectedKind = UnboxedSlot.Kind.number.rawValue
+                store(nums.map(\.bitPattern) + Array(repeating: Double.nan.bitPattern, count: 8 - nums.count), into: &op)
+            } else if packed.count == items.count, packed.count <= 4 {
+                op.code = .stringSet
+                op.expectedKind = UnboxedSlot.Kind.shortString.rawValue
+                store(packed.flatMap { [$0.0, $0.1] }, into: &op)
             }
-            if strs.count == items.count {
-                op.code = .inStrings; op.start = strings.count; op.count = strs.count
-                strings += strs
-                return true
-            }
-            return false
+            return
         }
-        guard Operator.comparisons.contains(function) else { return false }
+        guard Operator.comparisons.contains(function) else { return }
         var fn = function
         var (fact, constant) = (args[0], args[1])
         if slot(fact, checked, declarations) == nil {
@@ -126,74 +137,97 @@ struct FastPlan: @unchecked Sendable {
             default: break
             }
         }
-        guard let slot = slot(fact, checked, declarations) else { return false }
-        op.slot = slot
+        guard let slot = slot(fact, checked, declarations) else { return }
+        op.slot = Int32(slot)
         if let c = exactNumber(constant) {
-            op.constant = c
+            op.code = .interval
+            op.expectedKind = UnboxedSlot.Kind.number.rawValue
+            // For finite c, x < c ⇔ x <= c.nextDown exactly; NaN fails every interval.
+            let (lo, hi): (Double, Double)
             switch fn {
-            case Operator.less: op.code = .less
-            case Operator.lessEqual: op.code = .lessEqual
-            case Operator.greater: op.code = .greater
-            case Operator.greaterEqual: op.code = .greaterEqual
-            case Operator.equal: op.code = .equal
-            default: op.code = .notEqual
+            case Operator.less: (lo, hi) = (-.infinity, c.nextDown)
+            case Operator.lessEqual: (lo, hi) = (-.infinity, c)
+            case Operator.greater: (lo, hi) = (c.nextUp, .infinity)
+            case Operator.greaterEqual: (lo, hi) = (c, .infinity)
+            case Operator.equal: (lo, hi) = (c, c)
+            default: (lo, hi) = (c, c); op.negate = true
             }
-            return true
+            store([lo.bitPattern, hi.bitPattern], into: &op)
+            return
         }
-        if case .literal(.string(let s)) = constant.kind, fn == Operator.equal || fn == Operator.notEqual {
-            op.code = fn == Operator.equal ? .stringEqual : .stringNotEqual
-            op.start = strings.count
-            strings.append(s)
-            return true
+        if case .literal(.string(let s)) = constant.kind, fn == Operator.equal || fn == Operator.notEqual,
+           let (w0, w1) = packShortString(s) {
+            op.code = .stringSet
+            op.expectedKind = UnboxedSlot.Kind.shortString.rawValue
+            op.negate = fn == Operator.notEqual
+            store([w0, w1], into: &op)
         }
-        return false
     }
 
-    @inline(__always)
-    func evaluate(_ activation: Activation, program: Program) -> Bool? {
-        var errored = false
-        let ops = storage.ops
-        let table = storage.numbers
-        return activation.numbers.withUnsafeBufferPointer { nums -> Bool? in
-            activation.kinds.withUnsafeBufferPointer { kinds -> Bool? in
-                for i in 0..<opCount {
-                    let op = ops[i]
-                    var result: UInt8 = 2   // 0 false, 1 true, 2 undecided here
-                    if op.code.rawValue <= Code.inNumbers.rawValue {
-                        if kinds[op.slot] == Activation.Kind.exactNumber.rawValue {
-                            let x = nums[op.slot], c = op.constant
-                            let r: Bool
-                            switch op.code {
-                            case .less: r = x < c
-                            case .lessEqual: r = x <= c
-                            case .greater: r = x > c
-                            case .greaterEqual: r = x >= c
-                            case .equal: r = x == c
-                            case .notEqual: r = x != c
-                            default:
-                                var found = false
-                                for j in op.start..<(op.start + op.count) where table[j] == x { found = true; break }
-                                r = found
-                            }
-                            result = r ? 1 : 0
-                        }
-                    } else if op.code != .general, kinds[op.slot] == Activation.Kind.string.rawValue,
-                              case .string(let s)? = activation.value(slot: op.slot) {
-                        switch op.code {
-                        case .stringEqual: result = scalarEquals(s, strings[op.start]) ? 1 : 0
-                        case .stringNotEqual: result = scalarEquals(s, strings[op.start]) ? 0 : 1
-                        default:
-                            var found = false
-                            for j in op.start..<(op.start + op.count) where scalarEquals(strings[j], s) { found = true; break }
-                            result = found ? 1 : 0
-                        }
-                    }
-                    if result == 2 { result = program.evaluateConjunct(op.conjunct, activation) }
-                    if result == 0 { return false }
-                    if result == 2 { errored = true }
+    // MARK: - Evaluation
+
+    /// Runs the flat tests: nil when some conjunct needs the general path and none was false.
+    /// Every test computes all its candidate answers and selects one, so the only branches
+    /// are the loop's; all data-dependent choices become selects.
+    @inlinable
+    static func evaluate(ops: UnsafeMutableBufferPointer<Op>, _ slots: UnsafeMutablePointer<UnboxedSlot>) -> Bool? {
+        var allTrue: UInt8 = 1
+        var needsGeneral: UInt8 = 0
+        do {
+            for i in 0..<ops.count {
+                let op = ops[i]
+                let s = slots[Int(op.slot)]
+                let v = op.v
+                let x = s.number
+                let r: UInt8
+                switch op.code {
+                case .interval:
+                    r = bit(x >= Double(bitPattern: v.0)) & bit(x <= Double(bitPattern: v.1))
+                case .numberSet:
+                    r = (bit(x == Double(bitPattern: v.0)) | bit(x == Double(bitPattern: v.1))
+                        | bit(x == Double(bitPattern: v.2)) | bit(x == Double(bitPattern: v.3)))
+                        | (bit(x == Double(bitPattern: v.4)) | bit(x == Double(bitPattern: v.5))
+                        | bit(x == Double(bitPattern: v.6)) | bit(x == Double(bitPattern: v.7)))
+                case .stringSet:
+                    r = (bit(s.word0 == v.0) & bit(s.word1 == v.1)) | (bit(s.word0 == v.2) & bit(s.word1 == v.3))
+                        | (bit(s.word0 == v.4) & bit(s.word1 == v.5)) | (bit(s.word0 == v.6) & bit(s.word1 == v.7))
+                case .general:
+                    r = 1
                 }
-                return errored ? nil : true
+                let undecided = bit(s.kind.rawValue != op.expectedKind)
+                needsGeneral |= undecided
+                allTrue &= (r ^ bit(op.negate)) | undecided
             }
         }
+        if allTrue == 0 { return false }
+        return needsGeneral != 0 ? nil : true
+    }
+
+    /// The conjuncts the flat form could not decide, through the general path.
+    // Takes only the activation's unboxed pointer (a trivial value), and promises
+    // (releasenone) to release nothing the caller owns: its own retains of the activation's
+    // storage are balanced within the call. The inlined caller then needs no retain of the
+    // activation it read from an array, so the fast path touches no reference counts at all.
+    @usableFromInline @_effects(releasenone)
+    func evaluateGeneral(_ unboxed: UnsafeMutablePointer<UnboxedSlot>, program: Program) -> Bool? {
+        let activation = Activation(storage: Activation.Storage.from(unboxed))
+        var errored = false
+        for i in 0..<ops.count {
+            let op = ops[i]
+            if activation.unboxed[Int(op.slot)].kind.rawValue == op.expectedKind { continue }
+            switch program.evaluateConjunct(conjuncts[Int(op.conjunct)], activation) {
+            case false?: return false
+            case nil: errored = true
+            case true?: break
+            }
+        }
+        return errored ? nil : true
     }
 }
+
+// MARK: - Branch-free booleans
+
+/// 0 or 1: lets the flat loop combine comparison results with `&`, `|`, `^` on integers,
+/// which compile to plain instructions instead of the branches `&&` / `||` produce.
+@inlinable @inline(__always)
+func bit(_ b: Bool) -> UInt8 { unsafeBitCast(b, to: UInt8.self) }

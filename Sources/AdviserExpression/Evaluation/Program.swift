@@ -11,7 +11,10 @@ public final class Program: @unchecked Sendable {
     let declarations: Declarations
     let root: Eval
     let localCount: Int
-    let fast: FastPlan?
+    @usableFromInline let fast: FastPlan?
+    // The flat form's buffers, copied out of `fast` into plain (trivial) stored properties so
+    // that `evaluateCondition` retains nothing.
+    @usableFromInline let fastOps: UnsafeMutableBufferPointer<FastPlan.Op>
 
     public init(_ checked: CheckedExpression, declarations: Declarations, costLimit: Int = 1_000_000) {
         self.checked = checked
@@ -20,7 +23,9 @@ public final class Program: @unchecked Sendable {
         var compiler = Compiler(checked: checked, declarations: declarations, tracing: false)
         root = compiler.compile(checked.parsed.root)
         localCount = compiler.maxLocals
-        fast = FastPlan(checked: checked, declarations: declarations)
+        let plan = FastPlan(checked: checked, declarations: declarations)
+        fast = plan
+        fastOps = plan?.ops ?? UnsafeMutableBufferPointer(start: nil, count: 0)
     }
 
     /// Evaluates against `activation`.
@@ -34,8 +39,49 @@ public final class Program: @unchecked Sendable {
     }
 
     /// Fast path for rule conditions: true/false, or nil on an error or a non-bool result.
-    public func evaluateCondition(_ activation: Activation) -> Bool? {
-        if let fast { return fast.evaluate(activation, program: self) }
+    /// Inlinable so that callers looping over stored activations pass them without copying
+    /// (a copy would retain and release the activation's arrays on every call).
+    @inlinable
+    public func evaluateCondition(_ activation: borrowing Activation) -> Bool? {
+        if fastOps.count > 0 {
+            if let decided = FastPlan.evaluate(ops: fastOps, activation.unboxed) {
+                return decided
+            }
+            return fast!.evaluateGeneral(activation.unboxed, program: self)
+        }
+        return evaluateConditionGeneral(activation.unboxed)
+    }
+
+    /// Evaluates the condition on `activations[range]`, calling `body(index, result)` for each:
+    /// the hot-loop form of `evaluateCondition` for "every rule on every scenario". It reads
+    /// each activation in place, so no reference counting happens per evaluation (calling
+    /// `evaluateCondition(activations[i])` in a loop makes Swift retain and release each
+    /// activation, which costs more than the evaluation itself).
+    @inlinable
+    public func forEachCondition(in activations: [Activation], range: Range<Int>,
+                                 _ body: (Int, Bool?) throws -> Void) rethrows {
+        precondition(range.lowerBound >= 0 && range.upperBound <= activations.count, "range out of bounds")
+        let stride = MemoryLayout<Activation>.stride
+        let offset = MemoryLayout<Activation>.offset(of: \Activation.unboxed)!
+        try activations.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress.map(UnsafeRawPointer.init) else { return }
+            for i in range {
+                let unboxed = (base + i * stride + offset).load(as: UnsafeMutablePointer<UnboxedSlot>.self)
+                let result: Bool?
+                if fastOps.count > 0 {
+                    result = FastPlan.evaluate(ops: fastOps, unboxed) ?? fast!.evaluateGeneral(unboxed, program: self)
+                } else {
+                    result = evaluateConditionGeneral(unboxed)
+                }
+                try body(i, result)
+            }
+        }
+    }
+
+    /// `evaluateCondition` without a flat form (given the unboxed pointer only, as `FastPlan.evaluateGeneral`).
+    @usableFromInline @_effects(releasenone)
+    func evaluateConditionGeneral(_ unboxed: UnsafeMutablePointer<UnboxedSlot>) -> Bool? {
+        let activation = Activation(storage: Activation.Storage.from(unboxed))
         guard case .success(.bool(let b)) = evaluate(activation) else { return nil }
         return b
     }
@@ -51,16 +97,12 @@ public final class Program: @unchecked Sendable {
         return EvaluationTrace(parsed: checked.parsed, result: result, recorded: frame.recorded)
     }
 
-    /// Evaluates one conjunct through the general path (used when the fast path cannot
+    /// Evaluates one conjunct through the general path (used when the flat form cannot
     /// decide, e.g. a fact holds a string where a number was compared).
-    func evaluateConjunct(_ index: Int, _ activation: Activation) -> UInt8 {
+    func evaluateConjunct(_ eval: Eval, _ activation: Activation) -> Bool? {
         let frame = Frame(activation: activation, localCount: localCount, costLimit: costLimit)
-        guard let eval = fast?.conjuncts[index] else { return 2 }
-        switch try? eval(frame) {
-        case .bool(true)?: return 1
-        case .bool(false)?: return 0
-        default: return 2
-        }
+        guard case .bool(let b)? = try? eval(frame) else { return nil }
+        return b
     }
 }
 
@@ -136,6 +178,9 @@ struct Compiler {
             case .variable(let name):
                 guard let slot = declarations.slot(of: name) else {
                     return { _ throws(EvaluationError) in throw EvaluationError.unboundVariable(name).at(span) }
+                }
+                if case .select(_, _, true) = e.kind {
+                    return { f in .bool(f.activation.isSet(slot: slot)) }   // has(fact)
                 }
                 return { f throws(EvaluationError) in
                     guard let v = f.activation.value(slot: slot) else { throw EvaluationError.unboundVariable(name).at(span) }
@@ -270,7 +315,7 @@ struct Compiler {
         let a = args.map { compile($0) }
         switch (function, a.count) {
         case (Operator.logicalAnd, 2), (Operator.logicalOr, 2):
-            return Self.logical(function == Operator.logicalOr, a[0], a[1], span)
+            return Self.logical(function == Operator.logicalOr, a[0], a[1], span, evaluateBoth: tracing)
         case (Operator.conditional, 3):
             let (c, x, y) = (a[0], a[1], a[2])
             return Self.spanned(span) { f throws(EvaluationError) in
@@ -374,14 +419,20 @@ struct Compiler {
 
     /// `&&` / `||` with CEL's commutative semantics: a decisive value on either side wins over
     /// an error on the other (`false && error` = `error && false` = false).
-    static func logical(_ isOr: Bool, _ lhs: @escaping Eval, _ rhs: @escaping Eval, _ span: SourceSpan) -> Eval {
+    /// With `evaluateBoth` (tracing), the right side runs even when the left decides, so an
+    /// explanation can list every failing conjunct; the result is the same either way.
+    static func logical(_ isOr: Bool, _ lhs: @escaping Eval, _ rhs: @escaping Eval, _ span: SourceSpan,
+                        evaluateBoth: Bool = false) -> Eval {
         let function = isOr ? Operator.logicalOr : Operator.logicalAnd
         return { f throws(EvaluationError) in
             var pending: EvaluationError?
             do throws(EvaluationError) {
                 let l = try lhs(f)
                 if case .bool(let b) = l {
-                    if b == isOr { return .bool(isOr) }
+                    if b == isOr {
+                        if evaluateBoth { _ = try? rhs(f) }
+                        return .bool(isOr)
+                    }
                 } else {
                     pending = EvaluationError.noOverload(function, [l]).at(span)
                 }

@@ -3,7 +3,7 @@ import ArgumentParser
 
 extension Adviser {
     /// `adviser advise`: the main job.
-    struct Advise: ParsableCommand {
+    struct Advise: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Recommend how to adjust each offering for each client segment, holding the value they get.",
             discussion: """
@@ -14,6 +14,11 @@ extension Adviser {
                   adviser advise --scenario downturn --segment micro-retail
                   adviser advise --scenario my-forecast.yaml --format markdown --output brief.md
                   adviser advise --explain          (why each rule fired or not)
+                  adviser advise --clients clients.jsonl > advice.jsonl
+
+                --clients reads one client per line, e.g.
+                  {"id": "c-17", "segment": "micro-retail", "facts": {"price_sensitivity": 0.9}, "offerings": ["sales-consultation"]}
+                and writes one JSON line per client and offering, in input order (docs/scale.md).
                 """
         )
 
@@ -30,13 +35,27 @@ extension Adviser {
 
         @OptionGroup var output: OutputOptions
 
+        /// `--clients` implies JSON Lines; any other explicit format is refused.
+        mutating func validate() throws {
+            if clients != nil && output.format == .text && !CommandLine.arguments.contains("--format") {
+                output.format = .json
+            }
+        }
+
         @Flag(help: "For each rule, fired or not, show how its condition evaluated.")
         var explain = false
 
-        func run() throws {
+        @Option(help: ArgumentHelp("Advise every client of a JSON Lines file (- for standard input); writes JSON Lines.", valueName: "FILE"))
+        var clients: String?
+
+        func run() async throws {
             let workspace = try WorkspaceSession.load(workspaceOptions.rules)
             let engine = try WorkspaceSession.engine(for: workspace)
             let chosen = try resolveScenario(workspace, engine)
+            if let clients {
+                try await adviseClients(clients, engine: engine, scenario: chosen)
+                return
+            }
             let request = AdviceRequest(
                 scenario: chosen, offerings: offering, segments: segment,
                 options: .init(explain: explain, today: WorkspaceSession.today))

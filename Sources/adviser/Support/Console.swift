@@ -3,8 +3,8 @@ import Foundation
 
 /// Where the CLI writes: standard output for results, standard error for diagnostics and progress.
 enum Console {
-    static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    static func out(_ text: String, terminator: String = "\n") {
+        FileHandle.standardOutput.write(Data((text + terminator).utf8))
     }
 
     static func error(_ text: String) {

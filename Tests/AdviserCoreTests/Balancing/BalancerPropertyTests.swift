@@ -23,6 +23,7 @@ struct BalancerPropertyTests {
             let problem = ProblemGenerator.small(&rng, levers: levers, options: options)
             let solution = try balancer.solve(problem)
             let reference = BruteForce.solve(problem)
+            #expect(solution.exhaustive)
             #expect(solution.choice == reference.choice, "\(problem)")
             #expect(solution.held == reference.held, "\(problem)")
             if solution.held {
@@ -36,5 +37,30 @@ struct BalancerPropertyTests {
         }
         // The generator must exercise both outcomes.
         #expect(heldCount > cases / 8 && heldCount < cases * 15 / 16)
+    }
+
+    /// With a tiny step budget the answer may be cut short, but it is still a valid,
+    /// deterministic setting: exact when `exhaustive`, and `held` only when it holds.
+    @Test func tinyBudgetStaysSound() throws {
+        var rng = SplitMix64(seed: 0xB0D6E7)
+        let balancer = Balancer(limits: BalanceLimits(maxSearchSteps: 12))
+        var cutShort = 0
+        for _ in 0..<1_000 {
+            let problem = ProblemGenerator.small(&rng, levers: 3...6, options: 2...5)
+            let solution = try balancer.solve(problem)
+            let reference = BruteForce.solve(problem)
+            for (lever, index) in zip(problem.levers, solution.choice) { #expect(lever.options.indices.contains(index)) }
+            if solution.exhaustive {
+                #expect(solution.choice == reference.choice, "\(problem)")
+            } else {
+                cutShort += 1
+                if solution.held { #expect(reference.anyHolds) }
+            }
+            if solution.held {
+                #expect(abs(solution.value - problem.target) <= max(0, problem.tolerance) + 1e-9)
+            }
+            #expect(try balancer.solve(problem) == solution)
+        }
+        #expect(cutShort > 50)
     }
 }

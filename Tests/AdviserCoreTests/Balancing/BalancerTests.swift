@@ -117,4 +117,46 @@ struct BalancerTests {
             #expect(try balancer.solve(problem) == solution)
         }
     }
+
+    /// Tolerance 0 on 8 × 100 dense values is subset-sum territory: the step budget bounds
+    /// the work and the result says it was cut short.
+    @Test func toleranceZeroOnLargeGridIsBounded() throws {
+        var rng = SplitMix64(seed: 0x7E50)
+        var problem = ProblemGenerator.large(&rng)
+        problem.tolerance = 0
+        problem.target += 0.0123456789
+        let balancer = Balancer(limits: BalanceLimits(maxSearchSteps: 50_000))
+        let solution = try balancer.solve(problem)
+        #expect(!solution.exhaustive)
+        #expect(abs(solution.value - problem.target) < 1e-3)  // the incumbent is already close
+        #expect(try balancer.solve(problem) == solution)
+    }
+
+    /// Large magnitudes switch to a coarser fixed-point grid instead of overflowing.
+    @Test func hugeMagnitudesDoNotTrap() throws {
+        let a = BalanceLever(id: "a", options: (0..<5).map {
+            BalanceOption(value: Double($0) * 1e300, move: Double($0) / 4, margin: Double($0) * 1e15)
+        }, current: 0)
+        let b = BalanceLever(id: "b", options: (0..<5).map {
+            BalanceOption(value: Double($0) * 1e300, move: Double($0) / 4, margin: -Double($0) * 1e15)
+        }, current: 4)
+        let s = try Balancer().solve(BalanceProblem(levers: [a, b], fixedValue: 0, target: 6e300, tolerance: 1e299))
+        // 4e300 now; +2e300 by one lever: a two steps up (margin +2e15) beats b (already at max).
+        #expect(s.held && s.choice == [2, 4] && s.movedCount == 1)
+        let far = try Balancer().solve(BalanceProblem(levers: [a, b], fixedValue: 0, target: 1e308, tolerance: 0))
+        #expect(!far.held && far.choice == [4, 4])
+    }
+
+    /// Tens of thousands of levers: no stack overflow, bounded work, honest flags.
+    @Test func manyLeversStayBounded() throws {
+        let binary = (0..<30_000).map { lever("b\($0)", values: [0, 1], current: 0) }
+        let balancer = Balancer(limits: BalanceLimits(maxSearchSteps: 20_000))
+        // Target in a gap between integers: nothing holds; closest is one move up.
+        let gap = try balancer.solve(BalanceProblem(levers: binary, fixedValue: 0, target: 0.7, tolerance: 0.1))
+        #expect(!gap.held && gap.movedCount == 1 && gap.choice[0] == 1)
+        // 300 moves needed: beyond the recursive search's cap, found by the closest search.
+        let far = Array(binary.prefix(600))
+        let many = try balancer.solve(BalanceProblem(levers: far, fixedValue: 0, target: 300, tolerance: 0.1))
+        #expect(many.held && many.movedCount == 300 && !many.exhaustive)
+    }
 }

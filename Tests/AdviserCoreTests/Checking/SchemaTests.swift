@@ -16,16 +16,20 @@ struct SchemaTests {
     }
 
     @Test func objectsAreClosedAndDocumented() throws {
+        func member(_ value: JSONValue?, _ key: String) -> JSONValue? {
+            if case .object(let members)? = value { return members[key] }
+            return nil
+        }
         let schema = JSONSchemaGenerator.schema(for: .offering)
-        #expect(schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
-        #expect(schema["additionalProperties"] as? Bool == false)
-        let levers = try #require((schema["properties"] as? [String: Any])?["levers"] as? [String: Any])
-        let lever = try #require(levers["items"] as? [String: Any])
-        let properties = try #require(lever["properties"] as? [String: Any])
-        #expect((properties["step"] as? [String: Any])?["type"] as? String == "number")
-        #expect((properties["id"] as? [String: Any])?["pattern"] as? String == JSONSchemaGenerator.identifierPattern)
-        #expect((properties["flex"] as? [String: Any])?["description"] as? String != nil)
-        #expect(Set(lever["required"] as? [String] ?? []) == ["id", "kind", "baseline"])
+        #expect(member(schema, "$schema") == "https://json-schema.org/draft/2020-12/schema")
+        #expect(member(schema, "additionalProperties") == false)
+        let lever = member(member(member(schema, "properties"), "levers"), "items")
+        let properties = member(lever, "properties")
+        #expect(member(member(properties, "step"), "type") == "number")
+        #expect(member(member(properties, "id"), "pattern") == .string(JSONSchemaGenerator.identifierPattern))
+        #expect(member(member(properties, "flex"), "description") != nil)
+        #expect(member(lever, "required") == .array(["id", "kind", "baseline"]))
+        #expect(member(lever, "additionalProperties") == false)
     }
 
     @Test(.enabled(if: ExternalValidators.python, Comment(rawValue: ExternalValidators.pythonUnavailable)))

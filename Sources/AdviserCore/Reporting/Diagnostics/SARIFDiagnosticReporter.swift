@@ -9,54 +9,52 @@ public struct SARIFDiagnosticReporter: DiagnosticReporter {
         let catalog = DiagnosticCatalog.all
         var ruleIndex: [String: Int] = [:]
         for (i, entry) in catalog.enumerated() { ruleIndex[entry.code.rawValue] = i }
-        let rules: [[String: Any]] = catalog.map { entry in
-            [
-                "id": entry.code.rawValue,
-                "name": entry.code.rawValue,
-                "shortDescription": ["text": entry.summary],
-                "fullDescription": ["text": entry.summary + " See docs/diagnostics.md, section \(entry.code.rawValue)."],
-                "defaultConfiguration": ["level": Self.level(entry.severity)],
-            ]
+        let rules: [JSONValue] = catalog.map { entry in
+            .object([
+                "id": .string(entry.code.rawValue),
+                "name": .string(entry.code.rawValue),
+                "shortDescription": .object(["text": .string(entry.summary)]),
+                "fullDescription": .object(["text": .string(entry.summary + " See docs/diagnostics.md, section \(entry.code.rawValue).")]),
+                "defaultConfiguration": .object(["level": .string(Self.level(entry.severity))]),
+            ])
         }
-        var results: [[String: Any]] = []
+        var results: [JSONValue] = []
         for d in diagnostics {
-            var result: [String: Any] = [
-                "ruleId": d.code.rawValue,
-                "level": Self.level(d.severity),
-                "message": ["text": d.message + (d.hint.map { " (\($0))" } ?? "")],
-                "locations": [Self.location(d.location, context: context)],
+            var result: [String: JSONValue] = [
+                "ruleId": .string(d.code.rawValue),
+                "level": .string(Self.level(d.severity)),
+                "message": .object(["text": .string(d.message + (d.hint.map { " (\($0))" } ?? ""))]),
+                "locations": .array([.object(Self.location(d.location, context: context))]),
             ]
-            if let index = ruleIndex[d.code.rawValue] { result["ruleIndex"] = index }
+            if let index = ruleIndex[d.code.rawValue] { result["ruleIndex"] = .number(Double(index)) }
             if !d.related.isEmpty {
-                result["relatedLocations"] = d.related.enumerated().map { i, related in
+                result["relatedLocations"] = .array(d.related.enumerated().map { i, related in
                     var location = Self.location(related.location, context: context)
-                    location["id"] = i
-                    location["message"] = ["text": related.value]
-                    return location
-                }
+                    location["id"] = .number(Double(i))
+                    location["message"] = .object(["text": .string(related.value)])
+                    return .object(location)
+                })
             }
-            results.append(result)
+            results.append(.object(result))
         }
-        var run: [String: Any] = [
-            "tool": ["driver": [
-                "name": "adviser", "version": context.toolVersion, "semanticVersion": context.toolVersion,
-                "rules": rules,
-            ] as [String: Any]],
-            "results": results,
+        var run: [String: JSONValue] = [
+            "tool": .object(["driver": .object([
+                "name": "adviser", "version": .string(context.toolVersion), "semanticVersion": .string(context.toolVersion),
+                "rules": .array(rules),
+            ])]),
+            "results": .array(results),
             "columnKind": "unicodeCodePoints",
         ]
         if let root = context.repositoryRoot {
             let uri = URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL.absoluteString
-            run["originalUriBaseIds"] = ["%SRCROOT%": ["uri": uri.hasSuffix("/") ? uri : uri + "/"]]
+            run["originalUriBaseIds"] = .object(["%SRCROOT%": .object(["uri": .string(uri.hasSuffix("/") ? uri : uri + "/")])])
         }
-        let document: [String: Any] = [
+        let document: JSONValue = .object([
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
-            "runs": [run],
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]))
-            ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+            "runs": .array([.object(run)]),
+        ])
+        return document.serialized(pretty: true) + "\n"
     }
 
     static func level(_ severity: Diagnostic.Severity) -> String {
@@ -67,17 +65,19 @@ public struct SARIFDiagnosticReporter: DiagnosticReporter {
         }
     }
 
-    static func location(_ location: SourceLocation, context: DiagnosticReportContext) -> [String: Any] {
-        var artifact: [String: Any]
+    static func location(_ location: SourceLocation, context: DiagnosticReportContext) -> [String: JSONValue] {
+        let artifact: JSONValue
         if let relative = context.repositoryRelativePath(location.file) {
-            artifact = ["uri": Self.percentEncoded(relative), "uriBaseId": "%SRCROOT%"]
+            artifact = .object(["uri": .string(Self.percentEncoded(relative)), "uriBaseId": "%SRCROOT%"])
         } else {
-            artifact = ["uri": URL(fileURLWithPath: context.absolutePath(location.file)).absoluteString]
+            artifact = .object(["uri": .string(URL(fileURLWithPath: context.absolutePath(location.file)).absoluteString)])
         }
-        return ["physicalLocation": [
+        return ["physicalLocation": .object([
             "artifactLocation": artifact,
-            "region": ["startLine": max(1, location.line), "startColumn": max(1, location.column)],
-        ] as [String: Any]]
+            "region": .object([
+                "startLine": .number(Double(max(1, location.line))), "startColumn": .number(Double(max(1, location.column))),
+            ]),
+        ])]
     }
 
     /// A relative path as a URI reference: each segment percent-encoded, `/` kept.

@@ -1,0 +1,150 @@
+import Foundation
+
+/// Advice for a client base, one client per JSON line: a stateless filter from client records to
+/// advice records (docs/scale.md), so any batch system can run it on shards.
+///
+/// Input line: `{"id": "c-1", "segment": "micro-retail", "facts": {"price_sensitivity": 0.9},
+/// "offerings": ["bookkeeping"]}` (`facts` and `offerings` optional). Output: one line per client ×
+/// offering, `{"client": …, "line": …, "advice": {…}}`, or one error line `{"client": …, "line": …,
+/// "error": {"code": …, "message": …}}` for a bad input line; the other lines are still advised.
+public struct BatchAdviser: Sendable {
+    public let engine: AdviceEngine
+    public let scenario: Scenario
+    public let options: AdviceEngine.Options
+
+    public init(engine: AdviceEngine, scenario: Scenario, options: AdviceEngine.Options = .init()) {
+        self.engine = engine
+        self.scenario = scenario
+        self.options = options
+    }
+
+    static let keys: Set<String> = ["id", "segment", "facts", "offerings"]
+
+    /// The output lines for one input line (without newlines). A blank line gives none.
+    public func advise(line: String, number: Int) -> [String] {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return [] }
+        func failure(_ code: String, _ message: String, client: String? = nil) -> [String] {
+            var record: [String: JSONValue] = [
+                "line": .number(Double(number)), "error": .object(["code": .string(code), "message": .string(message)]),
+            ]
+            if let client { record["client"] = .string(client) }
+            return [JSONValue.object(record).serialized()]
+        }
+        guard case .object(let object)? = try? JSONDecoder().decode(InputJSON.self, from: Data(trimmed.utf8)) else {
+            return failure("invalid-json", "line \(number) is not a JSON object")
+        }
+        let client = object["id"]?.text
+        if let unknown = object.keys.sorted().first(where: { !Self.keys.contains($0) }) {
+            let hint = Suggestion.hint(for: unknown, in: Self.keys).map { " (\($0))" } ?? ""
+            return failure("unknown-key", "unknown key '\(unknown)'\(hint); a client line has id, segment, facts, offerings", client: client)
+        }
+        guard let client else { return failure("missing-key", "the client has no \"id\" (text)") }
+        guard let segmentID = object["segment"]?.text else {
+            return failure("missing-key", "the client has no \"segment\" (a segment id)", client: client)
+        }
+        guard let segment = engine.workspace.segment(segmentID) else {
+            let hint = Suggestion.hint(for: segmentID, in: engine.workspace.segments.map(\.id)).map { " (\($0))" } ?? ""
+            return failure("unknown-segment", "unknown segment '\(segmentID)'\(hint)", client: client)
+        }
+        var overrides = options.overrides
+        if let facts = object["facts"] {
+            guard case .object(let facts) = facts else { return failure("wrong-type", "\"facts\" must be an object", client: client) }
+            for name in facts.keys.sorted() {
+                guard let fact = engine.workspace.fact("segment.\(name)") else {
+                    let hint = Suggestion.hint(for: name, in: engine.workspace.facts.filter { $0.scope == "segment" }.map(\.shortName))
+                    return failure("unknown-fact", "'segment.\(name)' is not declared in facts.yaml" + (hint.map { " (\($0))" } ?? ""), client: client)
+                }
+                guard let value = facts[name]!.factValue else {
+                    return failure("wrong-type", "segment.\(name) must be a number, true/false or a text", client: client)
+                }
+                if let problem = FactCheck.problem(value, for: fact) {
+                    return failure(problem.code.rawValue, problem.message, client: client)
+                }
+                overrides[fact.name] = value
+            }
+        }
+        var offerings = engine.workspace.offerings
+        if let wanted = object["offerings"] {
+            guard case .array(let items) = wanted, case let ids = items.compactMap(\.text), ids.count == items.count else {
+                return failure("wrong-type", "\"offerings\" must be a list of offering ids", client: client)
+            }
+            offerings = []
+            for id in ids {
+                guard let offering = engine.workspace.offering(id) else {
+                    let hint = Suggestion.hint(for: id, in: engine.workspace.offerings.map(\.id)).map { " (\($0))" } ?? ""
+                    return failure("unknown-offering", "unknown offering '\(id)'\(hint)", client: client)
+                }
+                offerings.append(offering)
+            }
+        }
+        var options = self.options
+        options.overrides = overrides
+        return offerings.map { offering in
+            let advice = engine.advise(offering: offering, segment: segment, scenario: scenario, options: options)
+            return JSONValue.object([
+                "client": .string(client), "line": .number(Double(number)),
+                "advice": AdviceJSON.advice(advice, explain: options.explain),
+            ]).serialized()
+        }
+    }
+
+    /// Advises a chunk of numbered lines on every core, and returns the output in input order.
+    public func advise(chunk: [(number: Int, text: String)]) async -> [[String]] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, chunk.count))
+        let size = (chunk.count + workers - 1) / max(workers, 1)
+        return await withTaskGroup(of: (Int, [[String]]).self) { group in
+            for worker in 0..<workers {
+                let part = Array(chunk[min(worker * size, chunk.count)..<min((worker + 1) * size, chunk.count)])
+                group.addTask { (worker, part.map { self.advise(line: $0.text, number: $0.number) }) }
+            }
+            var parts = Array(repeating: [[String]](), count: workers)
+            for await (worker, outputs) in group { parts[worker] = outputs }
+            return parts.flatMap { $0 }
+        }
+    }
+}
+
+/// A JSON value as read from a client line; decoded by hand so that `true` and `1` stay distinct.
+enum InputJSON: Decodable {
+    case null, bool(Bool), number(Double), string(String), array([InputJSON]), object([String: InputJSON])
+
+    init(from decoder: Decoder) throws {
+        if let container = try? decoder.container(keyedBy: AnyKey.self) {
+            var members: [String: InputJSON] = [:]
+            for key in container.allKeys { members[key.stringValue] = try container.decode(InputJSON.self, forKey: key) }
+            self = .object(members)
+        } else if var container = try? decoder.unkeyedContainer() {
+            var items: [InputJSON] = []
+            while !container.isAtEnd { items.append(try container.decode(InputJSON.self)) }
+            self = .array(items)
+        } else {
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() { self = .null }
+            else if let b = try? container.decode(Bool.self) { self = .bool(b) }
+            else if let n = try? container.decode(Double.self) { self = .number(n) }
+            else { self = .string(try container.decode(String.self)) }
+        }
+    }
+
+    var text: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    var factValue: FactValue? {
+        switch self {
+        case .bool(let b): .bool(b)
+        case .number(let n): .number(n)
+        case .string(let s): .string(s)
+        default: nil
+        }
+    }
+
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}

@@ -1,0 +1,106 @@
+import AdviserCore
+import ArgumentParser
+import Foundation
+
+extension Adviser.Advise {
+    /// `--clients FILE|-`: advice for every client of a JSON Lines file, streamed in input order.
+    func adviseClients(_ path: String, engine: AdviceEngine, scenario: Scenario) async throws {
+        guard output.format == .json else {
+            throw WorkspaceSession.usage("--clients writes JSON Lines; use it with --format json (or leave --format out)")
+        }
+        let input: FileHandle
+        if path == "-" {
+            input = FileHandle.standardInput
+        } else {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw WorkspaceSession.usage("cannot read the clients file \(path)")
+            }
+            input = handle
+        }
+        let batch = BatchAdviser(engine: engine, scenario: scenario, options: .init(explain: explain, today: WorkspaceSession.today))
+        let sink = try OutputSink(path: output.output)
+        var reader = LineReader(handle: input)
+        var number = 0
+        var progress = Progress(enabled: isatty(STDERR_FILENO) == 1)
+        // Chunks keep memory constant and give both cores a share; output order is input order.
+        while true {
+            var chunk: [(number: Int, text: String)] = []
+            while chunk.count < 2_048, let line = reader.next() {
+                number += 1
+                chunk.append((number, line))
+            }
+            if chunk.isEmpty { break }
+            for lines in await batch.advise(chunk: chunk) {
+                for line in lines { sink.write(line) }
+            }
+            progress.update(number)
+        }
+        progress.finish(number)
+        try sink.close()
+    }
+}
+
+/// Standard output, or a temporary file renamed over the target when complete (atomic).
+private final class OutputSink {
+    private let handle: FileHandle
+    private let target: String?
+    private let temporary: String?
+    private var pending = Data()
+
+    init(path: String?) throws {
+        guard let path else {
+            handle = FileHandle.standardOutput
+            target = nil
+            temporary = nil
+            return
+        }
+        let temp = (path as NSString).deletingLastPathComponent.isEmpty
+            ? ".\(path).\(getpid()).tmp"
+            : (path as NSString).deletingLastPathComponent + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: temp, contents: nil), let h = FileHandle(forWritingAtPath: temp) else {
+            throw WorkspaceSession.usage("cannot write \(path)")
+        }
+        handle = h
+        target = path
+        temporary = temp
+    }
+
+    func write(_ line: String) {
+        pending.append(contentsOf: line.utf8)
+        pending.append(UInt8(ascii: "\n"))
+        if pending.count > 1 << 16 { flush() }
+    }
+
+    private func flush() {
+        handle.write(pending)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    func close() throws {
+        flush()
+        guard let target, let temporary else { return }
+        try handle.close()
+        guard rename(temporary, target) == 0 else {
+            throw WorkspaceSession.usage("cannot write \(target): \(String(cString: strerror(errno)))")
+        }
+    }
+}
+
+/// "advised 12000 clients" on a terminal, at most every quarter second.
+private struct Progress {
+    let enabled: Bool
+    private var last = Date.distantPast
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    mutating func update(_ count: Int) {
+        guard enabled, Date().timeIntervalSince(last) > 0.25 else { return }
+        last = Date()
+        FileHandle.standardError.write(Data("\radvised \(count) client lines…".utf8))
+    }
+
+    func finish(_ count: Int) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\radvised \(count) client lines.   \n".utf8))
+    }
+}

@@ -1,0 +1,55 @@
+import Testing
+import AdviserExpression
+
+/// The flat condition form must agree with the general evaluator on every input.
+struct FastPathTests {
+    @Test func agreesWithGeneralEvaluation() throws {
+        let d = sampleDeclarations()
+        let conditions = [
+            "segment.price_sensitivity >= 0.5 && segment.channel != 'direct' && segment.tier in [3, 4]",
+            "segment.tier > 2 && market.phase == 'slowdown'",
+            "0.5 < segment.price_sensitivity && segment.tier != 3",
+            "market.phase in ['boom', 'slowdown'] && offering.price <= 19.5",
+            "segment.tier == 3.0 && segment.price_sensitivity < 1",
+            "big > 9007199254740993 && segment.tier > 0",
+        ]
+        let activations: [Activation] = [
+            sampleActivation(d),
+            sampleActivation(d, ["segment.tier": .double(3.5), "segment.channel": .string("direct")]),
+            sampleActivation(d, ["segment.price_sensitivity": .double(.nan), "market.phase": .string("boom")]),
+            sampleActivation(d, ["segment.tier": .string("three")]),               // wrong type → error
+            sampleActivation(d, ["market.phase": .string("a much longer phase name")]),
+            Activation(declarations: d),                                            // unset → error
+        ]
+        for source in conditions {
+            let p = try Expression.compile(source, declarations: d).get()
+            var batch: [Bool?] = []
+            p.forEachCondition(in: activations, range: 0..<activations.count) { _, r in batch.append(r) }
+            for (i, a) in activations.enumerated() {
+                let general: Bool?
+                if case .success(.bool(let b)) = p.evaluate(a) { general = b } else { general = nil }
+                #expect(p.evaluateCondition(a) == general, "\(source) on activation \(i)")
+                #expect(batch[i] == general, "\(source) on activation \(i) (batch)")
+            }
+        }
+    }
+
+    @Test func generalPathForOtherShapes() throws {
+        let d = sampleDeclarations()
+        let p = try Expression.compile("segment.tier > 5 || market.phase == 'slowdown'", declarations: d).get()
+        let activations = [sampleActivation(d), sampleActivation(d, ["market.phase": .string("boom")])]
+        #expect(activations.map { p.evaluateCondition($0) } == [true, false])
+        var batch: [Bool?] = []
+        p.forEachCondition(in: activations, range: 0..<2) { _, r in batch.append(r) }
+        #expect(batch == [true, false])
+        let notBool = try Expression.compile("segment.tier + 1", declarations: d).get()
+        #expect(notBool.evaluateCondition(activations[0]) == nil)
+    }
+
+    @Test func falseConjunctWinsOverError() throws {
+        let d = sampleDeclarations()
+        let p = try Expression.compile("segment.tier > 1 && segment.price_sensitivity > 5.0", declarations: d).get()
+        let a = sampleActivation(d, ["segment.tier": .string("x")])
+        #expect(p.evaluateCondition(a) == false)
+    }
+}
