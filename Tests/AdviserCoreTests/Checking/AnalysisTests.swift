@@ -208,3 +208,21 @@ extension AnalysisTests {
         #expect(outcome.diagnostics.map(DiagnosticFormatter.line) == [])
     }
 }
+
+extension AnalysisTests {
+    static let shadowEdgeCases: [Case] = [
+        Case("the same undecided part in both", .shadowedAdjustment, mentions: ["'micro-cut'"],
+             rule("micro-cut", when: "market.phase == \"downturn\" && segment.id.startsWith(\"micro\")", priority: 20,
+                  then: adjust("price", "by: -15%")),
+             rule("micro-cut-small", when: "market.phase == \"downturn\" && segment.id.startsWith(\"micro\") && market.inflation > 2",
+                  then: adjust("price", "by: -5%"), marker: true)),
+        Case("a segment id implies its size", .shadowedAdjustment, mentions: ["'micro-size'"],
+             rule("micro-size", when: "segment.size == \"micro\"", priority: 20, then: adjust("follow_up_calls", "by: +1")),
+             rule("micro-id", when: "segment.id == \"micro-retail\"", then: adjust("follow_up_calls", "by: +2"), marker: true)),
+    ]
+
+    @Test(arguments: shadowEdgeCases)
+    func shadowEdgeCase(_ testCase: Case) throws {
+        try analysis(testCase)
+    }
+}

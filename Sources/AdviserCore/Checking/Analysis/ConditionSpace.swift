@@ -286,19 +286,35 @@ struct ConditionSpace: Sendable {
 
     // MARK: - From conditions to formulas
 
-    /// A rule's condition as a formula; every expression is parsed on its own.
-    func formula(of condition: Condition) -> Formula {
+    /// A rule's condition as a formula, and every declared variable it reads anywhere (also inside
+    /// undecided parts); each expression is parsed once, on its own.
+    func analyse(_ condition: Condition) -> (formula: Formula, reads: Set<Int>) {
         switch condition {
         case .expression(let source):
-            guard case .success(let parsed) = Parser.parse(source.text) else { return .atom(.undecided(text: source.text, positive: true)) }
-            return formula(parsed.root, positive: true, parsed)
-        case .all(let parts): return .and(parts.map(formula(of:)))
-        case .any(let parts): return .or(parts.map(formula(of:)))
+            guard case .success(let parsed) = Parser.parse(source.text) else {
+                return (.atom(.undecided(text: source.text, positive: true)), [])
+            }
+            var reads: Set<Int> = []
+            var stack = [parsed.root]
+            while let e = stack.popLast() {
+                if let v = variable(e) {
+                    reads.insert(v)
+                } else {
+                    stack += e.children
+                }
+            }
+            return (formula(parsed.root, positive: true, parsed), reads)
+        case .all(let parts), .any(let parts):
+            let analysed = parts.map(analyse)
+            let formulas = analysed.map(\.formula)
+            let reads = analysed.reduce(into: Set<Int>()) { $0.formUnion($1.reads) }
+            if case .all = condition { return (.and(formulas), reads) }
+            return (.or(formulas), reads)
         }
     }
 
     func formula(_ e: Expr, positive: Bool, _ parsed: ParsedExpression) -> Formula {
-        let opaque = Formula.atom(.undecided(text: parsed.text(of: e).trimmingCharacters(in: .whitespaces), positive: positive))
+        var opaque: Formula { .atom(.undecided(text: parsed.text(of: e).trimmingCharacters(in: .whitespaces), positive: positive)) }
         switch e.kind {
         case .literal(.bool(let b)):
             return .constant(b == positive)
@@ -381,23 +397,6 @@ struct ConditionSpace: Sendable {
         case .literal(.bool(let b)): String(b)
         default: nil
         }
-    }
-
-    /// Every declared variable an expression tree mentions (for unused-fact).
-    func mentioned(in condition: Condition) -> Set<String> {
-        var found: Set<String> = []
-        for source in condition.expressions {
-            guard case .success(let parsed) = Parser.parse(source.text) else { continue }
-            var stack = [parsed.root]
-            while let e = stack.popLast() {
-                if let v = variable(e) {
-                    found.insert(names[v])
-                    continue
-                }
-                stack += e.children
-            }
-        }
-        return found
     }
 
     // MARK: - Disjunctive normal form

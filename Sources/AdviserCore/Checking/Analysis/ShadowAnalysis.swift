@@ -18,8 +18,8 @@ struct ShadowAnalysis {
             guard !levers.isEmpty else { continue }
             var overriders: [(lever: String, by: RuleLogic.Entry)] = []
             for lever in levers {
-                let candidates = byLever[lever, default: []].filter { $0.rule.priority > entry.rule.priority }
-                let found = candidates.first { other in
+                let found = byLever[lever, default: []].first { other in
+                    guard other.rule.priority > entry.rule.priority else { return false }
                     if let known = implications[entry.order]?[other.order] { return known }
                     let result = logic.implies(entry, other)
                     implications[entry.order, default: [:]][other.order] = result

@@ -6,7 +6,7 @@ struct UnusedFactAnalysis {
 
     func run() -> [Diagnostic] {
         var read: Set<String> = []
-        for rule in workspace.rules { read.formUnion(logic.space.mentioned(in: rule.when)) }
+        for entry in logic.entries { read.formUnion(entry.reads.map { logic.space.names[$0] }) }
         return workspace.facts.filter { !read.contains($0.name) }.map { fact in
             .warning(
                 .unusedFact, "no rule reads the fact \(fact.name)", at: fact.location,
