@@ -15,6 +15,9 @@ struct BenchMain {
               workload (1,000 conditions × 10,000 fact sets).
           balance [--problems N] [--passes N] [--tolerance T] [--moves K] [--spread S] [--only N]
               Balance seeded problems with 8 flex levers × 100 grid steps each; median time per problem.
+          scale [--rules N] [--clients N] [--batch-rules N] [--passes N]
+              Load + validate a generated N-rule workspace against libyaml's parse floor, batch advice
+              throughput for N clients, peak memory (defaults: 10,000 rules, 100,000 clients, 500 rules).
         """
 
     static func main() {
@@ -29,6 +32,8 @@ struct BenchMain {
             ConditionsBench.run(args)
         case "balance":
             BalanceBenchmark.run(arguments: args)
+        case "scale":
+            ScaleBenchmark.run(arguments: args)
         case "validate": ValidateBenchmark.run(arguments: args)
         case "-h", "--help", "help":
             print(usage)

@@ -18,7 +18,7 @@ enum ValidateBenchmark {
         }
         defer { if option("--keep", in: arguments) == nil { try? FileManager.default.removeItem(at: root) } }
         do {
-            var generator = WorkspaceGenerator(ruleCount: ruleCount)
+            var generator = RuleWorkspaceGenerator(ruleCount: ruleCount)
             try generator.write(to: root)
         } catch {
             fail("cannot write the workspace: \(error)")
@@ -53,9 +53,9 @@ enum ValidateBenchmark {
 
 /// Writes a workspace whose rules look like a real team's: conditions on the business cycle, market
 /// figures and segment traits; a few priorities; adjustments, emphasis and talking points.
-struct WorkspaceGenerator {
+struct RuleWorkspaceGenerator {
     var ruleCount: Int
-    var rng = SplitMix(seed: 0x5EED)
+    var rng = ValidateRandom(seed: 0x5EED)
 
     static let phases = ["expansion", "peak", "downturn", "recovery"]
     static let regions = ["north", "south", "east", "west"]
@@ -177,7 +177,7 @@ struct WorkspaceGenerator {
 }
 
 /// A small deterministic generator, so every run benchmarks the same workspace.
-struct SplitMix {
+struct ValidateRandom {
     var state: UInt64
     init(seed: UInt64) { state = seed }
 

@@ -18,7 +18,7 @@ struct Adviser: AsyncParsableCommand {
               adviser validate --rules path/to/rules  the same, for another workspace
             """,
         version: "0.1.0",
-        subcommands: [Advise.self, Validate.self, Test.self, Eval.self, Diff.self, Schema.self],
+        subcommands: [Advise.self, Validate.self, Test.self, Eval.self, Init.self, Diff.self, Schema.self],
         defaultSubcommand: Advise.self
     )
 

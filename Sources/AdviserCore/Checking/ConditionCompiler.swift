@@ -39,9 +39,16 @@ public struct ConditionCompiler: Sendable {
     }
 
     /// A rule's condition, compiled; nil when it has errors (reported as diagnostics).
-    public struct Compiled: Sendable {
-        public var rule: Rule
-        public var program: Program
+    /// A class, not a struct: the engine walks every rule for every piece of advice, and passing a
+    /// reference costs one retain where copying a `Rule` costs one per string and array inside it.
+    public final class Compiled: Sendable {
+        public let rule: Rule
+        public let program: Program
+
+        init(rule: Rule, program: Program) {
+            self.rule = rule
+            self.program = program
+        }
     }
 
     /// Checks every expression of every rule; returns the compiled conditions of the rules whose

@@ -226,7 +226,7 @@ public struct WorkspaceChecker {
                 .unknownLevel, "'\(level)' is not a level of '\(lever.id)'", at: location,
                 hint: Suggestion.hint(for: level, in: lever.levels) ?? "levels: " + lever.levels.joined(separator: ", ")))
         case (.toLevel, .level):
-            break  // a level it has: fine
+            break  // a level this lever has
         case (.toValue, .level):
             diagnostics.append(.error(
                 .invalidValue, "'\(lever.id)' is a level lever: adjust it to a level (" + lever.levels.joined(separator: ", ") + ")",

@@ -3,7 +3,7 @@ public struct JSONDiffReporter: AdviceDiffReporter {
     public init() {}
 
     public func render(_ diff: AdviceDiff) -> String {
-        func key(_ k: AdviceDiff.Key) -> [String: JSONValue] {
+        func key(_ k: AdviceDiff.Key) -> JSONObject {
             ["offering": .string(k.offering), "segment": .string(k.segment), "scenario": .string(k.scenario)]
         }
         func rule(_ r: AdviceDiff.RuleReference) -> JSONValue {

@@ -18,7 +18,7 @@ struct AdviceRun {
     /// Settings by lever index, starting at the baselines.
     private var settings: [Double]
     /// Which rule set each lever (by index), with its location and priority.
-    private var adjustedBy: [Int: (rule: Rule, location: SourceLocation)] = [:]
+    private var adjustedBy: [Int: (rule: ConditionCompiler.Compiled, location: SourceLocation)] = [:]
     private var pinned: Set<Int> = []
 
     init(engine: AdviceEngine, offering: Offering, segment: Segment, scenario: Scenario, options: AdviceEngine.Options) {
@@ -37,7 +37,7 @@ struct AdviceRun {
             scenario: scenario, overrides: options.overrides)
         for compiled in engine.rules {
             let holds = evaluate(compiled, activation)
-            if holds { apply(compiled.rule) }
+            if holds { apply(compiled) }
         }
         return conclude()
     }
@@ -78,11 +78,12 @@ struct AdviceRun {
 
     // MARK: - Actions
 
-    private mutating func apply(_ rule: Rule) {
+    private mutating func apply(_ compiled: ConditionCompiler.Compiled) {
+        let rule = compiled.rule
         for action in rule.actions {
             switch action {
             case .adjust(let leverID, let change):
-                adjust(leverID, change, by: rule)
+                adjust(leverID, change, by: compiled)
             case .pin(let leverID):
                 if let index = offering.levers.firstIndex(where: { $0.id == leverID.value }) { pinned.insert(index) }
             case .emphasize(let target, let factor):
@@ -117,7 +118,8 @@ struct AdviceRun {
         }
     }
 
-    private mutating func adjust(_ leverID: Located<String>, _ change: Adjustment, by rule: Rule) {
+    private mutating func adjust(_ leverID: Located<String>, _ change: Adjustment, by compiled: ConditionCompiler.Compiled) {
+        let rule = compiled.rule
         // A rule may name a lever only some offerings have; for the others the action does nothing.
         guard let index = offering.levers.firstIndex(where: { $0.id == leverID.value }) else { return }
         let lever = offering.levers[index]
@@ -132,15 +134,15 @@ struct AdviceRun {
         if let earlier = adjustedBy[index] {
             // Rules fire in priority order, so the earlier one wins.
             guard settings[index] != setting else { return }
-            if earlier.rule.priority == rule.priority {
+            if earlier.rule.rule.priority == rule.priority {
                 warnings.append(AdviceWarning(
                     code: "conflict",
-                    message: "rules '\(earlier.rule.id)' (\(earlier.location)) and '\(rule.id)' (\(leverID.location)) both adjust \(lever.name) "
-                        + "with the same priority \(rule.priority): '\(earlier.rule.id)' wins (\(lever.display(settings[index])) rather than \(lever.display(setting)))",
+                    message: "rules '\(earlier.rule.rule.id)' (\(earlier.location)) and '\(rule.id)' (\(leverID.location)) both adjust \(lever.name) "
+                        + "with the same priority \(rule.priority): '\(earlier.rule.rule.id)' wins (\(lever.display(settings[index])) rather than \(lever.display(setting)))",
                     location: leverID.location))
             } else {
                 overridden.append(OverriddenAdjustment(
-                    lever: lever.id, rule: rule.id, location: leverID.location, by: earlier.rule.id, byLocation: earlier.location))
+                    lever: lever.id, rule: rule.id, location: leverID.location, by: earlier.rule.rule.id, byLocation: earlier.location))
             }
             return
         }
@@ -154,7 +156,7 @@ struct AdviceRun {
                 location: leverID.location))
         }
         settings[index] = setting
-        adjustedBy[index] = (rule, leverID.location)
+        adjustedBy[index] = (compiled, leverID.location)
     }
 
     // MARK: - Staleness
@@ -182,7 +184,7 @@ struct AdviceRun {
         let afterRules = model.value(settings)
         let tolerance = engine.workspace.settings.valueTolerance
         var sources = [LeverOutcome.Source](repeating: .baseline, count: offering.levers.count)
-        for (index, entry) in adjustedBy { sources[index] = .rule(entry.rule.id) }
+        for (index, entry) in adjustedBy { sources[index] = .rule(entry.rule.rule.id) }
 
         let flex = offering.levers.indices.filter { offering.levers[$0].flex && adjustedBy[$0] == nil && !pinned.contains($0) }
         var held = abs(afterRules - target) <= tolerance + 1e-12

@@ -25,7 +25,7 @@ public struct BatchAdviser: Sendable {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return [] }
         func failure(_ code: String, _ message: String, client: String? = nil) -> [String] {
-            var record: [String: JSONValue] = [
+            var record: JSONObject = [
                 "line": .number(Double(number)), "error": .object(["code": .string(code), "message": .string(message)]),
             ]
             if let client { record["client"] = .string(client) }

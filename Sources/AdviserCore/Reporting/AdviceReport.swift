@@ -47,7 +47,15 @@ enum ReportWording {
     static func percent(_ weight: Double) -> String { formatNumber(weight * 100, maxFractionDigits: 0) + "%" }
 
     static func setting(_ text: String, _ unit: String?, kind: Lever.Kind) -> String {
-        kind == .level || unit == nil ? text : "\(text) \(unit!)"
+        guard kind != .level, var unit else { return text }
+        // "1 hour/year", not "1 hours/year": units are written in the plural in the workspace.
+        if text == "1" || text == "-1" {
+            let parts = unit.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+            if let first = parts.first, first.count > 2, first.hasSuffix("s"), !first.hasSuffix("ss") {
+                unit = String(first.dropLast()) + (parts.count > 1 ? "/" + parts[1] : "")
+            }
+        }
+        return "\(text) \(unit)"
     }
 
     static func source(_ source: LeverOutcome.Source) -> String {

@@ -22,7 +22,7 @@ public enum AdviceJSON {
     }
 
     public static func scenario(_ s: Scenario) -> JSONValue {
-        var market: [String: JSONValue] = [:]
+        var market: JSONObject = [:]
         for (name, assignment) in s.market {
             switch assignment.value.value {
             case .number(let n): market[name] = .number(n)
@@ -30,7 +30,7 @@ public enum AdviceJSON {
             case .string(let t): market[name] = .string(t)
             }
         }
-        var object: [String: JSONValue] = ["id": .string(s.id), "name": .string(s.name), "market": .object(market)]
+        var object: JSONObject = ["id": .string(s.id), "name": .string(s.name), "market": .object(market)]
         if let asOf = s.asOfText { object["as_of"] = .string(asOf) }
         return .object(object)
     }
@@ -39,7 +39,7 @@ public enum AdviceJSON {
     static func round(_ value: Double) -> JSONValue { .number((value * 1e6).rounded() / 1e6) }
 
     public static func advice(_ a: Advice, explain: Bool) -> JSONValue {
-        var object: [String: JSONValue] = [
+        var object: JSONObject = [
             "offering": .string(a.offering.id),
             "offering_name": .string(a.offering.name),
             "segment": .string(a.segment.id),
@@ -61,13 +61,13 @@ public enum AdviceJSON {
                 .object(["driver": .string($0.id), "name": .string($0.name), "kind": .string($0.kind.rawValue)])
             }),
             "talking_points": .array(a.talkingPoints.map { point in
-                var o: [String: JSONValue] = ["text": .string(point.text), "rule": .string(point.rule)]
+                var o: JSONObject = ["text": .string(point.text), "rule": .string(point.rule)]
                 if let kind = point.kind { o["kind"] = .string(kind.rawValue) }
                 if let driver = point.driver { o["driver"] = .string(driver) }
                 return .object(o)
             }),
             "warnings": .array(a.warnings.map { w in
-                var o: [String: JSONValue] = ["code": .string(w.code), "message": .string(w.message)]
+                var o: JSONObject = ["code": .string(w.code), "message": .string(w.message)]
                 if let location = w.location { o["location"] = .string("\(location)") }
                 return .object(o)
             }),
@@ -89,7 +89,7 @@ public enum AdviceJSON {
     }
 
     static func lever(_ l: LeverOutcome) -> JSONValue {
-        var o: [String: JSONValue] = [
+        var o: JSONObject = [
             "lever": .string(l.lever), "name": .string(l.name), "kind": .string(l.kind.rawValue), "from": round(l.from),
             "to": round(l.to), "from_text": .string(l.fromText), "to_text": .string(l.toText),
             "source": .string(l.source.description), "pinned": .bool(l.pinned),
@@ -99,7 +99,7 @@ public enum AdviceJSON {
     }
 
     static func value(_ v: ValueOutcome) -> JSONValue {
-        var o: [String: JSONValue] = [
+        var o: JSONObject = [
             "target": round(v.target), "after_rules": round(v.afterRules), "final": round(v.final), "tolerance": .number(v.tolerance),
             "held": .bool(v.held),
         ]

@@ -45,7 +45,7 @@ public struct MarkdownReporter: AdviceReporter {
             }
             if !a.emphasized.isEmpty {
                 out.append("")
-                out.append("**What weighs more now:** " + a.emphasized.map {
+                out.append("**What matters more, or less, now:** " + a.emphasized.map {
                     "\(escape($0.name)) (\($0.kind.rawValue)) \(ReportWording.percent($0.weightBefore)) → \(ReportWording.percent($0.weightAfter))"
                 }.joined(separator: "; "))
             }

@@ -53,7 +53,7 @@ public struct TextReporter: AdviceReporter {
             out.append("  Margin per client: \(ReportWording.money(margin.before, margin.currency)) → \(ReportWording.money(margin.after, margin.currency))")
         }
         if !advice.emphasized.isEmpty {
-            out.append(colors.bold("  What weighs more now"))
+            out.append(colors.bold("  What matters more, or less, now"))
             for driver in advice.emphasized {
                 out.append("  - \(driver.name) (\(driver.kind.rawValue)): \(ReportWording.percent(driver.weightBefore)) → \(ReportWording.percent(driver.weightAfter)) of the value")
             }

@@ -17,8 +17,8 @@ public enum JSONSchemaGenerator {
         return .object(root)
     }
 
-    static func members(_ shape: Shape, doc: String?) -> [String: JSONValue] {
-        var result: [String: JSONValue]
+    static func members(_ shape: Shape, doc: String?) -> JSONObject {
+        var result: JSONObject
         switch shape {
         case .text: result = ["type": "string"]
         case .identifier: result = ["type": "string", "pattern": .string(identifierPattern)]
@@ -37,7 +37,7 @@ public enum JSONSchemaGenerator {
             result = ["type": "array", "items": schema(item)]
             if minCount > 0 { result["minItems"] = .number(Double(minCount)) }
         case .object(let object):
-            var properties: [String: JSONValue] = [:]
+            var properties: JSONObject = [:]
             for field in object.fields { properties[field.key] = .object(members(field.shape, doc: field.doc)) }
             result = ["type": "object", "properties": .object(properties), "additionalProperties": false]
             let required = object.fields.filter(\.required).map { JSONValue.string($0.key) }

@@ -20,7 +20,7 @@ public struct SARIFDiagnosticReporter: DiagnosticReporter {
         }
         var results: [JSONValue] = []
         for d in diagnostics {
-            var result: [String: JSONValue] = [
+            var result: JSONObject = [
                 "ruleId": .string(d.code.rawValue),
                 "level": .string(Self.level(d.severity)),
                 "message": .object(["text": .string(d.message + (d.hint.map { " (\($0))" } ?? ""))]),
@@ -37,7 +37,7 @@ public struct SARIFDiagnosticReporter: DiagnosticReporter {
             }
             results.append(.object(result))
         }
-        var run: [String: JSONValue] = [
+        var run: JSONObject = [
             "tool": .object(["driver": .object([
                 "name": "adviser", "version": .string(context.toolVersion), "semanticVersion": .string(context.toolVersion),
                 "rules": .array(rules),
@@ -65,7 +65,7 @@ public struct SARIFDiagnosticReporter: DiagnosticReporter {
         }
     }
 
-    static func location(_ location: SourceLocation, context: DiagnosticReportContext) -> [String: JSONValue] {
+    static func location(_ location: SourceLocation, context: DiagnosticReportContext) -> JSONObject {
         let artifact: JSONValue
         if let relative = context.repositoryRelativePath(location.file) {
             artifact = .object(["uri": .string(Self.percentEncoded(relative)), "uriBaseId": "%SRCROOT%"])
