@@ -55,8 +55,8 @@ extension DiagnosticCode {
     public static let untestedRule = Self("untested-rule")
     public static let valueCannotHold = Self("value-cannot-hold")
 
-    /// Every code the loader and checker can report (expression codes come from the expression
-    /// language and are listed in docs/diagnostics.md).
+    /// Every code the loader, checker and static analyses can report (expression codes come from
+    /// the expression language: `expressionCodes`). All are documented in docs/diagnostics.md.
     public static let all: [DiagnosticCode] = [
         .workspaceNotFound, .missingFile, .unreadableFile, .emptyFile, .yamlSyntax, .yamlDuplicateKey, .yamlAliasLimit,
         .yamlComplexKey, .yamlMultipleDocuments, .yamlTooDeep, .yamlTooLarge, .unknownKey, .missingKey, .wrongType,
