@@ -519,25 +519,43 @@ struct ConditionSpace: Sendable {
 
     // MARK: - Words
 
-    /// `market.phase = "downturn", segment.price_sensitivity = 0.5`.
-    func witness(_ state: ConstraintState) -> String {
-        var parts: [String] = []
+    /// A value a witness gives a variable.
+    enum WitnessValue: Equatable, Sendable {
+        case number(Double), text(String), bool(Bool)
+    }
+
+    /// Values for the variables a conjunction constrains (a segment's id and size from one segment),
+    /// sorted by name.
+    func witnessValues(_ state: ConstraintState) -> [(name: String, value: WitnessValue)] {
+        var values: [(name: String, value: WitnessValue)] = []
         let pair = segmentPair(state)
         for (v, domain) in state.domains.sorted(by: { names[$0.variable] < names[$1.variable] }) {
             if let pair, v == segmentID || v == segmentSize {
-                parts.append("\(names[v]) = \"\(v == segmentID ? pair.id : pair.size)\"")
+                values.append((names[v], .text(v == segmentID ? pair.id : pair.size)))
                 continue
             }
             switch domain {
-            case .numeric(let d): if let w = d.witness { parts.append("\(names[v]) = \(formatNumber(w))") }
+            case .numeric(let d):
+                if let w = d.witness { values.append((names[v], .number(w))) }
             case .values(let d):
-                if let w = d.witness {
-                    if case .values(let u) = kinds[v], u == ["true", "false"] {
-                        parts.append("\(names[v]) = \(w)")
-                    } else {
-                        parts.append("\(names[v]) = \"\(w)\"")
-                    }
+                guard let w = d.witness else { continue }
+                if case .values(let u) = kinds[v], u == ["true", "false"] {
+                    values.append((names[v], .bool(w == "true")))
+                } else {
+                    values.append((names[v], .text(w)))
                 }
+            }
+        }
+        return values
+    }
+
+    /// `market.phase = "downturn", segment.price_sensitivity = 0.5`.
+    func witness(_ state: ConstraintState) -> String {
+        let parts = witnessValues(state).map { name, value in
+            switch value {
+            case .number(let n): "\(name) = \(formatNumber(n))"
+            case .text(let t): "\(name) = \"\(t)\""
+            case .bool(let b): "\(name) = \(b)"
             }
         }
         var text = parts.isEmpty ? "always" : parts.joined(separator: ", ")
