@@ -24,7 +24,8 @@ struct ConflictAnalysis {
             }
         }
         let offeringsByLever = Dictionary(grouping: workspace.offerings.flatMap { o in o.levers.map { (o, $0) } }, by: { $0.1.id })
-        // One finding per pair of rules, naming every lever they disagree on.
+        // One finding per pair of rules: the first lever (by id) they certainly disagree on, else the
+        // first they may disagree on.
         var findings: [PairKey: Finding] = [:]
         for leverID in index.keys.sorted() {
             let offerings = offeringsByLever[leverID] ?? []
