@@ -15,6 +15,8 @@ struct BenchMain {
               workload (1,000 conditions × 10,000 fact sets).
           balance [--problems N] [--passes N] [--tolerance T] [--moves K] [--spread S] [--only N]
               Balance seeded problems with 8 flex levers × 100 grid steps each; median time per problem.
+          generate DIR [--rules N] [--facts N] [--levers N] [--segments N] [--clients N]
+              Write a synthetic workspace to DIR (and DIR/clients.jsonl with --clients).
           scale [--rules N] [--clients N] [--batch-rules N] [--passes N]
               Load + validate a generated N-rule workspace against libyaml's parse floor, batch advice
               throughput for N clients, peak memory (defaults: 10,000 rules, 100,000 clients, 500 rules).
@@ -34,6 +36,23 @@ struct BenchMain {
             BalanceBenchmark.run(arguments: args)
         case "scale":
             ScaleBenchmark.run(arguments: args)
+        case "generate":
+            guard let dir = args.first, !dir.hasPrefix("--") else { fail("generate needs a folder") }
+            var generator = WorkspaceGenerator()
+            if let n = option("--rules", in: args).flatMap(Int.init) { generator.rules = n }
+            if let n = option("--facts", in: args).flatMap(Int.init) { generator.facts = n }
+            if let n = option("--levers", in: args).flatMap(Int.init) { generator.levers = n }
+            if let n = option("--segments", in: args).flatMap(Int.init) { generator.segments = n }
+            do {
+                let bytes = try generator.write(to: dir)
+                print("wrote \(dir): \(generator.rules) rules, \(bytes / 1_000) kB")
+                if let n = option("--clients", in: args).flatMap(Int.init) {
+                    try generator.writeClients(count: n, to: dir + "/clients.jsonl")
+                    print("wrote \(dir)/clients.jsonl: \(n) clients")
+                }
+            } catch {
+                fail("\(error)")
+            }
         case "validate": ValidateBenchmark.run(arguments: args)
         case "-h", "--help", "help":
             print(usage)

@@ -58,43 +58,69 @@ public struct ConditionCompiler: Sendable {
         var compiled: [Compiled] = []
         var diagnostics: [Diagnostic] = []
         for rule in workspace.rules {
-            guard !rule.when.expressions.isEmpty else { continue }  // no usable `when`: already reported
-            var valid = true
-            for source in rule.when.expressions {
-                let problems = check(source, locator: locator)
-                diagnostics += problems
-                valid = valid && !problems.hasErrors
+            let sources = rule.when.expressions
+            guard !sources.isEmpty else { continue }  // no usable `when`: already reported
+            var checkedParts: [CheckedExpression] = []
+            for source in sources {
+                switch check(source, locator: locator) {
+                case .success(let checked): checkedParts.append(checked)
+                case .failure(let problems): diagnostics += problems
+                }
             }
-            guard valid else { continue }
-            // Each part is valid alone, so the combined text is too; compiling it once gives one
-            // fast program per rule.
+            guard checkedParts.count == sources.count else { continue }
+            // One expression (the common case) is compiled from its checked form; several are
+            // valid alone, so their combination is too, and compiles to one fast program.
+            if checkedParts.count == 1, case .expression = rule.when {
+                compiled.append(Compiled(rule: rule, program: Program(checkedParts[0], declarations: declarations)))
+                continue
+            }
             switch Expression.compile(rule.when.combinedText, declarations: declarations) {
             case .success(let program): compiled.append(Compiled(rule: rule, program: program))
             case .failure(let problems):
-                diagnostics += problems.map { diagnostic($0, in: rule.when.expressions[0], locator: locator) }
+                diagnostics += problems.map { diagnostic($0, in: sources[0], locator: locator) }
             }
         }
         return (compiled, diagnostics)
     }
 
+    /// Only the diagnostics of every rule's condition: validation needs no compiled programs.
+    public func diagnostics(_ workspace: Workspace) -> [Diagnostic] {
+        let locator = ExpressionLocator(sources: workspace.sources)
+        let sources = workspace.rules.flatMap(\.when.expressions)
+        // In slices over all cores: thousands of rules check independently.
+        let slices = stride(from: 0, to: sources.count, by: 256).map { Array(sources[$0..<min($0 + 256, sources.count)]) }
+        return parallelMap(slices) { slice in
+            slice.flatMap { source -> [Diagnostic] in
+                if case .failure(let problems) = self.check(source, locator: locator) { return problems }
+                return []
+            }
+        }.flatMap { $0 }
+    }
+
     /// Parses and type-checks one expression; every problem located in its file.
-    public func check(_ source: ExpressionSource, locator: ExpressionLocator) -> [Diagnostic] {
+    public func check(_ source: ExpressionSource, locator: ExpressionLocator) -> CheckOutcome {
         let parsed: ParsedExpression
         switch Parser.parse(source.text) {
-        case .failure(let problems): return problems.map { diagnostic($0, in: source, locator: locator) }
+        case .failure(let problems): return .failure(problems.map { diagnostic($0, in: source, locator: locator) })
         case .success(let p): parsed = p
         }
         switch Checker(declarations: declarations).check(parsed) {
         case .failure(let problems):
-            return problems.map { diagnostic($0, in: source, locator: locator) }
+            return .failure(problems.map { diagnostic($0, in: source, locator: locator) })
         case .success(let checked):
             if checked.resultType != .bool && checked.resultType != .dyn {
-                return [.error(
+                return .failure([.error(
                     .conditionNotBool, "a condition must be true or false, but this gives \(checked.resultType)",
-                    at: source.location, hint: "compare it with something, e.g. \(source.text) > 0")]
+                    at: source.location, hint: "compare it with something, e.g. \(source.text) > 0")])
             }
-            return []
+            return .success(checked)
         }
+    }
+
+    /// A checked expression, or the diagnostics that stop it.
+    public enum CheckOutcome {
+        case success(CheckedExpression)
+        case failure([Diagnostic])
     }
 
     private func diagnostic(_ problem: ExpressionDiagnostic, in source: ExpressionSource, locator: ExpressionLocator) -> Diagnostic {

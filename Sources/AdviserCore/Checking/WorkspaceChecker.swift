@@ -16,7 +16,7 @@ public struct WorkspaceChecker {
         checker.checkScenarios()
         checker.checkRules()
         checker.checkTests()
-        checker.diagnostics += ConditionCompiler(workspace: workspace).compile(workspace).diagnostics
+        checker.diagnostics += ConditionCompiler(workspace: workspace).diagnostics(workspace)
         return checker.diagnostics
     }
 
@@ -181,7 +181,7 @@ public struct WorkspaceChecker {
         let levers = leversByID
         let drivers = driverIDs
         for rule in workspace.rules {
-            if rule.why.trimmingCharacters(in: .whitespaces).isEmpty {
+            if rule.why.allSatisfy(\.isWhitespace) {
                 diagnostics.append(.error(.missingKey, "the rule '\(rule.id)' needs a why", at: rule.location))
             }
             for action in rule.actions {

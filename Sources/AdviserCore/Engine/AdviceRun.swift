@@ -236,6 +236,14 @@ struct AdviceRun {
                 driver: driver.id, name: driver.name, kind: driver.kind, factor: entry.factor,
                 weightBefore: base.weights[driver.id] ?? 0, weightAfter: model.weights[driver.id] ?? 0, rules: entry.rules)
         }
+        let unaddressedIDs = Set(model.unaddressed.map(\.id))
+        let drivers = segment.drivers.map { driver in
+            DriverOutcome(
+                id: driver.id, name: driver.name, kind: driver.kind,
+                weightBefore: base.weights[driver.id] ?? 0, weightAfter: model.weights[driver.id] ?? 0,
+                reliefBefore: model.relief(of: driver, at: baseline), reliefAfter: model.relief(of: driver, at: settings),
+                addressed: !unaddressedIDs.contains(driver.id))
+        }
         var margin: MarginOutcome?
         if offering.levers.contains(where: \.declaresCost) {
             margin = MarginOutcome(
@@ -247,7 +255,7 @@ struct AdviceRun {
             segmentSize: segment.size, scenario: .init(id: scenario.id, name: scenario.name), fired: fired, levers: levers,
             value: ValueOutcome(target: target, afterRules: afterRules, final: final, tolerance: tolerance, held: held, shortfall: shortfall),
             margin: margin, emphasized: emphasized,
-            unaddressed: model.unaddressed.map { DriverReference(id: $0.id, name: $0.name, kind: $0.kind) },
+            unaddressed: model.unaddressed.map { DriverReference(id: $0.id, name: $0.name, kind: $0.kind) }, drivers: drivers,
             talkingPoints: talkingPoints, warnings: warnings, overridden: overridden, explanations: explanations)
     }
 

@@ -82,10 +82,14 @@ public struct BatchAdviser: Sendable {
         options.overrides = overrides
         return offerings.map { offering in
             let advice = engine.advise(offering: offering, segment: segment, scenario: scenario, options: options)
-            return JSONValue.object([
-                "client": .string(client), "line": .number(Double(number)),
-                "advice": AdviceJSON.advice(advice, explain: options.explain),
-            ]).serialized()
+            var writer = JSONWriter(capacity: 16_384)
+            writer.beginObject()
+            writer.key("advice")
+            AdviceJSON.write(advice, explain: options.explain, to: &writer)
+            writer.member("client", client)
+            writer.member("line", number)
+            writer.endObject()
+            return writer.text
         }
     }
 

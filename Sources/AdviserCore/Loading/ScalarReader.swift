@@ -20,7 +20,7 @@ public enum ScalarReader {
     }
 
     public static func number(_ text: String) -> Result<Double, Problem> {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = trimmed(text)
         if isDecimal(t) {
             guard let value = Double(t), value.isFinite else {
                 return .failure(Problem(message: "the number \(t) is too large", hint: nil))
@@ -94,7 +94,7 @@ public enum ScalarReader {
     }
 
     public static func change(_ scalar: YAMLScalar) -> Result<Change, Problem> {
-        let t = scalar.value.trimmingCharacters(in: .whitespaces)
+        let t = trimmed(scalar.value)
         if t.hasSuffix("%") {
             let body = t.dropLast().trimmingCharacters(in: .whitespaces)
             guard isDecimal(body), let value = Double(body), value.isFinite else {
@@ -105,6 +105,14 @@ public enum ScalarReader {
         return number(scalar).map { .units($0) }.mapError {
             Problem(message: "expected a change such as -10%, +5% or -40, found '\(t)'", hint: $0.hint)
         }
+    }
+
+    /// Spaces and tabs off both ends; the common case (none) costs two comparisons, not a Foundation call.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              first == " " || first == "\t" || last == " " || last == "\t"
+        else { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// Decimal numbers only: optional sign, digits, optional fraction, optional exponent.

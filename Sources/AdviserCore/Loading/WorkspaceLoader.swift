@@ -84,11 +84,12 @@ struct FileReader {
             facts = readFacts(node)
         }
         var workspace = Workspace(root: root, settings: settings, facts: facts)
-        for (_, node) in folder("offerings", kind: .offering) { workspace.offerings.append(readOffering(node)) }
-        for (_, node) in folder("segments", kind: .segment) { workspace.segments.append(readSegment(node)) }
-        for (file, node) in folder("rules", kind: .ruleset) { workspace.rulesets.append(readRuleset(node, file: file)) }
-        for (_, node) in folder("scenarios", kind: .scenario) { workspace.scenarios.append(readScenario(node)) }
-        for (file, node) in folder("tests", kind: .test, required: false) { workspace.tests += readTests(node, file: file) }
+        workspace.offerings = folder("offerings", kind: .offering) { reader, _, node in reader.readOffering(node) }
+        workspace.segments = folder("segments", kind: .segment) { reader, _, node in reader.readSegment(node) }
+        workspace.rulesets = folder("rules", kind: .ruleset) { reader, file, node in reader.readRuleset(node, file: file) }
+        workspace.scenarios = folder("scenarios", kind: .scenario) { reader, _, node in reader.readScenario(node) }
+        workspace.tests = folder("tests", kind: .test, required: false) { reader, file, node in reader.readTests(node, file: file) }
+            .flatMap { $0 }
         workspace.fileCount = fileCount
         workspace.sources = sources
         return WorkspaceLoader.Outcome(workspace: workspace, diagnostics: diagnostics)
@@ -108,7 +109,12 @@ struct FileReader {
     }
 
     /// Every `*.yaml`/`*.yml` file in a subfolder, sorted by name so the order is stable.
-    private mutating func folder(_ name: String, kind: WorkspaceSchema.FileKind, required: Bool = true) -> [(String, YAMLNode)] {
+    /// Reads every `*.yaml` file of a subfolder into model values, files in parallel (they are
+    /// independent), results and diagnostics in file-name order.
+    private mutating func folder<Item: Sendable>(
+        _ name: String, kind: WorkspaceSchema.FileKind, required: Bool = true,
+        _ build: @escaping @Sendable (inout FileReader, String, YAMLNode) -> Item
+    ) -> [Item] {
         let dir = path(name)
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -126,10 +132,21 @@ struct FileReader {
         if names.isEmpty && required {
             diagnostics.append(.error(.missingFile, "the \(name)/ folder holds no .yaml file", at: .file(dir)))
         }
-        return names.compactMap { file in
+        let (root, limits) = (self.root, self.limits)
+        let results = parallelMap(names) { file -> (item: Item?, reader: FileReader) in
+            var reader = FileReader(root: root, limits: limits)
             let full = dir + "/" + file
-            return readFile(full, kind: kind).map { (full, $0) }
+            let item = reader.readFile(full, kind: kind).map { build(&reader, full, $0) }
+            return (item, reader)
         }
+        var items: [Item] = []
+        for result in results {
+            diagnostics += result.reader.diagnostics
+            sources.merge(result.reader.sources) { a, _ in a }
+            fileCount += result.reader.fileCount
+            if let item = result.item { items.append(item) }
+        }
+        return items
     }
 
     mutating func readScenarioFile(_ path: String) -> YAMLNode? {
@@ -137,7 +154,7 @@ struct FileReader {
     }
 
     /// Reads, composes and shape-checks one file.
-    private mutating func readFile(_ file: String, kind: WorkspaceSchema.FileKind) -> YAMLNode? {
+    mutating func readFile(_ file: String, kind: WorkspaceSchema.FileKind) -> YAMLNode? {
         fileCount += 1
         guard let data = FileManager.default.contents(atPath: file) else {
             diagnostics.append(.error(.unreadableFile, "cannot read \(file)", at: .file(file), hint: "check the file's permissions"))
@@ -164,4 +181,20 @@ struct FileReader {
         diagnostics += checker.diagnostics
         return root
     }
+}
+
+/// `map` over all cores, results in input order. For independent, similar-sized pieces of work
+/// such as the files of a workspace folder.
+func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) -> [R] {
+    guard items.count > 1 else { return items.map(transform) }
+    nonisolated(unsafe) let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    // Each index is written by exactly one iteration, so the writes never race.
+    DispatchQueue.concurrentPerform(iterations: items.count) { index in
+        results[index] = transform(items[index])
+    }
+    let mapped = results.map { $0! }
+    _ = results.deinitialize()
+    return mapped
 }

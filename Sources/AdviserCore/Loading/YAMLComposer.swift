@@ -106,12 +106,24 @@ public struct YAMLComposer: Sendable {
 
 /// The composer's working state: a stack of open collections, anchors seen, and counters.
 private struct ComposerState {
-    private enum Frame {
-        case sequence(items: [YAMLNode], location: SourceLocation, anchor: String?, nodes: Int)
-        case mapping(
-            pairs: [YAMLPair], location: SourceLocation, anchor: String?, nodes: Int,
-            pendingKey: (key: String, location: SourceLocation)?, skipNextValue: Bool,
-            seen: [String: SourceLocation])
+    /// An open list or mapping. A class, so that adding a child mutates the top of the stack in
+    /// place instead of popping and pushing a large enum payload for every node.
+    private final class Frame {
+        let isMapping: Bool
+        let location: SourceLocation
+        let anchor: String?
+        var nodes = 1
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: (key: String, location: SourceLocation)?
+        var skipNextValue = false
+        var seen: [String: SourceLocation] = [:]
+
+        init(isMapping: Bool, location: SourceLocation, anchor: String?) {
+            self.isMapping = isMapping
+            self.location = location
+            self.anchor = anchor
+        }
     }
 
     let file: String
@@ -188,20 +200,14 @@ private struct ComposerState {
             complete(node, nodes: target.nodes, anchor: nil)
         case YAML_SEQUENCE_START_EVENT:
             guard open(at) else { return }
-            stack.append(.sequence(items: [], location: at, anchor: Self.string(event.data.sequence_start.anchor), nodes: 1))
+            stack.append(Frame(isMapping: false, location: at, anchor: Self.string(event.data.sequence_start.anchor)))
         case YAML_MAPPING_START_EVENT:
             guard open(at) else { return }
-            stack.append(.mapping(
-                pairs: [], location: at, anchor: Self.string(event.data.mapping_start.anchor), nodes: 1,
-                pendingKey: nil, skipNextValue: false, seen: [:]))
+            stack.append(Frame(isMapping: true, location: at, anchor: Self.string(event.data.mapping_start.anchor)))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
-            switch frame {
-            case let .sequence(items, location, anchor, nodes):
-                complete(YAMLNode(.sequence(items), at: location), nodes: nodes, anchor: anchor)
-            case let .mapping(pairs, location, anchor, nodes, _, _, _):
-                complete(YAMLNode(.mapping(pairs), at: location), nodes: nodes, anchor: anchor)
-            }
+            let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+            complete(YAMLNode(content, at: frame.location), nodes: frame.nodes, anchor: frame.anchor)
         default:
             break
         }
@@ -226,41 +232,46 @@ private struct ComposerState {
             return
         }
         if let anchor { anchors[anchor] = (node, nodes) }
-        guard let top = stack.popLast() else {
+        guard let top = stack.last else {
             root = node
             return
         }
-        switch top {
-        case .sequence(var items, let location, let anchor, let count):
-            items.append(node)
-            stack.append(.sequence(items: items, location: location, anchor: anchor, nodes: count + nodes))
-        case .mapping(var pairs, let location, let anchor, let count, let pendingKey, let skip, var seen):
-            var nextKey: (key: String, location: SourceLocation)? = nil
-            var nextSkip = false
-            if let pendingKey {
-                if !skip {
-                    if let first = seen[pendingKey.key] {
-                        diagnostics.append(.error(
-                            .yamlDuplicateKey, "the key '\(pendingKey.key)' appears twice in this mapping",
-                            at: pendingKey.location, hint: "remove one of them",
-                            related: [Located("first written here", at: first)]))
-                    } else {
-                        seen[pendingKey.key] = pendingKey.location
-                        pairs.append(YAMLPair(key: pendingKey.key, keyLocation: pendingKey.location, value: node))
-                    }
-                }
-            } else if let key = node.scalar {
-                nextKey = (key.value, node.location)
-            } else {
-                diagnostics.append(.error(
-                    .yamlComplexKey, "a key must be a single word or text, not \(node.kindDescription)",
-                    at: node.location, hint: "a line starting with '? ' or '[' or '{' before ':' makes a complex key"))
-                nextKey = ("", node.location)
-                nextSkip = true
+        top.nodes += nodes
+        guard top.isMapping else {
+            top.items.append(node)
+            return
+        }
+        if let pendingKey = top.pendingKey {
+            top.pendingKey = nil
+            if top.skipNextValue {
+                top.skipNextValue = false
+                return
             }
-            stack.append(.mapping(
-                pairs: pairs, location: location, anchor: anchor, nodes: count + nodes,
-                pendingKey: nextKey, skipNextValue: nextSkip, seen: seen))
+            // Small mappings (nearly all) are searched directly; hashing pays off only for big ones.
+            let first = top.pairs.count < 16
+                ? top.pairs.first(where: { $0.key == pendingKey.key })?.keyLocation
+                : top.seen[pendingKey.key]
+            if let first {
+                diagnostics.append(.error(
+                    .yamlDuplicateKey, "the key '\(pendingKey.key)' appears twice in this mapping",
+                    at: pendingKey.location, hint: "remove one of them",
+                    related: [Located("first written here", at: first)]))
+                return
+            }
+            top.pairs.append(YAMLPair(key: pendingKey.key, keyLocation: pendingKey.location, value: node))
+            if top.pairs.count == 16 {
+                for pair in top.pairs { top.seen[pair.key] = pair.keyLocation }
+            } else if top.pairs.count > 16 {
+                top.seen[pendingKey.key] = pendingKey.location
+            }
+        } else if let key = node.scalar {
+            top.pendingKey = (key.value, node.location)
+        } else {
+            diagnostics.append(.error(
+                .yamlComplexKey, "a key must be a single word or text, not \(node.kindDescription)",
+                at: node.location, hint: "a line starting with '? ' or '[' or '{' before ':' makes a complex key"))
+            top.pendingKey = ("", node.location)
+            top.skipNextValue = true
         }
     }
 

@@ -34,14 +34,19 @@ enum ReportWording {
     static func index(_ value: Double) -> String { String(format: "%.1f", value * 100) }
 
     static func money(_ value: Double, _ currency: String) -> String {
-        let rounded = value.rounded()
-        let digits = String(Int64(abs(rounded)))
+        grouped(value.rounded()) + " " + currency
+    }
+
+    /// A number with thousands separators: `4,800`; fractions as `formatNumber` writes them.
+    static func grouped(_ value: Double) -> String {
+        guard value.rounded() == value, abs(value) < 1e15 else { return formatNumber(value) }
+        let digits = String(Int64(abs(value)))
         var grouped = ""
         for (i, c) in digits.reversed().enumerated() {
             if i > 0 && i % 3 == 0 { grouped.append(",") }
             grouped.append(c)
         }
-        return (rounded < 0 ? "-" : "") + String(grouped.reversed()) + " " + currency
+        return (value < 0 ? "-" : "") + String(grouped.reversed())
     }
 
     static func percent(_ weight: Double) -> String { formatNumber(weight * 100, maxFractionDigits: 0) + "%" }

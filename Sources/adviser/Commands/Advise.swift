@@ -13,6 +13,7 @@ extension Adviser {
                   adviser advise
                   adviser advise --scenario downturn --segment micro-retail
                   adviser advise --scenario my-forecast.yaml --format markdown --output brief.md
+                  adviser advise --format html --output brief.html   (charts, prints on A4)
                   adviser advise --explain          (why each rule fired or not)
                   adviser advise --clients clients.jsonl > advice.jsonl
 
@@ -70,6 +71,7 @@ extension Adviser {
                 case .text: TextReporter(colors: output.output == nil ? Console.colors() : .none)
                 case .markdown: MarkdownReporter()
                 case .json: JSONReporter()
+                case .html: HTMLReporter()
                 }
             try WorkspaceSession.emit(reporter.render(report), output: output.output)
         }

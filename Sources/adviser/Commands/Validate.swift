@@ -45,6 +45,7 @@ extension Adviser {
             if !outcome.diagnostics.hasErrors {
                 outcome.diagnostics = (outcome.diagnostics + WorkspaceAnalyzer(workspace: outcome.workspace).analyze()).sorted()
             }
+            WorkspaceSession.keepUntilExit(outcome)
             let directory = FileManager.default.currentDirectoryPath
             let context = DiagnosticReportContext(
                 sources: outcome.workspace.sources, fileCount: outcome.workspace.fileCount,
