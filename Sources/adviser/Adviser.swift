@@ -22,7 +22,10 @@ struct Adviser: AsyncParsableCommand {
               adviser watch                           advise again on every save
             """,
         version: "0.1.0",
-        subcommands: [Advise.self, Validate.self, Test.self, Eval.self, Init.self, Compare.self, TippingPoints.self, Watch.self],
+        subcommands: [
+            Advise.self, Validate.self, Test.self, Eval.self, Init.self, Compare.self, TippingPoints.self, Watch.self, Diff.self,
+            Schema.self,
+        ],
         defaultSubcommand: Advise.self
     )
 
