@@ -526,10 +526,11 @@ struct ConditionSpace: Sendable {
 
     /// Values for the variables a conjunction constrains (a segment's id and size from one segment),
     /// sorted by name.
-    func witnessValues(_ state: ConstraintState) -> [(name: String, value: WitnessValue)] {
+    /// - Parameter only: the variables worth naming (those the conditions read); nil names all.
+    func witnessValues(_ state: ConstraintState, only: Set<Int>? = nil) -> [(name: String, value: WitnessValue)] {
         var values: [(name: String, value: WitnessValue)] = []
         let pair = segmentPair(state)
-        for (v, domain) in state.domains.sorted(by: { names[$0.variable] < names[$1.variable] }) {
+        for (v, domain) in state.domains.sorted(by: { names[$0.variable] < names[$1.variable] }) where only?.contains(v) ?? true {
             if let pair, v == segmentID || v == segmentSize {
                 values.append((names[v], .text(v == segmentID ? pair.id : pair.size)))
                 continue
@@ -550,8 +551,8 @@ struct ConditionSpace: Sendable {
     }
 
     /// `market.phase = "downturn", segment.price_sensitivity = 0.5`.
-    func witness(_ state: ConstraintState) -> String {
-        let parts = witnessValues(state).map { name, value in
+    func witness(_ state: ConstraintState, only: Set<Int>? = nil) -> String {
+        let parts = witnessValues(state, only: only).map { name, value in
             switch value {
             case .number(let n): "\(name) = \(formatNumber(n))"
             case .text(let t): "\(name) = \"\(t)\""

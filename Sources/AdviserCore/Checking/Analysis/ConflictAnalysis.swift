@@ -82,7 +82,7 @@ struct ConflictAnalysis {
             let verb = certain ? "can fire together" : "may fire together"
             let message = "rules '\(r1.id)' and '\(r2.id)' \(verb) with the same priority \(r2.priority) and set \(lever.name) "
                 + "differently (\(lever.display(a)) against \(lever.display(b)) in '\(offering.id)'); '\(r1.id)' wins only by file order, "
-                + "e.g. when " + logic.space.witness(state)
+                + "e.g. when " + logic.space.witness(state, only: first.entry.reads.union(second.entry.reads))
             finding = Finding(
                 key: PairKey(first: first.entry.order, second: second.entry.order),
                 diagnostic: .warning(
