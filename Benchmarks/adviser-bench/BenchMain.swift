@@ -53,6 +53,7 @@ struct BenchMain {
             } catch {
                 fail("\(error)")
             }
+        case "validate": ValidateBenchmark.run(arguments: args)
         case "-h", "--help", "help":
             print(usage)
         default:

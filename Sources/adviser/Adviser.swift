@@ -16,9 +16,16 @@ struct Adviser: AsyncParsableCommand {
               adviser advise --scenario downturn      the same, under another market scenario
               adviser validate Rules                  check the rule files, as CI does
               adviser validate --rules path/to/rules  the same, for another workspace
+              adviser advise --format html --output brief.html   the brief, with charts
+              adviser compare --all-scenarios         what if: the scenarios side by side
+              adviser tipping-points                  where the market would change the advice
+              adviser watch                           advise again on every save
             """,
         version: "0.1.0",
-        subcommands: [Advise.self, Validate.self, Test.self, Eval.self, Init.self],
+        subcommands: [
+            Advise.self, Validate.self, Test.self, Eval.self, Init.self, Compare.self, TippingPoints.self, Watch.self, Diff.self,
+            Schema.self,
+        ],
         defaultSubcommand: Advise.self
     )
 

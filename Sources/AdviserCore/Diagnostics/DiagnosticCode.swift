@@ -53,8 +53,18 @@ extension DiagnosticCode {
     public static let missingFact = Self("missing-fact")
     public static let conditionNotBool = Self("condition-not-bool")
 
-    /// Every code the loader and checker can report (expression codes come from the expression
-    /// language and are listed in docs/diagnostics.md).
+    // MARK: - Static analysis (adviser validate, once there are no errors)
+    public static let conflict = Self("conflict")
+    public static let unreachableRule = Self("unreachable-rule")
+    public static let shadowedAdjustment = Self("shadowed-adjustment")
+    public static let unusedFact = Self("unused-fact")
+    public static let unusedDriver = Self("unused-driver")
+    public static let unusedLever = Self("unused-lever")
+    public static let untestedRule = Self("untested-rule")
+    public static let valueCannotHold = Self("value-cannot-hold")
+
+    /// Every code the loader, checker and static analyses can report (expression codes come from
+    /// the expression language: `expressionCodes`). All are documented in docs/diagnostics.md.
     public static let all: [DiagnosticCode] = [
         .workspaceNotFound, .missingFile, .unreadableFile, .emptyFile, .yamlSyntax, .yamlDuplicateKey, .yamlAliasLimit,
         .yamlComplexKey, .yamlMultipleDocuments, .yamlTooDeep, .yamlTooLarge, .unknownKey, .missingKey, .wrongType,
@@ -62,5 +72,13 @@ extension DiagnosticCode {
         .unknownOffering, .unknownRule, .unknownLevel, .outOfRange, .offGrid, .curveOrder, .reliefOutOfRange,
         .missingFact, .conditionNotBool, .yamlTabIndent, .yaml11Boolean, .fileTooLarge, .tooManyFiles, .invalidUTF8,
         .nulByte, .controlCharacter, .symlinkOutside,
+        .missingFact, .conditionNotBool, .conflict, .unreachableRule, .shadowedAdjustment, .unusedFact, .unusedDriver,
+        .unusedLever, .untestedRule, .valueCannotHold,
     ]
+
+    /// The codes of the expression language (parse and type errors inside a `when`).
+    public static let expressionCodes: [DiagnosticCode] = [
+        "expr-syntax", "expr-too-deep", "expr-too-long", "undeclared-reference", "unknown-function", "no-matching-overload",
+        "type-mismatch", "unknown-enum-value", "invalid-regex",
+    ].map { DiagnosticCode($0) }
 }

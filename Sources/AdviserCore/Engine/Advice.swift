@@ -15,6 +15,9 @@ public struct Advice: Sendable {
     public var emphasized: [EmphasizedDriver]
     /// Drivers that no lever of this offering addresses.
     public var unaddressed: [DriverReference]
+    /// Every driver of the segment: weight and relief before (today's offering, plain weights) and
+    /// after (the recommendation, emphasized weights).
+    public var drivers: [DriverOutcome]
     public var talkingPoints: [TalkingPoint]
     public var warnings: [AdviceWarning]
     /// Adjustments that lost to a higher-priority rule (by design, not a warning).
@@ -97,6 +100,21 @@ public struct EmphasizedDriver: Sendable {
     public var weightBefore: Double
     public var weightAfter: Double
     public var rules: [String]
+}
+
+/// One driver's share of the value and how well it is relieved, today and as recommended.
+public struct DriverOutcome: Sendable {
+    public var id: String
+    public var name: String
+    public var kind: Driver.Kind
+    /// Normalized weight (0–1) before the rules' emphasis, and after it.
+    public var weightBefore: Double
+    public var weightAfter: Double
+    /// Relief (0–1) at today's settings and at the recommended ones.
+    public var reliefBefore: Double
+    public var reliefAfter: Double
+    /// False when no lever of this offering relieves it (its relief is then 0).
+    public var addressed: Bool
 }
 
 public struct DriverReference: Sendable {

@@ -35,6 +35,9 @@ public struct AdviceEngine: Sendable {
         public var today: Int?
         /// Facts that override the scenario's and the segment's, by full name (`market.inflation`).
         public var overrides: [String: FactValue] = [:]
+        /// The facts of this offering × segment × scenario, made once by the caller for many pieces
+        /// of advice (`overrides` are applied on top); nil: made for each piece.
+        public var preparedFacts: Activation?
 
         public init(explain: Bool = false, today: Int? = nil, overrides: [String: FactValue] = [:]) {
             self.explain = explain

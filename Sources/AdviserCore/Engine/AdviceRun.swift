@@ -32,9 +32,15 @@ struct AdviceRun {
 
     mutating func advise() -> Advice {
         checkStaleness()
-        let activation = FactActivation.make(
-            declarations: engine.declarations, workspace: engine.workspace, offering: offering, segment: segment,
-            scenario: scenario, overrides: options.overrides)
+        let activation: Activation
+        if var prepared = options.preparedFacts {
+            FactActivation.apply(options.overrides, to: &prepared, workspace: engine.workspace)
+            activation = prepared
+        } else {
+            activation = FactActivation.make(
+                declarations: engine.declarations, workspace: engine.workspace, offering: offering, segment: segment,
+                scenario: scenario, overrides: options.overrides)
+        }
         for compiled in engine.rules {
             let holds = evaluate(compiled, activation)
             if holds { apply(compiled) }
@@ -236,12 +242,23 @@ struct AdviceRun {
                 fromText: lever.display(lever.baseline), toText: lever.display(settings[index]), source: sources[index],
                 pinned: pinned.contains(index), flex: lever.flex)
         }
-        let base = ValueModel(offering: offering, segment: segment)
+        // Weights before emphasis are importance shares; no second value model is needed for them.
+        let totalImportance = segment.drivers.reduce(0) { $0 + $1.importance }
+        let weightsBefore = Dictionary(
+            segment.drivers.map { ($0.id, totalImportance > 0 ? $0.importance / totalImportance : 0) }, uniquingKeysWith: { a, _ in a })
         let emphasized = segment.drivers.compactMap { driver -> EmphasizedDriver? in
             guard let entry = emphasis[driver.id], entry.factor != 1 else { return nil }
             return EmphasizedDriver(
                 driver: driver.id, name: driver.name, kind: driver.kind, factor: entry.factor,
-                weightBefore: base.weights[driver.id] ?? 0, weightAfter: model.weights[driver.id] ?? 0, rules: entry.rules)
+                weightBefore: weightsBefore[driver.id] ?? 0, weightAfter: model.weights[driver.id] ?? 0, rules: entry.rules)
+        }
+        let unaddressedIDs = Set(model.unaddressed.map(\.id))
+        let drivers = segment.drivers.map { driver in
+            DriverOutcome(
+                id: driver.id, name: driver.name, kind: driver.kind,
+                weightBefore: weightsBefore[driver.id] ?? 0, weightAfter: model.weights[driver.id] ?? 0,
+                reliefBefore: model.relief(of: driver, at: baseline), reliefAfter: model.relief(of: driver, at: settings),
+                addressed: !unaddressedIDs.contains(driver.id))
         }
         var margin: MarginOutcome?
         if offering.levers.contains(where: \.declaresCost) {
@@ -254,7 +271,7 @@ struct AdviceRun {
             segmentSize: segment.size, scenario: .init(id: scenario.id, name: scenario.name), fired: fired, levers: levers,
             value: ValueOutcome(target: target, afterRules: afterRules, final: final, tolerance: tolerance, held: held, shortfall: shortfall),
             margin: margin, emphasized: emphasized,
-            unaddressed: model.unaddressed.map { DriverReference(id: $0.id, name: $0.name, kind: $0.kind) },
+            unaddressed: model.unaddressed.map { DriverReference(id: $0.id, name: $0.name, kind: $0.kind) }, drivers: drivers,
             talkingPoints: talkingPoints, warnings: warnings, overridden: overridden, explanations: explanations)
     }
 

@@ -1,3 +1,4 @@
+import AdviserExpression
 import Foundation
 
 /// Advice for a client base, one client per JSON line: a stateless filter from client records to
@@ -12,10 +13,22 @@ public struct BatchAdviser: Sendable {
     public let scenario: Scenario
     public let options: AdviceEngine.Options
 
+    /// The facts of each offering × segment under the scenario, made once for all clients.
+    private let prepared: [String: Activation]
+
     public init(engine: AdviceEngine, scenario: Scenario, options: AdviceEngine.Options = .init()) {
         self.engine = engine
         self.scenario = scenario
         self.options = options
+        var prepared: [String: Activation] = [:]
+        for offering in engine.workspace.offerings {
+            for segment in engine.workspace.segments {
+                prepared["\(offering.id)|\(segment.id)"] = FactActivation.make(
+                    declarations: engine.declarations, workspace: engine.workspace, offering: offering, segment: segment,
+                    scenario: scenario, overrides: [:])
+            }
+        }
+        self.prepared = prepared
     }
 
     static let keys: Set<String> = ["id", "segment", "facts", "offerings"]
@@ -81,11 +94,17 @@ public struct BatchAdviser: Sendable {
         var options = self.options
         options.overrides = overrides
         return offerings.map { offering in
+            var options = options
+            options.preparedFacts = prepared["\(offering.id)|\(segment.id)"]
             let advice = engine.advise(offering: offering, segment: segment, scenario: scenario, options: options)
-            return JSONValue.object([
-                "client": .string(client), "line": .number(Double(number)),
-                "advice": AdviceJSON.advice(advice, explain: options.explain),
-            ]).serialized()
+            var writer = JSONWriter(capacity: 16_384)
+            writer.beginObject()
+            writer.key("advice")
+            AdviceJSON.write(advice, explain: options.explain, to: &writer)
+            writer.member("client", client)
+            writer.member("line", number)
+            writer.endObject()
+            return writer.text
         }
     }
 

@@ -1,8 +1,8 @@
 import AdviserExpression
 
 /// The values a rule condition reads for one (offering, segment, scenario).
-enum FactActivation {
-    static func make(
+public enum FactActivation {
+    public static func make(
         declarations: Declarations, workspace: Workspace, offering: Offering, segment: Segment, scenario: Scenario,
         overrides: [String: FactValue]
     ) -> Activation {
@@ -19,6 +19,14 @@ enum FactActivation {
             activation["offering.\(lever.id)"] = lever.kind == .level ? .string(lever.display(lever.baseline)) : .double(lever.baseline)
         }
         return activation
+    }
+
+    /// Sets override values on an activation made earlier (batch mode reuses one per offering × segment).
+    static func apply(_ overrides: [String: FactValue], to activation: inout Activation, workspace: Workspace) {
+        for (name, value) in overrides {
+            guard let fact = workspace.fact(name) else { continue }
+            activation[name] = value.expressionValue(as: fact.kind)
+        }
     }
 }
 

@@ -30,18 +30,36 @@ public protocol AdviceReporter: Sendable {
 
 /// Shared wording for every reporter, so the formats say the same thing the same way.
 enum ReportWording {
+    /// User text made safe for Markdown: it cannot break a table or turn into markup.
+    static func markdown(_ text: String) -> String {
+        var result = ""
+        for c in text {
+            switch c {
+            case "|", "*", "_", "`", "<", ">", "[", "]", "\\": result += "\\\(c)"
+            case "\n": result += " "
+            default: result.append(c)
+            }
+        }
+        return result
+    }
+
     /// "63.4" on the 0–100 value index.
     static func index(_ value: Double) -> String { String(format: "%.1f", value * 100) }
 
     static func money(_ value: Double, _ currency: String) -> String {
-        let rounded = value.rounded()
-        let digits = String(Int64(abs(rounded)))
+        grouped(value.rounded()) + " " + currency
+    }
+
+    /// A number with thousands separators: `4,800`; fractions as `formatNumber` writes them.
+    static func grouped(_ value: Double) -> String {
+        guard value.rounded() == value, abs(value) < 1e15 else { return formatNumber(value) }
+        let digits = String(Int64(abs(value)))
         var grouped = ""
         for (i, c) in digits.reversed().enumerated() {
             if i > 0 && i % 3 == 0 { grouped.append(",") }
             grouped.append(c)
         }
-        return (rounded < 0 ? "-" : "") + String(grouped.reversed()) + " " + currency
+        return (value < 0 ? "-" : "") + String(grouped.reversed())
     }
 
     static func percent(_ weight: Double) -> String { formatNumber(weight * 100, maxFractionDigits: 0) + "%" }

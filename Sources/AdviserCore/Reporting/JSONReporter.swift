@@ -1,109 +1,207 @@
 /// Machine-readable advice: a stable schema (docs/json-output.md), keys sorted, so the same input
-/// gives the same bytes. `AdviceJSON` builds the documents; batch mode writes the same ones.
+/// gives the same bytes. `AdviceJSON` writes the documents; batch mode writes the same ones.
 public struct JSONReporter: AdviceReporter {
     public init() {}
 
     public func render(_ report: AdviceReport) -> String {
-        AdviceJSON.report(report).serialized(pretty: true) + "\n"
+        var writer = JSONWriter(pretty: true)
+        AdviceJSON.write(report, to: &writer)
+        return writer.text + "\n"
     }
 }
 
-/// The JSON form of advice, shared by `--format json` and batch mode (`--clients`).
+/// The JSON form of advice, shared by `--format json` and batch mode (`--clients`). Keys are
+/// written in sorted order by hand (debug builds check it), so no tree is built.
 public enum AdviceJSON {
     public static let schemaVersion = 1
 
-    public static func report(_ report: AdviceReport) -> JSONValue {
-        .object([
-            "schema_version": .number(Double(schemaVersion)),
-            "workspace": .string(report.workspace),
-            "scenario": scenario(report.scenario),
-            "advice": .array(report.advice.map { advice($0, explain: report.explain) }),
-        ])
+    public static func write(_ report: AdviceReport, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("advice")
+        w.beginArray()
+        for advice in report.advice { write(advice, explain: report.explain, to: &w) }
+        w.endArray()
+        w.key("scenario")
+        write(report.scenario, to: &w)
+        w.member("schema_version", schemaVersion)
+        w.member("workspace", report.workspace)
+        w.endObject()
     }
 
-    public static func scenario(_ s: Scenario) -> JSONValue {
-        var market: JSONObject = [:]
-        for (name, assignment) in s.market {
+    public static func write(_ s: Scenario, to w: inout JSONWriter) {
+        w.beginObject()
+        if let asOf = s.asOfText { w.member("as_of", asOf) }
+        w.member("id", s.id)
+        w.key("market")
+        w.beginObject()
+        for (name, assignment) in s.market.sorted(by: { $0.key < $1.key }) {
+            w.key(name)
             switch assignment.value.value {
-            case .number(let n): market[name] = .number(n)
-            case .bool(let b): market[name] = .bool(b)
-            case .string(let t): market[name] = .string(t)
+            case .number(let n): w.number(n)
+            case .bool(let b): w.bool(b)
+            case .string(let t): w.string(t)
             }
         }
-        var object: JSONObject = ["id": .string(s.id), "name": .string(s.name), "market": .object(market)]
-        if let asOf = s.asOfText { object["as_of"] = .string(asOf) }
-        return .object(object)
+        w.endObject()
+        w.member("name", s.name)
+        w.endObject()
     }
 
     /// Values are rounded to 6 decimals: enough for any decision, and free of floating-point dust.
-    static func round(_ value: Double) -> JSONValue { .number((value * 1e6).rounded() / 1e6) }
+    static func round(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
 
-    public static func advice(_ a: Advice, explain: Bool) -> JSONValue {
-        var object: JSONObject = [
-            "offering": .string(a.offering.id),
-            "offering_name": .string(a.offering.name),
-            "segment": .string(a.segment.id),
-            "segment_name": .string(a.segment.name),
-            "segment_size": .string(a.segmentSize.rawValue),
-            "fired": .array(a.fired.map {
-                .object(["rule": .string($0.rule), "ruleset": .string($0.ruleset), "location": .string("\($0.location)"),
-                         "why": .string($0.why), "priority": .number(Double($0.priority))])
-            }),
-            "levers": .array(a.levers.map(lever)),
-            "changes": .array(a.changes.map(lever)),
-            "value": value(a.value),
-            "emphasized": .array(a.emphasized.map {
-                .object(["driver": .string($0.driver), "kind": .string($0.kind.rawValue), "factor": round($0.factor),
-                         "weight_before": round($0.weightBefore), "weight_after": round($0.weightAfter),
-                         "rules": .array($0.rules.map(JSONValue.string))])
-            }),
-            "unaddressed": .array(a.unaddressed.map {
-                .object(["driver": .string($0.id), "name": .string($0.name), "kind": .string($0.kind.rawValue)])
-            }),
-            "talking_points": .array(a.talkingPoints.map { point in
-                var o: JSONObject = ["text": .string(point.text), "rule": .string(point.rule)]
-                if let kind = point.kind { o["kind"] = .string(kind.rawValue) }
-                if let driver = point.driver { o["driver"] = .string(driver) }
-                return .object(o)
-            }),
-            "warnings": .array(a.warnings.map { w in
-                var o: JSONObject = ["code": .string(w.code), "message": .string(w.message)]
-                if let location = w.location { o["location"] = .string("\(location)") }
-                return .object(o)
-            }),
-            "overridden": .array(a.overridden.map {
-                .object(["lever": .string($0.lever), "rule": .string($0.rule), "by": .string($0.by)])
-            }),
-        ]
-        if let margin = a.margin {
-            object["margin"] = .object(["before": round(margin.before), "after": round(margin.after), "currency": .string(margin.currency)])
+    public static func write(_ a: Advice, explain: Bool, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("changes")
+        w.beginArray()
+        for lever in a.levers where lever.changed { write(lever, to: &w) }
+        w.endArray()
+        w.key("drivers")
+        w.beginArray()
+        for d in a.drivers {
+            w.beginObject()
+            w.member("addressed", d.addressed)
+            w.member("driver", d.id)
+            w.member("kind", d.kind.rawValue)
+            w.member("name", d.name)
+            w.member("relief_after", round(d.reliefAfter))
+            w.member("relief_before", round(d.reliefBefore))
+            w.member("weight_after", round(d.weightAfter))
+            w.member("weight_before", round(d.weightBefore))
+            w.endObject()
         }
+        w.endArray()
+        w.key("emphasized")
+        w.beginArray()
+        for e in a.emphasized {
+            w.beginObject()
+            w.member("driver", e.driver)
+            w.member("factor", round(e.factor))
+            w.member("kind", e.kind.rawValue)
+            w.key("rules")
+            w.beginArray()
+            for rule in e.rules { w.string(rule) }
+            w.endArray()
+            w.member("weight_after", round(e.weightAfter))
+            w.member("weight_before", round(e.weightBefore))
+            w.endObject()
+        }
+        w.endArray()
         if explain {
-            object["explanations"] = .array(a.explanations.map {
-                .object(["rule": .string($0.rule), "location": .string("\($0.location)"), "fired": .bool($0.fired),
-                         "condition": .string($0.condition), "trace": .array($0.trace.map(JSONValue.string)),
-                         "failing": .array($0.failing.map(JSONValue.string))])
-            })
+            w.key("explanations")
+            w.beginArray()
+            for e in a.explanations {
+                w.beginObject()
+                w.member("condition", e.condition)
+                w.key("failing")
+                w.beginArray()
+                for line in e.failing { w.string(line) }
+                w.endArray()
+                w.member("fired", e.fired)
+                w.member("location", "\(e.location)")
+                w.member("rule", e.rule)
+                w.key("trace")
+                w.beginArray()
+                for line in e.trace { w.string(line) }
+                w.endArray()
+                w.endObject()
+            }
+            w.endArray()
         }
-        return .object(object)
+        w.key("fired")
+        w.beginArray()
+        for f in a.fired {
+            w.beginObject()
+            w.member("location", "\(f.location)")
+            w.member("priority", f.priority)
+            w.member("rule", f.rule)
+            w.member("ruleset", f.ruleset)
+            w.member("why", f.why)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("levers")
+        w.beginArray()
+        for lever in a.levers { write(lever, to: &w) }
+        w.endArray()
+        if let margin = a.margin {
+            w.key("margin")
+            w.beginObject()
+            w.member("after", round(margin.after))
+            w.member("before", round(margin.before))
+            w.member("currency", margin.currency)
+            w.endObject()
+        }
+        w.member("offering", a.offering.id)
+        w.member("offering_name", a.offering.name)
+        w.key("overridden")
+        w.beginArray()
+        for o in a.overridden {
+            w.beginObject()
+            w.member("by", o.by)
+            w.member("lever", o.lever)
+            w.member("rule", o.rule)
+            w.endObject()
+        }
+        w.endArray()
+        w.member("segment", a.segment.id)
+        w.member("segment_name", a.segment.name)
+        w.member("segment_size", a.segmentSize.rawValue)
+        w.key("talking_points")
+        w.beginArray()
+        for point in a.talkingPoints {
+            w.beginObject()
+            if let driver = point.driver { w.member("driver", driver) }
+            if let kind = point.kind { w.member("kind", kind.rawValue) }
+            w.member("rule", point.rule)
+            w.member("text", point.text)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("unaddressed")
+        w.beginArray()
+        for d in a.unaddressed {
+            w.beginObject()
+            w.member("driver", d.id)
+            w.member("kind", d.kind.rawValue)
+            w.member("name", d.name)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("value")
+        w.beginObject()
+        w.member("after_rules", round(a.value.afterRules))
+        w.member("final", round(a.value.final))
+        w.member("held", a.value.held)
+        if let shortfall = a.value.shortfall { w.member("shortfall", shortfall) }
+        w.member("target", round(a.value.target))
+        w.member("tolerance", a.value.tolerance)
+        w.endObject()
+        w.key("warnings")
+        w.beginArray()
+        for warning in a.warnings {
+            w.beginObject()
+            w.member("code", warning.code)
+            if let location = warning.location { w.member("location", "\(location)") }
+            w.member("message", warning.message)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
     }
 
-    static func lever(_ l: LeverOutcome) -> JSONValue {
-        var o: JSONObject = [
-            "lever": .string(l.lever), "name": .string(l.name), "kind": .string(l.kind.rawValue), "from": round(l.from),
-            "to": round(l.to), "from_text": .string(l.fromText), "to_text": .string(l.toText),
-            "source": .string(l.source.description), "pinned": .bool(l.pinned),
-        ]
-        if let unit = l.unit { o["unit"] = .string(unit) }
-        return .object(o)
-    }
-
-    static func value(_ v: ValueOutcome) -> JSONValue {
-        var o: JSONObject = [
-            "target": round(v.target), "after_rules": round(v.afterRules), "final": round(v.final), "tolerance": .number(v.tolerance),
-            "held": .bool(v.held),
-        ]
-        if let shortfall = v.shortfall { o["shortfall"] = .string(shortfall) }
-        return .object(o)
+    static func write(_ l: LeverOutcome, to w: inout JSONWriter) {
+        w.beginObject()
+        w.member("from", round(l.from))
+        w.member("from_text", l.fromText)
+        w.member("kind", l.kind.rawValue)
+        w.member("lever", l.lever)
+        w.member("name", l.name)
+        w.member("pinned", l.pinned)
+        w.member("source", l.source.description)
+        w.member("to", round(l.to))
+        w.member("to_text", l.toText)
+        if let unit = l.unit { w.member("unit", unit) }
+        w.endObject()
     }
 }

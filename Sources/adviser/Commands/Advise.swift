@@ -13,6 +13,7 @@ extension Adviser {
                   adviser advise
                   adviser advise --scenario downturn --segment micro-retail
                   adviser advise --scenario my-forecast.yaml --format markdown --output brief.md
+                  adviser advise --format html --output brief.html   (charts, prints on A4)
                   adviser advise --explain          (why each rule fired or not)
                   adviser advise --clients clients.jsonl > advice.jsonl
 
@@ -27,11 +28,7 @@ extension Adviser {
         @Option(help: ArgumentHelp("A scenario id, or a scenario .yaml file. Default: the workspace's default scenario.", valueName: "ID|FILE"))
         var scenario: String?
 
-        @Option(help: ArgumentHelp("Only this segment (repeat for several).", valueName: "ID"))
-        var segment: [String] = []
-
-        @Option(help: ArgumentHelp("Only this offering (repeat for several).", valueName: "ID"))
-        var offering: [String] = []
+        @OptionGroup var selection: SelectionOptions
 
         @OptionGroup var output: OutputOptions
 
@@ -57,7 +54,7 @@ extension Adviser {
                 return
             }
             let request = AdviceRequest(
-                scenario: chosen, offerings: offering, segments: segment,
+                scenario: chosen, offerings: selection.offering, segments: selection.segment,
                 options: .init(explain: explain, today: WorkspaceSession.today))
             let report: AdviceReport
             do {
@@ -70,6 +67,7 @@ extension Adviser {
                 case .text: TextReporter(colors: output.output == nil ? Console.colors() : .none)
                 case .markdown: MarkdownReporter()
                 case .json: JSONReporter()
+                case .html: HTMLReporter()
                 }
             try WorkspaceSession.emit(reporter.render(report), output: output.output)
         }

@@ -1,18 +1,27 @@
 import AdviserCore
 import ArgumentParser
+import Foundation
+
+extension DiagnosticFormat: ExpressibleByArgument {}
 
 extension Adviser {
-    /// `adviser validate`: checks a workspace and prints every finding.
+    /// `adviser validate`: checks a workspace, runs the static analyses, and reports every finding.
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check a workspace's rule files and report every problem with its file:line:col.",
             discussion: """
+                Once the files have no errors, the rules are analysed too: conflicts, rules that can never
+                fire or are always overridden, unused facts, drivers and levers, untested rules, and advice
+                that cannot hold value (warnings; see docs/diagnostics.md).
+
                 Exit status: 0 when clean, 1 when there are errors (or warnings with --strict),
-                2 when the workspace cannot be read or the command line is wrong.
+                2 when the workspace cannot be read, the report cannot be written, or the command line is wrong.
 
                 Examples:
                   adviser validate
                   adviser validate path/to/Rules --strict
+                  adviser validate --format github            annotations in GitHub Actions
+                  adviser validate --format sarif --output adviser.sarif
                 """
         )
 
@@ -24,18 +33,33 @@ extension Adviser {
         @Flag(help: "Treat warnings as failures.")
         var strict = false
 
+        @Option(help: "The report format: text, json, github or sarif.")
+        var format: DiagnosticFormat = .text
+
+        @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of the terminal.", valueName: "FILE"))
+        var output: String?
+
         func run() throws {
             let root = workspace ?? options.rules
-            let outcome = WorkspaceLoader().load(root)
+            var outcome = WorkspaceLoader().load(root)
+            if !outcome.diagnostics.hasErrors {
+                outcome.diagnostics = (outcome.diagnostics + WorkspaceAnalyzer(workspace: outcome.workspace).analyze()).sorted()
+            }
             WorkspaceSession.keepUntilExit(outcome)
-            let formatter = DiagnosticFormatter(sources: outcome.workspace.sources, colors: Console.colors())
-            for diagnostic in outcome.diagnostics {
-                Console.out(formatter.format(diagnostic))
+            let directory = FileManager.default.currentDirectoryPath
+            let context = DiagnosticReportContext(
+                sources: outcome.workspace.sources, fileCount: outcome.workspace.fileCount,
+                colors: format == .text && output == nil ? Console.colors() : .none, currentDirectory: directory,
+                repositoryRoot: DiagnosticReportContext.repositoryRoot(from: directory),
+                toolVersion: Adviser.configuration.version)
+            var report = format.reporter.render(outcome.diagnostics, context: context)
+            let notFound = outcome.diagnostics.contains { $0.code == .workspaceNotFound }
+            if notFound && format == .text {
+                // No summary when there is no workspace at all: the one line says it.
+                report = outcome.diagnostics.map { DiagnosticFormatter(colors: context.colors).format($0) }.joined(separator: "\n") + "\n"
             }
-            if outcome.diagnostics.contains(where: { $0.code == .workspaceNotFound }) {
-                throw ExitCode(2)
-            }
-            Console.out(DiagnosticFormatter.summary(outcome.diagnostics, files: outcome.workspace.fileCount))
+            try WorkspaceSession.emit(report, output: output)
+            if notFound { throw ExitCode(2) }
             let failed = outcome.diagnostics.hasErrors || (strict && outcome.diagnostics.warningCount > 0)
             if failed { throw ExitCode.failure }
         }

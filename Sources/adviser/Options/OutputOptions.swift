@@ -2,12 +2,12 @@ import ArgumentParser
 
 /// Report formats for advice.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, json
+    case text, markdown, json, html
 }
 
 /// `--format` and `--output`, shared by the commands that write reports.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "The report format: text, markdown or json.")
+    @Option(name: .long, help: "The report format: text, markdown, json or html (a one-file brief with charts).")
     var format: ReportFormat = .text
 
     @Option(name: .long, help: ArgumentHelp("Write the report to this file (atomically) instead of the terminal.", valueName: "FILE"))

@@ -63,3 +63,20 @@ enum WorkspaceSession {
         Console.error("Wrote \(output)")
     }
 }
+
+extension WorkspaceSession {
+    /// A scenario id, a scenario .yaml file, or (nil) the workspace's default scenario.
+    static func scenario(_ idOrFile: String?, workspace: Workspace, engine: AdviceEngine) throws -> Scenario {
+        if let idOrFile, idOrFile.hasSuffix(".yaml") || idOrFile.hasSuffix(".yml") {
+            let (loaded, diagnostics) = WorkspaceLoader().loadScenario(at: idOrFile, for: workspace)
+            for diagnostic in diagnostics { Console.error(DiagnosticFormatter.line(diagnostic)) }
+            guard let loaded else { throw ExitCode.failure }
+            return loaded
+        }
+        do {
+            return try engine.scenario(idOrFile)
+        } catch {
+            throw usage(error.description)
+        }
+    }
+}

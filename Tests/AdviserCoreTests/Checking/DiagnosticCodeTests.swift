@@ -93,6 +93,9 @@ struct DiagnosticCodeTests {
         .conditionNotBool,  // ConditionCompilerTests
         .invalidUTF8,  // invalidUTF8IsLocated: bytes a String cannot hold
         .symlinkOutside,  // symlinkOutOfTheWorkspace
+        // The static analyses are warnings of WorkspaceAnalyzer: triggered and near-missed in AnalysisTests.
+        .conflict, .unreachableRule, .shadowedAdjustment, .unusedFact, .unusedDriver, .unusedLever, .untestedRule,
+        .valueCannotHold,
     ]
 
     @Test func invalidUTF8IsLocated() throws {

@@ -1,0 +1,107 @@
+/// The advice for each offering × segment under several scenarios, side by side: which rules fire
+/// under only some of them, and how each lever's recommendation differs.
+public struct ScenarioComparison: Sendable {
+    public var workspace: String
+    public var currency: String
+    public var scenarios: [Scenario]
+    public var rows: [Row]
+
+    /// One offering for one segment, under every compared scenario.
+    public struct Row: Sendable {
+        public var offering: Advice.Reference
+        public var segment: Advice.Reference
+        public var segmentSize: Segment.Size
+        /// One advice per compared scenario, in the order of `scenarios`.
+        public var advice: [Advice]
+        /// Rules that fire under some of the scenarios but not all, in first firing order.
+        public var rules: [RuleDifference]
+        /// Levers whose recommended setting is not the same under every scenario, in lever order.
+        public var levers: [LeverDifference]
+
+        /// True when the advice is not the same under every scenario.
+        public var differs: Bool {
+            !rules.isEmpty || !levers.isEmpty || Set(advice.map(\.value.held)).count > 1
+        }
+    }
+
+    public struct RuleDifference: Sendable, Equatable {
+        public var rule: String
+        public var why: String
+        /// Scenario ids it fires under, and those it does not.
+        public var firedIn: [String]
+        public var notFiredIn: [String]
+    }
+
+    public struct LeverDifference: Sendable {
+        public var lever: String
+        public var name: String
+        /// The lever's outcome under each scenario, in the order of `scenarios`.
+        public var outcomes: [LeverOutcome]
+    }
+
+    /// Compares reports of the same offerings and segments under different scenarios.
+    public init(reports: [AdviceReport]) {
+        workspace = reports.first?.workspace ?? ""
+        currency = reports.first?.currency ?? ""
+        scenarios = reports.map(\.scenario)
+        let ids = reports.map(\.scenario.id)
+        let count = reports.map(\.advice.count).min() ?? 0
+        rows = (0..<count).map { index in
+            let advice = reports.map { $0.advice[index] }
+            var seen = Set<String>()
+            var rules: [RuleDifference] = []
+            for rule in advice.flatMap(\.fired) where seen.insert(rule.rule).inserted {
+                let fires = advice.map { $0.fired.contains { $0.rule == rule.rule } }
+                guard fires.contains(false) else { continue }
+                rules.append(RuleDifference(
+                    rule: rule.rule, why: rule.why, firedIn: zip(ids, fires).filter(\.1).map(\.0),
+                    notFiredIn: zip(ids, fires).filter { !$0.1 }.map(\.0)))
+            }
+            let levers = advice[0].levers.indices.compactMap { l -> LeverDifference? in
+                let outcomes = advice.map { $0.levers[l] }
+                guard Set(outcomes.map(\.toText)).count > 1 else { return nil }
+                return LeverDifference(lever: outcomes[0].lever, name: outcomes[0].name, outcomes: outcomes)
+            }
+            return Row(offering: advice[0].offering, segment: advice[0].segment, segmentSize: advice[0].segmentSize,
+                       advice: advice, rules: rules, levers: levers)
+        }
+    }
+}
+
+extension AdviceEngine {
+    /// The advice under each scenario, compared.
+    public func compare(
+        scenarios: [Scenario], offerings: [String] = [], segments: [String] = [], options: Options = .init()
+    ) throws(UnknownID) -> ScenarioComparison {
+        var reports: [AdviceReport] = []
+        for scenario in scenarios {
+            reports.append(try report(for: AdviceRequest(scenario: scenario, offerings: offerings, segments: segments, options: options)))
+        }
+        return ScenarioComparison(reports: reports)
+    }
+}
+
+/// Turns a comparison into text in one format.
+public protocol ComparisonReporter: Sendable {
+    func render(_ comparison: ScenarioComparison) -> String
+}
+
+extension ReportWording {
+    /// "current only", "current and downturn", "all but peak".
+    static func scenarioList(_ ids: [String]) -> String {
+        switch ids.count {
+        case 0: "none"
+        case 1: ids[0]
+        default: ids.dropLast().joined(separator: ", ") + " and " + ids.last!
+        }
+    }
+
+    /// How a lever stands under one scenario: "4300 EUR (rule downturn-cost-focus)".
+    static func outcome(_ o: LeverOutcome) -> String {
+        setting(o.toText, o.unit, kind: o.kind) + (o.changed ? "" : " (today's)")
+    }
+
+    static func held(_ v: ValueOutcome) -> String {
+        "\(index(v.final)) \(v.held ? "held" : "NOT held")"
+    }
+}

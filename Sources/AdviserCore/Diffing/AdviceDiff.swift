@@ -1,0 +1,178 @@
+/// What a change to the rules does to the advice: every offering × segment × scenario advised on
+/// both workspaces, and for each combination whose advice differs, what changed.
+public struct AdviceDiff: Sendable {
+    /// How each side was named (a folder or a git revision).
+    public var base: String
+    public var head: String
+    /// Combinations advised on both sides.
+    public var compared: Int
+    /// The combinations whose advice changed, in offering, segment, scenario order of the head.
+    public var changes: [Change]
+    /// Combinations that exist on one side only (an offering, segment or scenario added or removed).
+    public var onlyInBase: [Key]
+    public var onlyInHead: [Key]
+    /// Where every rule of either side is written (the head's location when it has the rule).
+    public var ruleLocations: [String: RuleReference] = [:]
+
+    public var isEmpty: Bool { changes.isEmpty && onlyInBase.isEmpty && onlyInHead.isEmpty }
+
+    public struct Key: Hashable, Sendable, CustomStringConvertible {
+        public var offering: String
+        public var segment: String
+        public var scenario: String
+        public var description: String { "\(offering) × \(segment) × \(scenario)" }
+
+        public init(offering: String, segment: String, scenario: String) {
+            self.offering = offering
+            self.segment = segment
+            self.scenario = scenario
+        }
+    }
+
+    /// A rule, with where it is written (in the head when it exists there).
+    public struct RuleReference: Hashable, Sendable {
+        public var id: String
+        public var location: SourceLocation
+    }
+
+    public struct LeverChange: Sendable, Equatable {
+        public var lever: String
+        public var name: String
+        /// Recommended settings, as the reports show them (nil: the lever is missing on that side).
+        public var before: String?
+        public var after: String?
+        /// The rule (or `balance`, `baseline`) that set it, on each side.
+        public var sourceBefore: String?
+        public var sourceAfter: String?
+    }
+
+    public struct Change: Sendable {
+        public var key: Key
+        public var nowFired: [RuleReference]
+        public var noLongerFired: [RuleReference]
+        public var levers: [LeverChange]
+        /// Value held, before and after, when it changed.
+        public var held: (before: Bool, after: Bool)?
+        /// Margin per client after the advice, before and after the change, when it changed.
+        public var margin: (before: Double?, after: Double?)?
+        public var currency: String
+    }
+}
+
+extension AdviceDiff {
+    /// Advises both workspaces (already loaded without errors) and compares them.
+    public static func compare(base: Workspace, head: Workspace, baseName: String, headName: String) throws(AdviceError) -> AdviceDiff {
+        let before = try AdviceEngine(workspace: base)
+        let after = try AdviceEngine(workspace: head)
+        let headRules = Dictionary(head.rules.map { ($0.id, $0.location) }, uniquingKeysWith: { a, _ in a })
+        let baseRules = Dictionary(base.rules.map { ($0.id, $0.location) }, uniquingKeysWith: { a, _ in a })
+        func reference(_ id: String) -> RuleReference {
+            RuleReference(id: id, location: headRules[id] ?? baseRules[id] ?? .file(head.root))
+        }
+        var diff = AdviceDiff(base: baseName, head: headName, compared: 0, changes: [], onlyInBase: [], onlyInHead: [])
+        for id in Set(headRules.keys).union(baseRules.keys) { diff.ruleLocations[id] = reference(id) }
+        for offering in head.offerings {
+            for segment in head.segments {
+                for scenario in head.scenarios {
+                    let key = Key(offering: offering.id, segment: segment.id, scenario: scenario.id)
+                    guard let o = base.offering(offering.id), let s = base.segment(segment.id), let c = base.scenario(scenario.id) else {
+                        diff.onlyInHead.append(key)
+                        continue
+                    }
+                    diff.compared += 1
+                    let old = before.advise(offering: o, segment: s, scenario: c)
+                    let new = after.advise(offering: offering, segment: segment, scenario: scenario)
+                    if let change = Self.change(key, old, new, reference: reference, currency: head.settings.currency) {
+                        diff.changes.append(change)
+                    }
+                }
+            }
+        }
+        for offering in base.offerings {
+            for segment in base.segments {
+                for scenario in base.scenarios
+                where head.offering(offering.id) == nil || head.segment(segment.id) == nil || head.scenario(scenario.id) == nil {
+                    diff.onlyInBase.append(Key(offering: offering.id, segment: segment.id, scenario: scenario.id))
+                }
+            }
+        }
+        return diff
+    }
+
+    static func change(_ key: Key, _ old: Advice, _ new: Advice, reference: (String) -> RuleReference, currency: String) -> Change? {
+        let oldFired = old.fired.map(\.rule), newFired = new.fired.map(\.rule)
+        let nowFired = newFired.filter { !oldFired.contains($0) }.map(reference)
+        let noLonger = oldFired.filter { !newFired.contains($0) }.map(reference)
+        var levers: [LeverChange] = []
+        var ids = new.levers.map(\.lever)
+        for lever in old.levers where !ids.contains(lever.lever) { ids.append(lever.lever) }
+        for id in ids {
+            let a = old.levers.first { $0.lever == id }, b = new.levers.first { $0.lever == id }
+            guard a?.toText != b?.toText else { continue }
+            levers.append(LeverChange(
+                lever: id, name: b?.name ?? a?.name ?? id, before: a?.toText, after: b?.toText,
+                sourceBefore: a.map { $0.source.description }, sourceAfter: b.map { $0.source.description }))
+        }
+        let held = old.value.held != new.value.held ? (old.value.held, new.value.held) : nil
+        let before = old.margin?.after, after = new.margin?.after
+        let marginChanged: Bool
+        switch (before, after) {
+        case (nil, nil): marginChanged = false
+        case (let x?, let y?): marginChanged = abs(x - y) > 1e-6
+        default: marginChanged = true
+        }
+        guard !nowFired.isEmpty || !noLonger.isEmpty || !levers.isEmpty || held != nil || marginChanged else { return nil }
+        return Change(
+            key: key, nowFired: nowFired, noLongerFired: noLonger, levers: levers, held: held,
+            margin: marginChanged ? (before, after) : nil, currency: currency)
+    }
+
+    /// Every rule the changes are down to, with the combinations it affects, in first-seen order:
+    /// rules that started or stopped firing, and rules that set a changed lever on either side.
+    public var changedRules: [(rule: RuleReference, keys: [Key], summary: [String])] {
+        var order: [String] = []
+        var entries: [String: (RuleReference, [Key], [String])] = [:]
+        func note(_ rule: RuleReference, _ key: Key, _ what: String) {
+            if entries[rule.id] == nil { order.append(rule.id); entries[rule.id] = (rule, [], []) }
+            if entries[rule.id]!.1.last != key { entries[rule.id]!.1.append(key) }
+            entries[rule.id]!.2.append("\(key): \(what)")
+        }
+        for change in changes {
+            for rule in change.nowFired { note(rule, change.key, "now fires") }
+            for rule in change.noLongerFired { note(rule, change.key, "no longer fires") }
+            for lever in change.levers {
+                var sources: [String] = []
+                for source in [lever.sourceAfter, lever.sourceBefore].compactMap({ $0 }) where !sources.contains(source) {
+                    sources.append(source)
+                }
+                for source in sources where source != "baseline" && source != "balance" {
+                    if let rule = ruleLocations[source] { note(rule, change.key, "\(lever.lever) \(lever.before ?? "–") → \(lever.after ?? "–")") }
+                }
+            }
+        }
+        return order.map { entries[$0]! }
+    }
+}
+
+extension AdviceDiff {
+    /// The diff with rule locations under `folder` (a revision extracted to a scratch folder)
+    /// shown under `workspace` instead (the same files in the working tree), so annotations point
+    /// at files the user has.
+    public func relocating(_ folder: String, to workspace: String) -> AdviceDiff {
+        func move(_ rule: RuleReference) -> RuleReference {
+            guard rule.location.file.hasPrefix(folder + "/") else { return rule }
+            var moved = rule
+            moved.location.file = workspace + rule.location.file.dropFirst(folder.count)
+            return moved
+        }
+        var diff = self
+        diff.ruleLocations = ruleLocations.mapValues(move)
+        diff.changes = changes.map { change in
+            var change = change
+            change.nowFired = change.nowFired.map(move)
+            change.noLongerFired = change.noLongerFired.map(move)
+            return change
+        }
+        return diff
+    }
+}

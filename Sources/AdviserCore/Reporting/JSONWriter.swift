@@ -1,0 +1,150 @@
+/// Writes JSON straight into bytes, one value after another, with no tree in between: batch mode
+/// writes one large document per client, and building then freeing a tree cost more than writing.
+///
+/// Keys are written in the order given; callers give them sorted (the tool's output promise), and
+/// debug builds check that they do.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
+    private let pretty: Bool
+    /// Per open container: has it a member yet? (for commas) and, in debug, the last key written.
+    private var first: [Bool] = []
+    #if DEBUG
+    private var lastKey: [String] = []
+    #endif
+
+    public init(pretty: Bool = false, capacity: Int = 4_096) {
+        self.pretty = pretty
+        bytes.reserveCapacity(capacity)
+    }
+
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    // MARK: - Containers
+
+    public mutating func beginObject() {
+        separate()
+        bytes.append(0x7B)
+        first.append(true)
+        #if DEBUG
+        lastKey.append("")
+        #endif
+    }
+
+    public mutating func endObject() {
+        close(0x7D)
+        #if DEBUG
+        lastKey.removeLast()
+        #endif
+    }
+
+    public mutating func beginArray() {
+        separate()
+        bytes.append(0x5B)
+        first.append(true)
+    }
+
+    public mutating func endArray() { close(0x5D) }
+
+    /// A member name; the value follows with one of the value calls.
+    public mutating func key(_ name: String) {
+        #if DEBUG
+        assert(lastKey[lastKey.count - 1] < name || lastKey[lastKey.count - 1].isEmpty, "JSON keys out of order: \(name)")
+        lastKey[lastKey.count - 1] = name
+        #endif
+        separate()
+        Self.appendString(name, to: &bytes)
+        if pretty { bytes += [0x20, 0x3A, 0x20] } else { bytes.append(0x3A) }
+        valueAfterKey = true  // the value that follows needs no separator of its own
+    }
+
+    private var valueAfterKey = false
+
+    // MARK: - Values
+
+    public mutating func string(_ value: String) {
+        separate()
+        Self.appendString(value, to: &bytes)
+    }
+
+    public mutating func number(_ value: Double) {
+        separate()
+        bytes += Self.numberText(value).utf8
+    }
+
+    public mutating func bool(_ value: Bool) {
+        separate()
+        bytes += value ? Self.trueBytes : Self.falseBytes
+    }
+
+    public mutating func null() {
+        separate()
+        bytes += Self.nullBytes
+    }
+
+    /// `key: value` for the common cases.
+    public mutating func member(_ name: String, _ value: String) { key(name); string(value) }
+    public mutating func member(_ name: String, _ value: Double) { key(name); number(value) }
+    public mutating func member(_ name: String, _ value: Int) { key(name); number(Double(value)) }
+    public mutating func member(_ name: String, _ value: Bool) { key(name); bool(value) }
+
+    // MARK: - Layout
+
+    /// Before a value or key: a comma after a previous sibling, and a new line when pretty.
+    private mutating func separate() {
+        if valueAfterKey {
+            valueAfterKey = false
+            return
+        }
+        guard !first.isEmpty else { return }
+        if !first[first.count - 1] { bytes.append(0x2C) }
+        first[first.count - 1] = false
+        if pretty { newline(first.count) }
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        let empty = first.removeLast()
+        if pretty && !empty { newline(first.count) }
+        bytes.append(bracket)
+    }
+
+    private mutating func newline(_ depth: Int) {
+        bytes.append(0x0A)
+        bytes += repeatElement(0x20, count: depth * 2)
+    }
+
+    private static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
+
+    /// Whole numbers without a fraction (`4800`), others in the shortest form that reads back exactly.
+    static func numberText(_ n: Double) -> String {
+        guard n.isFinite else { return "null" }
+        if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
+        return "\(n)"
+    }
+
+    /// A JSON string: runs that need no escaping are copied as UTF-8 in one go.
+    static func appendString(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var s = s
+        s.withUTF8 { bytes in
+            var start = 0
+            for i in 0..<bytes.count {
+                let c = bytes[i]
+                guard c == 0x22 || c == 0x5C || c < 0x20 else { continue }
+                out += UnsafeBufferPointer(rebasing: bytes[start..<i])
+                switch c {
+                case 0x22: out += [0x5C, 0x22]
+                case 0x5C: out += [0x5C, 0x5C]
+                case 0x0A: out += [0x5C, 0x6E]
+                case 0x0D: out += [0x5C, 0x72]
+                case 0x09: out += [0x5C, 0x74]
+                default:
+                    let hex = String(c, radix: 16)
+                    out += Array("\\u".utf8) + Array(repeating: 0x30, count: 4 - hex.count) + Array(hex.utf8)
+                }
+                start = i + 1
+            }
+            out += UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])
+        }
+        out.append(0x22)
+    }
+}

@@ -1,0 +1,51 @@
+import AdviserCore
+import ArgumentParser
+
+extension Adviser {
+    /// `adviser tipping-points`: the market values at which the advice would change.
+    struct TippingPoints: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "tipping-points",
+            abstract: "Show the market values at which the advice would change, and what would change.",
+            discussion: """
+                For each numeric market fact that a rule compares with a number (market.inflation > 6), the
+                thresholds on either side of the scenario's value, within the fact's declared range. Each is
+                checked by advising again just past it; only thresholds that change the advice are shown.
+
+                Examples:
+                  adviser tipping-points
+                  adviser tipping-points --scenario downturn --format markdown
+                  adviser tipping-points --format json --output tipping.json
+                """
+        )
+
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+
+        @Option(help: ArgumentHelp("A scenario id, or a scenario .yaml file. Default: the workspace's default scenario.", valueName: "ID|FILE"))
+        var scenario: String?
+
+        @Option(name: .long, help: "The report format: text, markdown or json.")
+        var format: Format = .text
+
+        @Option(name: .long, help: ArgumentHelp("Write the report to this file (atomically) instead of the terminal.", valueName: "FILE"))
+        var output: String?
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, markdown, json
+        }
+
+        func run() throws {
+            let workspace = try WorkspaceSession.load(workspaceOptions.rules)
+            let engine = try WorkspaceSession.engine(for: workspace)
+            let chosen = try WorkspaceSession.scenario(scenario, workspace: workspace, engine: engine)
+            let analysis = engine.tippingPoints(scenario: chosen, options: .init(today: WorkspaceSession.today))
+            let reporter: any TippingPointReporter =
+                switch format {
+                case .text: TippingPointTextReporter(colors: output == nil ? Console.colors() : .none)
+                case .markdown: TippingPointMarkdownReporter()
+                case .json: TippingPointJSONReporter()
+                }
+            try WorkspaceSession.emit(reporter.render(analysis), output: output)
+        }
+    }
+}

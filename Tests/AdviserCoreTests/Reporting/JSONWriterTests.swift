@@ -1,0 +1,25 @@
+@testable import AdviserCore
+import Foundation
+import Testing
+
+struct JSONWriterTests {
+    @Test func compactAndPrettyReadBackTheSame() throws {
+        let value: JSONValue = .object([
+            "b": .array([1, 2.5, "x", .null, .bool(true), .object([:]), .array([])]),
+            "a": "quote \" backslash \\ newline \n tab \t control \u{01} é 🙂",
+        ])
+        let compact = value.serialized()
+        #expect(compact == #"{"a":"quote \" backslash \\ newline \n tab \t control \u0001 é 🙂","b":[1,2.5,"x",null,true,{},[]]}"#)
+        let pretty = value.serialized(pretty: true)
+        let a = try JSONSerialization.jsonObject(with: Data(compact.utf8)) as? NSDictionary
+        let b = try JSONSerialization.jsonObject(with: Data(pretty.utf8)) as? NSDictionary
+        #expect(a == b)
+        #expect(pretty.hasPrefix("{\n  \"a\" : "))
+    }
+
+    @Test func numbersPrintAsWrittenWithoutDust() {
+        #expect(JSONValue.number(4800).serialized() == "4800")
+        #expect(JSONValue.number(-0.25).serialized() == "-0.25")
+        #expect(JSONValue.number(.nan).serialized() == "null")
+    }
+}

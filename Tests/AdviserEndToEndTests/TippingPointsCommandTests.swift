@@ -1,0 +1,35 @@
+import AdviserTestSupport
+import Foundation
+import Testing
+
+/// `adviser tipping-points`, run as a user runs it.
+struct TippingPointsCommandTests {
+    static let minimal = PackagePaths.fixtureWorkspace("minimal").path
+
+    @Test func jsonCarriesEachClaimWithTheReAdviceThatVerifiesIt() throws {
+        let result = try AdviserProcess.run(["tipping-points", "--rules", Self.minimal, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((report["scenario"] as? [String: Any])?["id"] as? String == "current")
+        let facts = try #require(report["facts"] as? [[String: Any]])
+        #expect(facts.compactMap { $0["fact"] as? String } == ["market.demand_index", "market.competitor_price_index"])
+        let rivals = try #require((facts[1]["tipping_points"] as? [[String: Any]])?.first)
+        #expect(rivals["claim"] as? String == "if market.competitor_price_index falls below 0.9")
+        #expect(rivals["tested"] as? Double == 0.89 && rivals["direction"] as? String == "falls")
+        let micro = try #require((rivals["changes"] as? [[String: Any]])?.first { $0["segment"] as? String == "micro-retail" })
+        #expect(micro["started_firing"] as? [String] == ["undercut-by-rivals"])
+        let calls = try #require((micro["levers"] as? [[String: Any]])?.first { $0["lever"] as? String == "follow_up_calls" })
+        #expect(calls["before"] as? Double == 3 && calls["after"] as? Double == 5)
+        for key in ["value_before", "value_after", "held_before", "held_after"] { #expect(micro[key] != nil, "\(key)") }
+    }
+
+    @Test func textAndMarkdownRenderAndTheShippedWorkspaceRuns() throws {
+        let text = try AdviserProcess.run(["tipping-points", "--rules", Self.minimal, "--scenario", "downturn"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("if market.competitor_price_index reaches 0.9"))
+        let markdown = try AdviserProcess.run(["tipping-points", "--rules", Self.minimal, "--format", "markdown"])
+        #expect(markdown.status == 0 && markdown.stdout.hasPrefix("# Northwind Sales Coaching: tipping points"))
+        let shipped = try AdviserProcess.run(["tipping-points", "--format", "json"])
+        #expect(shipped.status == 0, "\(shipped.stderr)")
+    }
+}
