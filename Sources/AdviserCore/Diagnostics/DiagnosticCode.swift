@@ -71,8 +71,7 @@ extension DiagnosticCode {
         .invalidValue, .duplicateID, .unknownLever, .unknownDriver, .unknownFact, .unknownSegment, .unknownScenario,
         .unknownOffering, .unknownRule, .unknownLevel, .outOfRange, .offGrid, .curveOrder, .reliefOutOfRange,
         .missingFact, .conditionNotBool, .yamlTabIndent, .yaml11Boolean, .fileTooLarge, .tooManyFiles, .invalidUTF8,
-        .nulByte, .controlCharacter, .symlinkOutside,
-        .missingFact, .conditionNotBool, .conflict, .unreachableRule, .shadowedAdjustment, .unusedFact, .unusedDriver,
+        .nulByte, .controlCharacter, .symlinkOutside, .conflict, .unreachableRule, .shadowedAdjustment, .unusedFact, .unusedDriver,
         .unusedLever, .untestedRule, .valueCannotHold,
     ]
 

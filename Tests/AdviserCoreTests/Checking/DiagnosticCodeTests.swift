@@ -159,3 +159,9 @@ struct DiagnosticCodeTests {
         #expect(lines.contains("\(workspace.path(Self.offering)):48:5: error[unknown-key]: unknown key 'levles' in lever (did you mean 'levels'?)"))
     }
 }
+
+extension DiagnosticCodeTests {
+    @Test func everyCodeIsListedOnce() {
+        #expect(Set(DiagnosticCode.all).count == DiagnosticCode.all.count, "a code listed twice in DiagnosticCode.all")
+    }
+}
