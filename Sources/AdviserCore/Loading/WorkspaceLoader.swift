@@ -262,6 +262,7 @@ struct FileReader {
             diagnostics.append(.error(.unreadableFile, "cannot read \(file): \(String(cString: strerror(errno)))", at: .file(file)))
             return nil
         }
+        // Only a link can lead out: the folders were checked before their files were listed.
         if info.st_mode & S_IFMT == S_IFLNK {
             guard stat(file, &info) == 0 else {
                 diagnostics.append(.error(
@@ -269,12 +270,12 @@ struct FileReader {
                     hint: "point the link at a file, or delete it"))
                 return nil
             }
-        }
-        guard isInside(file) else {
-            diagnostics.append(.error(
-                .symlinkOutside, "\(file) is a link to a file outside the workspace", at: .file(file),
-                hint: "copy the file into the workspace; links are followed only when they stay inside it"))
-            return nil
+            guard isInside(file) else {
+                diagnostics.append(.error(
+                    .symlinkOutside, "\(file) is a link to a file outside the workspace", at: .file(file),
+                    hint: "copy the file into the workspace; links are followed only when they stay inside it"))
+                return nil
+            }
         }
         if info.st_mode & S_IFMT == S_IFDIR {
             diagnostics.append(.error(
