@@ -15,6 +15,8 @@ case $target in
     *) echo "unknown target $target (expression, loader, client-line)" >&2; exit 2 ;;
 esac
 export ADVISER_FUZZ=1
+# LeakSanitizer would still run at exit and report the lazily built globals as a "crash".
+export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
 # --sanitize=fuzzer links libFuzzer and instruments C (libyaml) for coverage, but not Swift code:
 # without -sanitize-coverage the fuzzer is blind to everything that matters here.
 flags="--sanitize=fuzzer --sanitize=address --scratch-path .build-fuzz -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp"

@@ -18,7 +18,7 @@ public enum DiagnosticCatalog {
     public static func severity(_ code: DiagnosticCode) -> Diagnostic.Severity {
         let warnings: Set<DiagnosticCode> = [
             .conflict, .unreachableRule, .shadowedAdjustment, .unusedFact, .unusedDriver, .unusedLever, .untestedRule,
-            .valueCannotHold, .yaml11Boolean,
+            .valueCannotHold, .yaml11Boolean, .tooManyProblems,
         ]
         return warnings.contains(code) ? .warning : .error
     }
@@ -43,6 +43,7 @@ public enum DiagnosticCatalog {
         "nul-byte": "A file holds a NUL byte: a binary file, or UTF-16.",
         "control-character": "A file holds a control character other than tab and line breaks.",
         "symlink-outside": "A link points at a file or folder outside the workspace.",
+        "too-many-problems": "A file has more problems than are listed (the first 100 are).",
         "unknown-key": "A key the file's format does not have.",
         "missing-key": "A required key is missing.",
         "wrong-type": "A value of the wrong type (text for a number, a list for a mapping…).",

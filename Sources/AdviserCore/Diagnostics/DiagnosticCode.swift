@@ -29,6 +29,7 @@ extension DiagnosticCode {
     public static let nulByte = Self("nul-byte")
     public static let controlCharacter = Self("control-character")
     public static let symlinkOutside = Self("symlink-outside")
+    public static let tooManyProblems = Self("too-many-problems")
 
     // MARK: - Shape of a file
     public static let unknownKey = Self("unknown-key")
@@ -71,7 +72,7 @@ extension DiagnosticCode {
         .invalidValue, .duplicateID, .unknownLever, .unknownDriver, .unknownFact, .unknownSegment, .unknownScenario,
         .unknownOffering, .unknownRule, .unknownLevel, .outOfRange, .offGrid, .curveOrder, .reliefOutOfRange,
         .missingFact, .conditionNotBool, .yamlTabIndent, .yaml11Boolean, .fileTooLarge, .tooManyFiles, .invalidUTF8,
-        .nulByte, .controlCharacter, .symlinkOutside, .conflict, .unreachableRule, .shadowedAdjustment, .unusedFact, .unusedDriver,
+        .nulByte, .controlCharacter, .symlinkOutside, .tooManyProblems, .conflict, .unreachableRule, .shadowedAdjustment, .unusedFact, .unusedDriver,
         .unusedLever, .untestedRule, .valueCannotHold,
     ]
 

@@ -32,13 +32,42 @@ public struct WorkspaceLoader: Sendable {
         check(read(root))
     }
 
+    /// At most this many diagnostics are listed per file, then one `too-many-problems` warning: a
+    /// hostile file can hold a million problems, and listing them all costs more than it tells.
+    public static let maxDiagnosticsPerFile = 100
+
     private func check(_ read: Outcome) -> Outcome {
         var outcome = read
         if !outcome.diagnostics.contains(where: { $0.code == .workspaceNotFound }) {
             outcome.diagnostics += WorkspaceChecker(workspace: outcome.workspace).check()
         }
         outcome.diagnostics.sort()
+        outcome.diagnostics = Self.capped(outcome.diagnostics)
         return outcome
+    }
+
+    /// The first `maxDiagnosticsPerFile` diagnostics of each file (sorted), then a warning that there
+    /// were more (not how many: the YAML reader stops collecting repeated keys past the limit).
+    static func capped(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var perFile: [String: Int] = [:]
+        var kept: [Diagnostic] = []
+        var dropped: [String: SourceLocation] = [:]
+        for diagnostic in diagnostics {
+            let file = diagnostic.location.file
+            perFile[file, default: 0] += 1
+            if perFile[file]! <= maxDiagnosticsPerFile {
+                kept.append(diagnostic)
+            } else {
+                if dropped[file] == nil { dropped[file] = diagnostic.location }
+            }
+        }
+        guard !dropped.isEmpty else { return diagnostics }
+        for (file, first) in dropped.sorted(by: { $0.key < $1.key }) {
+            kept.append(.warning(
+                .tooManyProblems, "more problems in \(file) are not listed (the first \(maxDiagnosticsPerFile) are)",
+                at: first, hint: "fix these and run again"))
+        }
+        return kept.sorted()
     }
 
     /// Reads every file without cross-file checks.

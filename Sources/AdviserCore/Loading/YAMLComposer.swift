@@ -255,6 +255,9 @@ private struct ComposerState {
                 ? top.pairs.first(where: { $0.key == pendingKey.key })?.keyLocation
                 : top.seen[pendingKey.key]
             if let first {
+                // A file of a million repeated keys must not become a million diagnostics: the loader
+                // lists the first ones per file anyway (WorkspaceLoader.maxDiagnosticsPerFile).
+                guard diagnostics.count < WorkspaceLoader.maxDiagnosticsPerFile + 1 else { return }
                 diagnostics.append(.error(
                     .yamlDuplicateKey, "the key '\(pendingKey.key)' appears twice in this mapping",
                     at: pendingKey.location, hint: "remove one of them",
@@ -270,9 +273,11 @@ private struct ComposerState {
         } else if let key = node.scalar {
             top.pendingKey = (key.value, node.location)
         } else {
-            diagnostics.append(.error(
-                .yamlComplexKey, "a key must be a single word or text, not \(node.kindDescription)",
-                at: node.location, hint: "a line starting with '? ' or '[' or '{' before ':' makes a complex key"))
+            if diagnostics.count <= WorkspaceLoader.maxDiagnosticsPerFile {
+                diagnostics.append(.error(
+                    .yamlComplexKey, "a key must be a single word or text, not \(node.kindDescription)",
+                    at: node.location, hint: "a line starting with '? ' or '[' or '{' before ':' makes a complex key"))
+            }
             top.pendingKey = ("", node.location)
             top.skipNextValue = true
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Prints diagnostics the way compilers do, so editors and terminals can jump to them:
 ///
 ///     Rules/offerings/bookkeeping.yaml:12:5: error[unknown-key]: unknown key 'levles' in lever (did you mean 'levels'?)
@@ -7,6 +9,10 @@ public struct DiagnosticFormatter: Sendable {
     /// File texts by path, for the source line under each diagnostic; empty to leave them out.
     public var sources: [String: String]
     public var colors: TerminalColors
+
+    /// Where each line of each file starts, built on first use: finding the line of every
+    /// diagnostic by splitting the whole file made thousands of diagnostics in a big file quadratic.
+    private let lineStarts = LineStarts()
 
     public init(sources: [String: String] = [:], colors: TerminalColors = .none) {
         self.sources = sources
@@ -37,13 +43,13 @@ public struct DiagnosticFormatter: Sendable {
 
     private func snippet(at location: SourceLocation) -> String? {
         guard let source = sources[location.file] else { return nil }
-        var lineNumber = 1
-        var found: Substring?
-        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-            if lineNumber == location.line { found = line; break }
-            lineNumber += 1
-        }
-        guard var line = found, !line.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        let starts = lineStarts.starts(of: location.file, in: source)
+        guard location.line >= 1, location.line <= starts.count else { return nil }
+        let utf8 = source.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: starts[location.line - 1])
+        let end = location.line < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[location.line] - 1) : utf8.endIndex
+        var line = Substring(source[start..<end])
+        guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         if line.hasSuffix("\r") { line = line.dropLast() }
         if line.unicodeScalars.first == "\u{FEFF}" { line = Substring(line.unicodeScalars.dropFirst()) }
         let gutter = String(location.line)
@@ -51,5 +57,25 @@ public struct DiagnosticFormatter: Sendable {
         // The caret sits under the column; tabs are kept so it lines up in the terminal.
         let prefix = line.unicodeScalars.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
         return " \(gutter) | \(line)\n \(pad) | \(prefix)" + colors.green("^")
+    }
+}
+
+/// The UTF-8 offsets at which the lines of each file start, computed once per file.
+private final class LineStarts: @unchecked Sendable {
+    private var byFile: [String: [Int]] = [:]
+    private let lock = NSLock()
+
+    func starts(of file: String, in source: String) -> [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = byFile[file] { return known }
+        var starts = [0]
+        var offset = 0
+        for byte in source.utf8 {
+            offset += 1
+            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        }
+        byFile[file] = starts
+        return starts
     }
 }

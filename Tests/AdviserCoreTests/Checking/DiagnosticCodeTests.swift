@@ -93,6 +93,7 @@ struct DiagnosticCodeTests {
         .conditionNotBool,  // ConditionCompilerTests
         .invalidUTF8,  // invalidUTF8IsLocated: bytes a String cannot hold
         .symlinkOutside,  // symlinkOutOfTheWorkspace
+        .tooManyProblems,  // manyProblemsAreCapped
         // The static analyses are warnings of WorkspaceAnalyzer: triggered and near-missed in AnalysisTests.
         .conflict, .unreachableRule, .shadowedAdjustment, .unusedFact, .unusedDriver, .unusedLever, .untestedRule,
         .valueCannotHold,
@@ -118,6 +119,22 @@ struct DiagnosticCodeTests {
         defer { chmod(workspace.path(Self.downturn), 0o644) }
         let outcome = WorkspaceLoader().load(workspace.path)
         #expect(outcome.diagnostics.filter { $0.code == .unreadableFile }.map(\.location.file) == [workspace.path(Self.downturn)])
+    }
+
+    @Test func manyProblemsAreCapped() throws {
+        let workspace = try TemporaryWorkspace(copying: PackagePaths.fixtureWorkspace("minimal"))
+        try workspace.write("rules/competition.yaml", "ruleset: dup\n" + String(repeating: "a: 1\n", count: 50_000))
+        let clock = ContinuousClock()
+        var outcome: WorkspaceLoader.Outcome?
+        let elapsed = clock.measure { outcome = WorkspaceLoader().load(workspace.path) }
+        let inFile = outcome!.diagnostics.filter { $0.location.file == workspace.path("rules/competition.yaml") }
+        #expect(inFile.count == WorkspaceLoader.maxDiagnosticsPerFile + 1)
+        #expect(inFile.last?.code == .tooManyProblems && inFile.last?.severity == .warning)
+        #expect(inFile.last?.location.line == 101)  // 1: no rules, 2: unknown key, 3 to 100: repeated key
+        // Formatting them all with their source lines stays linear in the file.
+        let formatter = DiagnosticFormatter(sources: outcome!.workspace.sources)
+        let formatted = clock.measure { _ = outcome!.diagnostics.map(formatter.format) }
+        #expect(elapsed + formatted < .seconds(5))
     }
 
     @Test func symlinkOutOfTheWorkspace() throws {

@@ -17,11 +17,12 @@ cases = []
 shutil.rmtree(os.path.join(HERE, "cases"), ignore_errors=True)
 os.makedirs(os.path.join(HERE, "cases"))
 
-def add(name, kind, code, text=None, target=None, exit=1, limits=None, at=None, bom=False, crlf=False, raw=None, line=None, column=None, note=None):
+def add(name, kind, code, text=None, target=None, exit=1, limits=None, at=None, severity=None, bom=False, crlf=False, raw=None, line=None, column=None, note=None):
     case = {"name": name, "kind": kind, "code": code, "exit": exit}
     if target: case["target"] = target
     if limits: case["limits"] = limits
     if at: case["at"] = at
+    if severity: case["severity"] = severity
     if note: case["note"] = note
     if text is not None:
         if MARK in text:
@@ -132,6 +133,8 @@ add("importance-huge", "file", "out-of-range", edit(source(SEG), "    importance
 add("importance-zero", "file", "out-of-range", edit(source(SEG), "    importance: 3", f"    importance: {MARK}0"), SEG)
 add("emphasis-huge", "file", "out-of-range", edit(rules_src := source("rules/business-cycle.yaml"), "        times: 1.5", f"        times: {MARK}1e300"), "rules/business-cycle.yaml")
 add("emphasis-zero", "file", "out-of-range", edit(rules_src, "        times: 1.5", f"        times: {MARK}0"), "rules/business-cycle.yaml")
+# A million problems are not a million lines: 100 per file, then too-many-problems at the 101st (line 102).
+add("duplicate-keys-20000", "file", "too-many-problems", "ruleset: dup\n" + "a: 1\n" * 99 + f"{MARK}a: 1\n" + "a: 1\n" * 19_900, "rules/competition.yaml", exit=1, severity="warning")
 add("id-yaml11-no", "file", "yaml11-boolean", edit(source("scenarios/current.yaml"), "name: Today's market", f"name: {MARK}NO"), "scenarios/current.yaml", exit=0)
 
 # The limits themselves.
