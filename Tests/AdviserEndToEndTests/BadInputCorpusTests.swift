@@ -174,6 +174,13 @@ struct BadInputCorpusTests {
             Date().timeIntervalSince(clock), slowest.name, slowest.seconds, largest.name, largest.kilobytes / 1024))
     }
 
+    /// Every input file belongs to a case: the table is the whole corpus.
+    @Test func everyInputFileIsInTheTable() throws {
+        let listed = Set(try Self.loadCases().compactMap(\.input))
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.appendingPathComponent("cases").path)
+        #expect(Set(files.map { "cases/" + $0 }) == listed)
+    }
+
     /// Every code a case expects is a documented one: docs/limits.md (or the page of its feature) names it.
     @Test func everyExpectedCodeIsDocumented() throws {
         let docs = try ["docs/limits.md", "docs/scale.md", "docs/expressions.md", "docs/rules.md"].map {
