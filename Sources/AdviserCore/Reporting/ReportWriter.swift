@@ -15,8 +15,21 @@ public enum ReportWriter {
             throw Failure(description: "cannot write \(path): the folder \(directory.path) does not exist")
         }
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else {
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary.path)
+        else {
             throw Failure(description: "cannot write \(path): the folder is not writable")
+        }
+        do {
+            // On disk before the rename: after a crash of the machine, not only of the process, the
+            // target is the old report or the whole new one. A full disk is reported, not renamed over it.
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: temporary)
+            throw Failure(description: "cannot write \(path): \(error.localizedDescription)")
         }
         guard rename(temporary.path, url.path) == 0 else {
             let reason = String(cString: strerror(errno))
