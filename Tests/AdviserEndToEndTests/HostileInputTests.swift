@@ -169,6 +169,31 @@ struct HostileInputTests {
             }
         }
     }
+
+    /// A full disk (here /dev/full) is an error with exit status 2, not a trap, for results on standard
+    /// output and for the client stream.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"))) func fullDiskIsAnErrorNotACrash() throws {
+        let clients = FileManager.default.temporaryDirectory.appendingPathComponent("clients-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: clients) }
+        try Data(Array(#"{"id": "a", "segment": "micro-retail"}"#.utf8) + [0x0A]).write(to: clients)
+        for arguments in [["advise", "--rules", Self.minimal.path], ["validate", Self.minimal.path],
+                          ["advise", "--rules", Self.minimal.path, "--clients", clients.path]] {
+            let process = Process()
+            process.executableURL = AdviserProcess.binary
+            process.arguments = arguments
+            var environment = ProcessInfo.processInfo.environment
+            environment["SWIFT_BACKTRACE"] = "enable=no"
+            process.environment = environment
+            process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
+            let errors = Pipe()
+            process.standardError = errors
+            try process.run()
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .exit && process.terminationStatus == 2, "\(arguments): \(message)")
+            #expect(message.contains("cannot write"), "\(arguments): \(message)")
+        }
+    }
 }
 
 extension Duration {

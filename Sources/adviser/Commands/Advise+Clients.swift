@@ -31,7 +31,7 @@ extension Adviser.Advise {
             }
             if chunk.isEmpty { break }
             for lines in await batch.advise(chunk: chunk) {
-                for line in lines { sink.write(line) }
+                for line in lines { try sink.write(line) }
             }
             progress.update(number)
         }
@@ -65,20 +65,28 @@ private final class OutputSink {
         temporary = temp
     }
 
-    func write(_ line: String) {
+    func write(_ line: String) throws {
         pending.append(contentsOf: line.utf8)
         pending.append(UInt8(ascii: "\n"))
-        if pending.count > 1 << 16 { flush() }
+        if pending.count > 1 << 16 { try flush() }
     }
 
-    private func flush() {
-        handle.write(pending)
+    /// A failed write (a full disk) ends the run with an error instead of trapping; the temporary
+    /// file is removed and the target keeps its previous content.
+    private func flush() throws {
+        do {
+            try handle.write(contentsOf: pending)
+        } catch {
+            if let temporary { try? FileManager.default.removeItem(atPath: temporary) }
+            throw WorkspaceSession.usage("cannot write \(target ?? "the output"): \(error.localizedDescription)")
+        }
         pending.removeAll(keepingCapacity: true)
     }
 
     func close() throws {
-        flush()
+        try flush()
         guard let target, let temporary else { return }
+        try handle.synchronize()
         try handle.close()
         guard rename(temporary, target) == 0 else {
             throw WorkspaceSession.usage("cannot write \(target): \(String(cString: strerror(errno)))")
@@ -96,11 +104,11 @@ private struct Progress {
     mutating func update(_ count: Int) {
         guard enabled, Date().timeIntervalSince(last) > 0.25 else { return }
         last = Date()
-        FileHandle.standardError.write(Data("\radvised \(count) client lines…".utf8))
+        Console.progress("\radvised \(count) client lines…")
     }
 
     func finish(_ count: Int) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\radvised \(count) client lines.   \n".utf8))
+        Console.progress("\radvised \(count) client lines.   \n")
     }
 }

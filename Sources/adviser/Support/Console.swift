@@ -4,11 +4,28 @@ import Foundation
 /// Where the CLI writes: standard output for results, standard error for diagnostics and progress.
 enum Console {
     static func out(_ text: String, terminator: String = "\n") {
-        FileHandle.standardOutput.write(Data((text + terminator).utf8))
+        write(text + terminator)
+    }
+
+    /// Writes results to standard output. When that fails (a full disk, a closed pipe) the output is
+    /// incomplete: say so and exit with 2 rather than trap, or exit 0 over half a report.
+    static func write(_ text: String) {
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+        } catch {
+            Console.error("error: cannot write standard output: \(error.localizedDescription)")
+            exit(2)
+        }
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        // Best effort: there is nowhere left to report a failure to write an error.
+        try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
+    }
+
+    /// Progress on a terminal, without a newline; best effort.
+    static func progress(_ text: String) {
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 
     static func exit(_ code: Int32) -> Never {

@@ -51,7 +51,7 @@ enum WorkspaceSession {
     /// Writes the report to standard output, or atomically to a file.
     static func emit(_ text: String, output: String?) throws {
         guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            Console.write(text)
             return
         }
         do {
