@@ -170,6 +170,12 @@ struct HostileInputTests {
         }
     }
 
+    @Test func clientsFileThatIsAFolder() throws {
+        let run = try AdviserProcess.run(["advise", "--rules", Self.minimal.path, "--clients", Self.minimal.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("is a folder"), "\(run.stderr)")
+    }
+
     /// A full disk (here /dev/full) is an error with exit status 2, not a trap, for results on standard
     /// output and for the client stream.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"))) func fullDiskIsAnErrorNotACrash() throws {

@@ -12,6 +12,10 @@ extension Adviser.Advise {
         if path == "-" {
             input = FileHandle.standardInput
         } else {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw WorkspaceSession.usage("the clients file \(path) is a folder")
+            }
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 throw WorkspaceSession.usage("cannot read the clients file \(path)")
             }
@@ -25,7 +29,7 @@ extension Adviser.Advise {
         // Chunks keep memory constant and give both cores a share; output order is input order.
         while true {
             var chunk: [(number: Int, line: BatchAdviser.InputLine)] = []
-            while chunk.count < 2_048, let line = reader.next() {
+            while chunk.count < 2_048, let line = try Self.next(&reader, path: path) {
                 number += 1
                 chunk.append((number, line))
             }
@@ -37,6 +41,17 @@ extension Adviser.Advise {
         }
         progress.finish(number)
         try sink.close()
+    }
+}
+
+extension Adviser.Advise {
+    /// The next line, or a usage error naming the file when it cannot be read (a folder, an I/O error).
+    fileprivate static func next(_ reader: inout LineReader, path: String) throws -> BatchAdviser.InputLine? {
+        do {
+            return try reader.next()
+        } catch {
+            throw WorkspaceSession.usage("cannot read the clients file \(path): \(error.localizedDescription)")
+        }
     }
 }
 

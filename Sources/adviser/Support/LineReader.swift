@@ -17,7 +17,7 @@ struct LineReader {
     }
 
     /// The next line without its newline (a trailing `\r` is dropped too), or nil at the end.
-    mutating func next() -> BatchAdviser.InputLine? {
+    mutating func next() throws -> BatchAdviser.InputLine? {
         var skipped = 0  // bytes of an over-long line already dropped
         while true {
             if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
@@ -37,7 +37,8 @@ struct LineReader {
                 skipped += buffer.count
                 buffer = Data()
             }
-            let block = handle.readData(ofLength: 1 << 16)
+            // Throws (a folder, an I/O error) where readData(ofLength:) would trap.
+            let block = try handle.read(upToCount: 1 << 16) ?? Data()
             if block.isEmpty { atEnd = true } else { buffer = Data(buffer) + block }
         }
     }
