@@ -109,4 +109,23 @@ struct WorkspaceLimitsTests {
         (lever.min, lever.max, lever.step) = (-1e308, 1e308, 1e-300)
         #expect(lever.gridCount == 1_000_000_000_000_000)
     }
+
+    /// At the hard caps, the deepest accepted condition and YAML are walked (checked on worker threads,
+    /// compiled, traced) without exhausting a stack: the caps are safe, not just large.
+    @Test func theHardCapsAreSafe() throws {
+        let deep = String(repeating: "(", count: 199) + "market.competitor_price_index < 0.9" + String(repeating: ")", count: 199)
+        let outcome = try Self.load(
+            limits: "  max_expression_depth: 200\n  max_expression_height: 1000\n  max_yaml_depth: 200\n",
+            editing: "rules/competition.yaml") {
+                $0.replacingOccurrences(of: "market.competitor_price_index < 0.9", with: deep + " && " + Array(repeating: "true", count: 900).joined(separator: " && "))
+                    + "doc2: " + String(repeating: "[", count: 198) + String(repeating: "]", count: 198) + "\n"
+            }
+        #expect(outcome.diagnostics.map(\.code) == [.unknownKey], "\(outcome.diagnostics.map(DiagnosticFormatter.line))")
+        let engine = try AdviceEngine(workspace: outcome.workspace)
+        let workspace = outcome.workspace
+        let advice = engine.advise(
+            offering: workspace.offerings[0], segment: workspace.segments[0], scenario: workspace.scenario("downturn")!,
+            options: .init(explain: true))
+        #expect(advice.fired.contains { $0.rule == "undercut-by-rivals" })
+    }
 }
