@@ -27,7 +27,7 @@ enum BalanceBenchmark {
             }
             i += 1
         }
-        var rng = BenchRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let kinds = ["reachable 1-\(shape.maxMoves) moves", "unreachable", "generic ±\(shape.spread)"]
         var problems = (0..<problemCount).map { n in makeProblem(kind: n % 3, shape: shape, using: &rng) }
         if let only, problems.indices.contains(only) {
@@ -82,7 +82,7 @@ enum BalanceBenchmark {
         var spread = 0.15
     }
 
-    private static func makeProblem(kind: Int, shape: Shape, using rng: inout BenchRandom) -> BalanceProblem {
+    private static func makeProblem(kind: Int, shape: Shape, using rng: inout SplitMix64) -> BalanceProblem {
         let steps = 100
         var levers: [BalanceLever] = []
         for l in 0..<8 {
@@ -125,15 +125,3 @@ enum BalanceBenchmark {
     }
 }
 
-/// SplitMix64: seeded so every run benchmarks the same problems.
-private struct BenchRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -55,7 +55,7 @@ enum ValidateBenchmark {
 /// figures and segment traits; a few priorities; adjustments, emphasis and talking points.
 struct RuleWorkspaceGenerator {
     var ruleCount: Int
-    var rng = ValidateRandom(seed: 0x5EED)
+    var rng = SplitMix64(seed: 0x5EED)
 
     static let phases = ["expansion", "peak", "downturn", "recovery"]
     static let regions = ["north", "south", "east", "west"]
@@ -176,19 +176,3 @@ struct RuleWorkspaceGenerator {
     private func round2(_ x: Double) -> String { formatNumber((x * 100).rounded() / 100) }
 }
 
-/// A small deterministic generator, so every run benchmarks the same workspace.
-struct ValidateRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    mutating func uniform(_ low: Double, _ high: Double) -> Double { low + (high - low) * Double(next() >> 11) / Double(1 << 53) }
-}

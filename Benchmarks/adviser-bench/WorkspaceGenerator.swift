@@ -10,25 +10,12 @@ struct WorkspaceGenerator {
     var rulesPerFile = 100
     var seed: UInt64 = 7
 
-    private struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func double() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    }
-
     static let phases = ["expansion", "peak", "downturn", "recovery"]
 
     /// Creates the workspace folder at `root` (which must not exist) and returns its size in bytes.
     @discardableResult
     func write(to root: String) throws -> Int {
-        var random = Random(state: seed)
+        var random = SplitMix64(seed: seed)
         var bytes = 0
         let manager = FileManager.default
         for dir in ["offerings", "segments", "rules", "scenarios"] {
@@ -53,10 +40,10 @@ struct WorkspaceGenerator {
         }
         for s in 0..<segments {
             var text = "id: g\(s)\nname: Segment \(s)\nsize: \(["micro", "sme", "enterprise"][s % 3])\nfacts:\n"
-            for f in 0..<segmentFacts { text += "  s\(f): \(random.int(101))\n" }
+            for f in 0..<segmentFacts { text += "  s\(f): \(random.below(101))\n" }
             text += "drivers:\n"
             for d in 0..<4 {
-                text += "  - id: d\(d)\n    kind: \(["want", "need", "pain", "fear"][d])\n    importance: \(1 + random.int(5))\n    relieved_by:\n"
+                text += "  - id: d\(d)\n    kind: \(["want", "need", "pain", "fear"][d])\n    importance: \(1 + random.below(5))\n    relieved_by:\n"
                 for l in 0..<levers where (l + d) % 2 == 0 || l == 0 {
                     let rising = (l + d) % 3 != 0
                     text += "      l\(l): {0: \(rising ? 0.1 : 0.9), 50: 0.5, 99: \(rising ? 0.9 : 0.1)}\n"
@@ -66,7 +53,7 @@ struct WorkspaceGenerator {
         }
         for s in 0..<4 {
             var text = "id: s\(s)\nname: Scenario \(s)\nas_of: 2026-11-01\nmarket:\n  phase: \(Self.phases[s])\n"
-            for f in 0..<marketFacts { text += "  m\(f): \(random.int(101))\n" }
+            for f in 0..<marketFacts { text += "  m\(f): \(random.below(101))\n" }
             try put("scenarios/s\(s).yaml", text)
         }
         let ops = ["<", "<=", ">", ">="]
@@ -77,23 +64,23 @@ struct WorkspaceGenerator {
             for _ in 0..<min(rulesPerFile, rules - r) {
                 // Targeted like real rules: a phase, client size or offering, then two thresholds.
                 var terms: [String] = []
-                switch random.int(3) {
-                case 0: terms.append("market.phase == \"\(Self.phases[random.int(4)])\"")
-                case 1: terms.append("segment.size == \"\(["micro", "sme", "enterprise"][random.int(3)])\"")
-                default: terms.append("offering.id == \"o\(random.int(offerings))\"")
+                switch random.below(3) {
+                case 0: terms.append("market.phase == \"\(Self.phases[random.below(4)])\"")
+                case 1: terms.append("segment.size == \"\(["micro", "sme", "enterprise"][random.below(3)])\"")
+                default: terms.append("offering.id == \"o\(random.below(offerings))\"")
                 }
                 for _ in 0..<2 {
-                    if random.int(2) == 0 {
-                        terms.append("market.m\(random.int(marketFacts)) \(ops[random.int(ops.count)]) \(random.int(101))")
+                    if random.below(2) == 0 {
+                        terms.append("market.m\(random.below(marketFacts)) \(ops[random.below(ops.count)]) \(random.below(101))")
                     } else {
-                        terms.append("segment.s\(random.int(segmentFacts)) \(ops[random.int(ops.count)]) \(random.int(101))")
+                        terms.append("segment.s\(random.below(segmentFacts)) \(ops[random.below(ops.count)]) \(random.below(101))")
                     }
                 }
                 text += "  - id: r\(r)\n    when: \(terms.joined(separator: " && "))\n    why: Generated rule \(r) for the benchmark.\n"
                 text += "    priority: \(r)\n    then:\n"
-                text += "      - adjust: l\(random.int(levers))\n        by: \(random.int(2) == 0 ? "-" : "+")\(1 + random.int(10))%\n"
-                text += "      - emphasize: d\(random.int(4))\n        times: 1.\(1 + random.int(8))\n"
-                text += "      - say: Talking point for rule \(r).\n        about: \(["want", "need", "pain", "fear"][random.int(4)])\n"
+                text += "      - adjust: l\(random.below(levers))\n        by: \(random.below(2) == 0 ? "-" : "+")\(1 + random.below(10))%\n"
+                text += "      - emphasize: d\(random.below(4))\n        times: 1.\(1 + random.below(8))\n"
+                text += "      - say: Talking point for rule \(r).\n        about: \(["want", "need", "pain", "fear"][random.below(4)])\n"
                 r += 1
             }
             try put("rules/set\(String(format: "%04d", file)).yaml", text)
@@ -104,14 +91,14 @@ struct WorkspaceGenerator {
 
     /// One client per line: a segment, and sometimes overrides of segment facts.
     func writeClients(count: Int, to path: String) throws {
-        var random = Random(state: seed &+ 1)
+        var random = SplitMix64(seed: seed &+ 1)
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         var buffer = ""
         let segmentFacts = max(1, facts - facts / 2)
         for i in 0..<count {
-            buffer += "{\"id\": \"c\(i)\", \"segment\": \"g\(random.int(segments))\""
-            if random.int(2) == 0 { buffer += ", \"facts\": {\"s\(random.int(segmentFacts))\": \(random.int(101))}" }
+            buffer += "{\"id\": \"c\(i)\", \"segment\": \"g\(random.below(segments))\""
+            if random.below(2) == 0 { buffer += ", \"facts\": {\"s\(random.below(segmentFacts))\": \(random.below(101))}" }
             buffer += "}\n"
             if buffer.utf8.count > 1 << 16 {
                 handle.write(Data(buffer.utf8))

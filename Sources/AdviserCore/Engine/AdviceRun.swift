@@ -129,13 +129,7 @@ struct AdviceRun {
         // A rule may name a lever only some offerings have; for the others the action does nothing.
         guard let index = offering.levers.firstIndex(where: { $0.id == leverID.value }) else { return }
         let lever = offering.levers[index]
-        let asked: Double
-        switch change {
-        case .byPercent(let p): asked = lever.baseline * (1 + p / 100)
-        case .byUnits(let u): asked = lever.baseline + u
-        case .toValue(let v): asked = v
-        case .toLevel(let name): asked = Double(lever.levels.firstIndex(of: name) ?? Int(lever.baseline))
-        }
+        let asked = lever.asked(by: change)
         let setting = lever.snapToGrid(asked)
         if let earlier = adjustedBy[index] {
             // Rules fire in priority order, so the earlier one wins.

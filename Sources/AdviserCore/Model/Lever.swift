@@ -106,4 +106,15 @@ public struct Lever: Sendable {
     }
 
     public var declaresCost: Bool { costPerUnit != nil || !levelCosts.isEmpty }
+
+    /// What a rule's adjustment asks for (before bounds and grid), measured from the baseline;
+    /// `snapToGrid` of it is the setting the lever gets.
+    public func asked(by change: Adjustment) -> Double {
+        switch change {
+        case .byPercent(let p): baseline * (1 + p / 100)
+        case .byUnits(let u): baseline + u
+        case .toValue(let v): v
+        case .toLevel(let name): Double(levels.firstIndex(of: name) ?? Int(baseline))
+        }
+    }
 }

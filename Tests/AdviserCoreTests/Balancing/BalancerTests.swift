@@ -1,3 +1,4 @@
+import AdviserTestSupport
 import AdviserCore
 import Testing
 

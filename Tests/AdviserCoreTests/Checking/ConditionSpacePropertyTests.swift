@@ -8,17 +8,12 @@ import Testing
 /// everywhere on a grid around its constants; an implication must hold at every grid point.
 struct ConditionSpacePropertyTests {
     struct Generator {
-        var state: UInt64
+        var random: SplitMix64
 
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        init(state: UInt64) { random = SplitMix64(seed: state) }
 
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+        mutating func next() -> UInt64 { random.next() }
+        mutating func below(_ n: Int) -> Int { random.below(n) }
 
         static let doubles: [(String, [String])] = [
             ("market.inflation", ["-6.0", "-5.0", "0.0", "2.5", "8.0", "30.0", "31.0"]),

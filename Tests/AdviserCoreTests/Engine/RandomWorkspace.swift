@@ -1,4 +1,5 @@
 @testable import AdviserCore
+import AdviserTestSupport
 import Foundation
 
 /// Random workspaces within the documented bounds, built directly as model values, for

@@ -113,13 +113,6 @@ struct ConflictAnalysis {
 
     /// The setting an adjustment gives a lever, exactly as the engine computes it.
     static func setting(_ change: Adjustment, _ lever: Lever) -> Double {
-        let asked: Double
-        switch change {
-        case .byPercent(let p): asked = lever.baseline * (1 + p / 100)
-        case .byUnits(let u): asked = lever.baseline + u
-        case .toValue(let v): asked = v
-        case .toLevel(let name): asked = Double(lever.levels.firstIndex(of: name) ?? Int(lever.baseline))
-        }
-        return lever.snapToGrid(asked)
+        lever.snapToGrid(lever.asked(by: change))
     }
 }
