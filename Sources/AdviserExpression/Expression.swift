@@ -15,7 +15,7 @@
 public enum Expression {
     /// Parses, checks and compiles `source`; all diagnostics on failure, sorted by position.
     public static func compile(_ source: String, declarations: Declarations,
-                               limits: ParseLimits = .init(), costLimit: Int = 1_000_000) -> Result<Program, [ExpressionDiagnostic]> {
+                               limits: ParseLimits = .init(), costLimit: Int = 1_000_000) -> Result<Program, ExpressionDiagnostics> {
         switch Parser.parse(source, limits: limits) {
         case .failure(let d): return .failure(d)
         case .success(let parsed):

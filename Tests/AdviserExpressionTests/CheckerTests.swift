@@ -2,7 +2,7 @@ import Testing
 import AdviserExpression
 
 struct CheckerTests {
-    func check(_ source: String) -> Result<CheckedExpression, [ExpressionDiagnostic]> {
+    func check(_ source: String) -> Result<CheckedExpression, ExpressionDiagnostics> {
         let parsed = try! Parser.parse(source).get()
         return Checker(declarations: sampleDeclarations()).check(parsed)
     }

@@ -46,6 +46,6 @@ func errorMessage(_ source: String, _ values: [String: Value] = [:], costLimit: 
 }
 
 func diagnostics(_ source: String) -> [ExpressionDiagnostic] {
-    if case .failure(let d) = Expression.compile(source, declarations: sampleDeclarations()) { return d }
+    if case .failure(let d) = Expression.compile(source, declarations: sampleDeclarations()) { return d.diagnostics }
     return []
 }

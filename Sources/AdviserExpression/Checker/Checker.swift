@@ -17,11 +17,11 @@ public struct Checker {
     }
 
     /// Checks `parsed`; on success every name is resolved and every node typed.
-    public func check(_ parsed: ParsedExpression) -> Result<CheckedExpression, [ExpressionDiagnostic]> {
+    public func check(_ parsed: ParsedExpression) -> Result<CheckedExpression, ExpressionDiagnostics> {
         var run = Run(checker: self, typeCheck: true, count: parsed.nodeCount)
         let type = run.visit(parsed.root)
         if !run.diagnostics.isEmpty {
-            return .failure(run.diagnostics.sorted { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) })
+            return .failure(ExpressionDiagnostics(run.diagnostics.sorted { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }))
         }
         return .success(CheckedExpression(parsed: parsed, resultType: type, types: run.types, references: run.references))
     }

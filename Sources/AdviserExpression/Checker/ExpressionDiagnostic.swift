@@ -149,6 +149,23 @@ func closestMatch(to name: String, among candidates: [String]) -> String? {
 
 // MARK: - Diagnostic lists as errors
 
-/// Lets `Result<_, [ExpressionDiagnostic]>` carry every diagnostic at once (the parser and the
-/// checker report all problems, not just the first).
-extension Array: @retroactive Error where Element == ExpressionDiagnostic {}
+/// Every diagnostic of one parse or check, as the error of a `Result` (the parser and the checker
+/// report all problems, not just the first). A collection, so callers use it like the array it holds.
+public struct ExpressionDiagnostics: Error, Hashable, Sendable, RandomAccessCollection, ExpressibleByArrayLiteral,
+    CustomStringConvertible {
+    public var diagnostics: [ExpressionDiagnostic]
+
+    public init(_ diagnostics: [ExpressionDiagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    public init(arrayLiteral elements: ExpressionDiagnostic...) {
+        diagnostics = elements
+    }
+
+    public var startIndex: Int { diagnostics.startIndex }
+    public var endIndex: Int { diagnostics.endIndex }
+    public subscript(position: Int) -> ExpressionDiagnostic { diagnostics[position] }
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}

@@ -2,7 +2,7 @@
 /// `?:` < `||` < `&&` < relations (`< <= > >= == != in`) < `+ -` < `* / %` < unary `! -` < member.
 public enum Parser {
     /// Parses `source`, expanding macros (`has`, `all`, `exists`, `exists_one`, `map`, `filter`).
-    public static func parse(_ source: String, limits: ParseLimits = .init()) -> Result<ParsedExpression, [ExpressionDiagnostic]> {
+    public static func parse(_ source: String, limits: ParseLimits = .init()) -> Result<ParsedExpression, ExpressionDiagnostics> {
         let scalars = Array(source.unicodeScalars)
         if scalars.count > limits.maxLength {
             return .failure([.tooLong(length: scalars.count, limit: limits.maxLength)])
