@@ -5,7 +5,7 @@ public struct ShapeChecker {
 
     public init() {}
 
-    public mutating func check(_ node: YAMLNode, against shape: Shape, context: String) {
+    public mutating func check(_ node: YAMLNode, against shape: Shape, context: ShapeContext) {
         switch shape {
         case .oneOf(let alternatives):
             if let fit = alternatives.first(where: { Self.fits(node, $0.nodeKind) }) {
@@ -22,14 +22,14 @@ public struct ShapeChecker {
             for item0 in items { check(item0, against: item, context: context) }
         case .dictionary(let value):
             guard let pairs = node.mapping else { return wrongType(node, expected: shape.expectation, context: context) }
-            for pair in pairs { check(pair.value, against: value, context: "'\(pair.key)'") }
+            for pair in pairs { check(pair.value, against: value, context: .key(pair.key)) }
         case .object(let object):
             guard let pairs = node.mapping else {
                 return wrongType(node, expected: "a mapping (\(object.name))", context: context)
             }
             for pair in pairs {
                 if let field = object.field(pair.key) {
-                    check(pair.value, against: field.shape, context: "'\(pair.key)'")
+                    check(pair.value, against: field.shape, context: .key(pair.key))
                 } else {
                     diagnostics.append(.error(
                         .unknownKey, "unknown key '\(pair.key)' in \(object.name)", at: pair.keyLocation,
@@ -49,7 +49,7 @@ public struct ShapeChecker {
         }
     }
 
-    private mutating func checkScalar(_ scalar: YAMLScalar, at location: SourceLocation, against shape: Shape, context: String) {
+    private mutating func checkScalar(_ scalar: YAMLScalar, at location: SourceLocation, against shape: Shape, context: ShapeContext) {
         if let tag = scalar.tag, !tag.hasPrefix("tag:yaml.org,2002:") {
             let written = tag + (scalar.value.isEmpty ? "" : " " + scalar.value)
             let quoted = written.contains("\"") ? "'\(written)'" : "\"\(written)\""
@@ -101,7 +101,7 @@ public struct ShapeChecker {
 
     /// `id: no` or `name: On` means the word here, but other YAML tools would read a bool: a warning
     /// so that a file shared with them says what it means.
-    private mutating func warnYAML11Boolean(_ scalar: YAMLScalar, at location: SourceLocation, context: String) {
+    private mutating func warnYAML11Boolean(_ scalar: YAMLScalar, at location: SourceLocation, context: ShapeContext) {
         guard scalar.style == .plain, Self.yaml11Booleans.contains(scalar.value) else { return }
         diagnostics.append(.warning(
             .yaml11Boolean, "\(context): '\(scalar.value)' is read here as the text \"\(scalar.value)\", but YAML 1.1 tools read it as \(["y", "yes", "on"].contains(scalar.value.lowercased()) ? "true" : "false")",
@@ -115,7 +115,7 @@ public struct ShapeChecker {
         }
     }
 
-    private mutating func wrongType(_ node: YAMLNode, expected: String, context: String) {
+    private mutating func wrongType(_ node: YAMLNode, expected: String, context: ShapeContext) {
         diagnostics.append(.error(.wrongType, "\(context): expected \(expected), found \(node.kindDescription)", at: node.location))
     }
 
@@ -127,7 +127,36 @@ public struct ShapeChecker {
     }
 
     static func isIdentifier(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first, first.properties.isAlphabetic else { return false }
+        // ASCII ids (nearly all) are checked byte by byte; Unicode letters take the slow path.
+        var utf8 = s.utf8.makeIterator()
+        var ascii = true
+        var first = true
+        while let byte = utf8.next() {
+            guard byte < 0x80 else { ascii = false; break }
+            let letter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            if first {
+                guard letter else { return false }
+                first = false
+            } else if !(letter || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F) {
+                return false
+            }
+        }
+        if ascii { return !first }
+        guard let head = s.unicodeScalars.first, head.properties.isAlphabetic else { return false }
         return s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+    }
+}
+
+/// What a message says a value belongs to: `offering`, or a key such as `'levels'`. Built into
+/// words only when a message needs them, since every node of every file is checked.
+public enum ShapeContext: CustomStringConvertible, Sendable {
+    case named(String)
+    case key(String)
+
+    public var description: String {
+        switch self {
+        case .named(let name): name
+        case .key(let key): "'\(key)'"
+        }
     }
 }

@@ -372,7 +372,7 @@ struct FileReader {
             return nil
         }
         var checker = ShapeChecker()
-        checker.check(root, against: kind.shape, context: kind.rawValue)
+        checker.check(root, against: kind.shape, context: .named(kind.rawValue))
         diagnostics += checker.diagnostics
         return root
     }
