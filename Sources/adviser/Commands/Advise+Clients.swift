@@ -5,7 +5,8 @@ import Foundation
 extension Adviser.Advise {
     /// `--clients FILE|-`: advice for every client of a JSON Lines file, streamed in input order.
     func adviseClients(_ path: String, engine: AdviceEngine, scenario: Scenario) async throws {
-        guard output.format == .json else {
+        // --clients writes JSON Lines: json is implied, any other format asked for is refused.
+        guard output.chosenFormat == nil || output.chosenFormat == .json else {
             throw WorkspaceSession.usage("--clients writes JSON Lines; use it with --format json (or leave --format out)")
         }
         let input: FileHandle

@@ -32,13 +32,6 @@ extension Adviser {
 
         @OptionGroup var output: OutputOptions
 
-        /// `--clients` implies JSON Lines; any other explicit format is refused.
-        mutating func validate() throws {
-            if clients != nil && output.format == .text && !CommandLine.arguments.contains("--format") {
-                output.format = .json
-            }
-        }
-
         @Flag(help: "For each rule, fired or not, show how its condition evaluated.")
         var explain = false
 

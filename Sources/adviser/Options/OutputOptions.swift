@@ -7,8 +7,11 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// `--format` and `--output`, shared by the commands that write reports.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "The report format: text, markdown, json or html (a one-file brief with charts).")
-    var format: ReportFormat = .text
+    @Option(name: .customLong("format"), help: "The report format: text (the default), markdown, json or html (a one-file brief with charts).")
+    var chosenFormat: ReportFormat?
+
+    /// The format asked for, or text.
+    var format: ReportFormat { chosenFormat ?? .text }
 
     @Option(name: .long, help: ArgumentHelp("Write the report to this file (atomically) instead of the terminal.", valueName: "FILE"))
     var output: String?
