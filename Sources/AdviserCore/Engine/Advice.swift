@@ -36,11 +36,15 @@ public struct Advice: Sendable {
 }
 
 public struct FiredRule: Sendable {
-    public var rule: String
-    public var ruleset: String
-    public var location: SourceLocation
-    public var why: String
-    public var priority: Int
+    // Changing a field drops the prewritten JSON, so it never disagrees with the fields.
+    public var rule: String { didSet { compactJSON = nil } }
+    public var ruleset: String { didSet { compactJSON = nil } }
+    public var location: SourceLocation { didSet { compactJSON = nil } }
+    public var why: String { didSet { compactJSON = nil } }
+    public var priority: Int { didSet { compactJSON = nil } }
+    /// The record as compact JSON, written once per rule by the engine (`PrerenderedRules`); nil for
+    /// a record made elsewhere, which is then written field by field.
+    var compactJSON: [UInt8]?
 }
 
 public struct LeverOutcome: Sendable {
@@ -124,12 +128,31 @@ public struct DriverReference: Sendable {
 }
 
 public struct TalkingPoint: Sendable {
+    // Changing a field drops the prewritten JSON, so it never disagrees with the fields.
     /// The kind it speaks to (nil: a general point).
-    public var kind: Driver.Kind?
+    public var kind: Driver.Kind? { didSet { compactJSON = nil } }
     /// The driver it speaks to, when it names one this segment has.
-    public var driver: String?
-    public var text: String
-    public var rule: String
+    public var driver: String? { didSet { compactJSON = nil } }
+    public var text: String { didSet { compactJSON = nil } }
+    public var rule: String { didSet { compactJSON = nil } }
+    /// The point as compact JSON, written once per rule and segment by the engine
+    /// (`PrerenderedRules`); nil for a point made elsewhere.
+    var compactJSON: [UInt8]?
+
+    /// The point a `say` action makes for a segment: a driver it names is kept only when the segment has it.
+    static func make(_ text: String, about: DriverTarget?, rule: String, segment: Segment) -> TalkingPoint {
+        switch about {
+        case .kind(let kind)?:
+            return TalkingPoint(kind: kind, driver: nil, text: text, rule: rule)
+        case .driver(let id)?:
+            if let driver = segment.drivers.first(where: { $0.id == id }) {
+                return TalkingPoint(kind: driver.kind, driver: id, text: text, rule: rule)
+            }
+            return TalkingPoint(kind: nil, driver: nil, text: text, rule: rule)
+        case nil:
+            return TalkingPoint(kind: nil, driver: nil, text: text, rule: rule)
+        }
+    }
 }
 
 public struct AdviceWarning: Sendable, Hashable {

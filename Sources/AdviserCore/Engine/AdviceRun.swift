@@ -41,9 +41,12 @@ struct AdviceRun {
                 declarations: engine.declarations, workspace: engine.workspace, offering: offering, segment: segment,
                 scenario: scenario, overrides: options.overrides)
         }
-        for compiled in engine.rules {
+        for (index, compiled) in engine.rules.enumerated() {
             let holds = evaluate(compiled, activation)
-            if holds { apply(compiled) }
+            if holds {
+                fired.append(engine.prerendered.fired[index])
+                apply(compiled, index: index)
+            }
         }
         return conclude()
     }
@@ -69,9 +72,6 @@ struct AdviceRun {
                 conditionFailed(rule, error.message)
             }
         }
-        if holds {
-            fired.append(FiredRule(rule: rule.id, ruleset: rule.ruleset, location: rule.location, why: rule.why, priority: rule.priority))
-        }
         return holds
     }
 
@@ -84,8 +84,9 @@ struct AdviceRun {
 
     // MARK: - Actions
 
-    private mutating func apply(_ compiled: ConditionCompiler.Compiled) {
+    private mutating func apply(_ compiled: ConditionCompiler.Compiled, index ruleIndex: Int) {
         let rule = compiled.rule
+        var says = 0
         for action in rule.actions {
             switch action {
             case .adjust(let leverID, let change):
@@ -98,7 +99,12 @@ struct AdviceRun {
                     emphasis[driver.id] = (min(max(current.factor * factor, 1e-9), 1e9), current.rules + [rule.id])
                 }
             case .say(let text, let about, _):
-                talkingPoints.append(talkingPoint(text, about: about?.value, rule: rule.id))
+                if let segmentIndex = options.segmentIndex {
+                    talkingPoints.append(engine.prerendered.talkingPoints[ruleIndex][segmentIndex][says])
+                } else {
+                    talkingPoints.append(TalkingPoint.make(text, about: about?.value, rule: rule.id, segment: segment))
+                }
+                says += 1
             }
         }
     }
@@ -107,20 +113,6 @@ struct AdviceRun {
         switch target {
         case .driver(let id): segment.drivers.filter { $0.id == id }
         case .kind(let kind): segment.drivers.filter { $0.kind == kind }
-        }
-    }
-
-    private func talkingPoint(_ text: String, about: DriverTarget?, rule: String) -> TalkingPoint {
-        switch about {
-        case .kind(let kind)?:
-            return TalkingPoint(kind: kind, driver: nil, text: text, rule: rule)
-        case .driver(let id)?:
-            if let driver = segment.drivers.first(where: { $0.id == id }) {
-                return TalkingPoint(kind: driver.kind, driver: id, text: text, rule: rule)
-            }
-            return TalkingPoint(kind: nil, driver: nil, text: text, rule: rule)
-        case nil:
-            return TalkingPoint(kind: nil, driver: nil, text: text, rule: rule)
         }
     }
 

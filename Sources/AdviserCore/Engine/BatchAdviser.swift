@@ -93,9 +93,11 @@ public struct BatchAdviser: Sendable {
         }
         var options = self.options
         options.overrides = overrides
+        let segmentIndex = engine.workspace.segments.firstIndex { $0.id == segment.id }
         return offerings.map { offering in
             var options = options
             options.preparedFacts = prepared["\(offering.id)|\(segment.id)"]
+            options.segmentIndex = segmentIndex
             let advice = engine.advise(offering: offering, segment: segment, scenario: scenario, options: options)
             var writer = JSONWriter(capacity: 16_384)
             writer.beginObject()

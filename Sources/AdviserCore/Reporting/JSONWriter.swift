@@ -81,6 +81,16 @@ public struct JSONWriter {
         bytes += Self.nullBytes
     }
 
+    /// A value already written as compact JSON (a whole object or array), copied as it is; only a
+    /// compact writer takes one, as a pretty one would need it indented.
+    public mutating func raw(_ json: [UInt8]) {
+        precondition(!pretty, "raw JSON goes into compact output only")
+        separate()
+        bytes += json
+    }
+
+    public var isPretty: Bool { pretty }
+
     /// `key: value` for the common cases.
     public mutating func member(_ name: String, _ value: String) { key(name); string(value) }
     public mutating func member(_ name: String, _ value: Double) { key(name); number(value) }
