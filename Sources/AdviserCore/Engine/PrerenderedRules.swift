@@ -13,17 +13,14 @@ struct PrerenderedRules: Sendable {
     init(rules: [ConditionCompiler.Compiled], segments: [Segment]) {
         fired = rules.map { compiled in
             let rule = compiled.rule
-            var record = FiredRule(rule: rule.id, ruleset: rule.ruleset, location: rule.location, why: rule.why, priority: rule.priority)
-            record.compactJSON = AdviceJSON.compact { AdviceJSON.write(record, to: &$0) }
-            return record
+            return FiredRule(rule: rule.id, ruleset: rule.ruleset, location: rule.location, why: rule.why, priority: rule.priority)
+                .prerendered()
         }
         talkingPoints = rules.map { compiled in
             segments.map { segment in
                 compiled.rule.actions.compactMap { action -> TalkingPoint? in
                     guard case .say(let text, let about, _) = action else { return nil }
-                    var point = TalkingPoint.make(text, about: about?.value, rule: compiled.rule.id, segment: segment)
-                    point.compactJSON = AdviceJSON.compact { AdviceJSON.write(point, to: &$0) }
-                    return point
+                    return TalkingPoint.make(text, about: about?.value, rule: compiled.rule.id, segment: segment).prerendered()
                 }
             }
         }
