@@ -13,8 +13,9 @@ struct AdviceRun {
     private var warnings: [AdviceWarning] = []
     private var overridden: [OverriddenAdjustment] = []
     private var talkingPoints: [TalkingPoint] = []
-    /// Emphasis factor and the rules that set it, by driver id.
-    private var emphasis: [String: (factor: Double, rules: [String])] = [:]
+    /// Emphasis factor and the rules that set it, by driver position in the segment (nil: none);
+    /// driver ids are unique within a segment (the checker rejects duplicates).
+    private var emphasis: [(factor: Double, rules: [String])?]
     /// Settings by lever index, starting at the baselines.
     private var settings: [Double]
     /// Which rule set each lever (by index), with its location and priority.
@@ -28,6 +29,7 @@ struct AdviceRun {
         self.scenario = scenario
         self.options = options
         self.settings = offering.levers.map(\.baseline)
+        self.emphasis = Array(repeating: nil, count: segment.drivers.count)
     }
 
     mutating func advise() -> Advice {
@@ -54,9 +56,11 @@ struct AdviceRun {
     // MARK: - Conditions
 
     private mutating func evaluate(_ compiled: ConditionCompiler.Compiled, _ activation: Activation) -> Bool {
-        let rule = compiled.rule
+        // `compiled.rule` is read only where needed: a copy of the rule costs a retain per string
+        // in it, for each of the 500 rules of each advice.
         var holds: Bool
         if options.explain {
+            let rule = compiled.rule
             let trace = compiled.program.trace(activation)
             holds = false
             if case .success(.bool(let b)) = trace.result { holds = b }
@@ -69,7 +73,7 @@ struct AdviceRun {
         } else {
             holds = false
             if case .failure(let error) = compiled.program.evaluate(activation) {
-                conditionFailed(rule, error.message)
+                conditionFailed(compiled.rule, error.message)
             }
         }
         return holds
@@ -85,39 +89,41 @@ struct AdviceRun {
     // MARK: - Actions
 
     private mutating func apply(_ compiled: ConditionCompiler.Compiled, index ruleIndex: Int) {
-        let rule = compiled.rule
         var says = 0
-        for action in rule.actions {
-            switch action {
+        // Actions are read in place rather than copied out of the rule (each copy retains its strings).
+        for position in compiled.rule.actions.indices {
+            if case .say = compiled.rule.actions[position], let segmentIndex = options.segmentIndex {
+                talkingPoints.append(engine.prerendered.talkingPoints[ruleIndex][segmentIndex][says])
+                says += 1
+                continue
+            }
+            switch compiled.rule.actions[position] {
             case .adjust(let leverID, let change):
                 adjust(leverID, change, by: compiled)
             case .pin(let leverID):
                 if let index = offering.levers.firstIndex(where: { $0.id == leverID.value }) { pinned.insert(index) }
             case .emphasize(let target, let factor):
-                for driver in drivers(target.value) {
-                    let current = emphasis[driver.id] ?? (1, [])
-                    emphasis[driver.id] = (min(max(current.factor * factor, 1e-9), 1e9), current.rules + [rule.id])
+                for index in segment.drivers.indices where Self.targets(target.value, segment.drivers[index]) {
+                    var entry = emphasis[index] ?? (1, [])
+                    entry.factor = min(max(entry.factor * factor, 1e-9), 1e9)
+                    entry.rules.append(compiled.rule.id)
+                    emphasis[index] = entry
                 }
             case .say(let text, let about, _):
-                if let segmentIndex = options.segmentIndex {
-                    talkingPoints.append(engine.prerendered.talkingPoints[ruleIndex][segmentIndex][says])
-                } else {
-                    talkingPoints.append(TalkingPoint.make(text, about: about?.value, rule: rule.id, segment: segment))
-                }
+                talkingPoints.append(TalkingPoint.make(text, about: about?.value, rule: compiled.rule.id, segment: segment))
                 says += 1
             }
         }
     }
 
-    private func drivers(_ target: DriverTarget) -> [Driver] {
+    private static func targets(_ target: DriverTarget, _ driver: Driver) -> Bool {
         switch target {
-        case .driver(let id): segment.drivers.filter { $0.id == id }
-        case .kind(let kind): segment.drivers.filter { $0.kind == kind }
+        case .driver(let id): driver.id == id
+        case .kind(let kind): driver.kind == kind
         }
     }
 
     private mutating func adjust(_ leverID: Located<String>, _ change: Adjustment, by compiled: ConditionCompiler.Compiled) {
-        let rule = compiled.rule
         // A rule may name a lever only some offerings have; for the others the action does nothing.
         guard let index = offering.levers.firstIndex(where: { $0.id == leverID.value }) else { return }
         let lever = offering.levers[index]
@@ -126,15 +132,15 @@ struct AdviceRun {
         if let earlier = adjustedBy[index] {
             // Rules fire in priority order, so the earlier one wins.
             guard settings[index] != setting else { return }
-            if earlier.rule.rule.priority == rule.priority {
+            if earlier.rule.rule.priority == compiled.rule.priority {
                 warnings.append(AdviceWarning(
                     code: "conflict",
-                    message: "rules '\(earlier.rule.rule.id)' (\(earlier.location)) and '\(rule.id)' (\(leverID.location)) both adjust \(lever.name) "
-                        + "with the same priority \(rule.priority): '\(earlier.rule.rule.id)' wins (\(lever.display(settings[index])) rather than \(lever.display(setting)))",
+                    message: "rules '\(earlier.rule.rule.id)' (\(earlier.location)) and '\(compiled.rule.id)' (\(leverID.location)) both adjust \(lever.name) "
+                        + "with the same priority \(compiled.rule.priority): '\(earlier.rule.rule.id)' wins (\(lever.display(settings[index])) rather than \(lever.display(setting)))",
                     location: leverID.location))
             } else {
                 overridden.append(OverriddenAdjustment(
-                    lever: lever.id, rule: rule.id, location: leverID.location, by: earlier.rule.rule.id, byLocation: earlier.location))
+                    lever: lever.id, rule: compiled.rule.id, location: leverID.location, by: earlier.rule.rule.id, byLocation: earlier.location))
             }
             return
         }
@@ -143,7 +149,7 @@ struct AdviceRun {
         if asked < lever.min - 1e-9 || asked > lever.max + 1e-9 {
             warnings.append(AdviceWarning(
                 code: "clamped",
-                message: "rule '\(rule.id)' asked for \(lever.name) \(formatNumber(asked)), outside "
+                message: "rule '\(compiled.rule.id)' asked for \(lever.name) \(formatNumber(asked)), outside "
                     + "\(lever.display(lever.min))..\(lever.display(lever.max)); using \(lever.display(setting))",
                 location: leverID.location))
         }
@@ -169,8 +175,11 @@ struct AdviceRun {
     // MARK: - Value and balance
 
     private mutating func conclude() -> Advice {
-        let model = ValueModel(
-            offering: offering, segment: segment, emphasis: emphasis.mapValues(\.factor))
+        var factors: [String: Double] = [:]
+        for (index, entry) in emphasis.enumerated() {
+            if let entry { factors[segment.drivers[index].id] = entry.factor }
+        }
+        let model = ValueModel(offering: offering, segment: segment, emphasis: factors)
         let baseline = offering.levers.map(\.baseline)
         let target = model.value(baseline)
         let afterRules = model.value(settings)
@@ -232,8 +241,9 @@ struct AdviceRun {
         let totalImportance = segment.drivers.reduce(0) { $0 + $1.importance }
         let weightsBefore = Dictionary(
             segment.drivers.map { ($0.id, totalImportance > 0 ? $0.importance / totalImportance : 0) }, uniquingKeysWith: { a, _ in a })
-        let emphasized = segment.drivers.compactMap { driver -> EmphasizedDriver? in
-            guard let entry = emphasis[driver.id], entry.factor != 1 else { return nil }
+        let emphasized = segment.drivers.indices.compactMap { index -> EmphasizedDriver? in
+            guard let entry = emphasis[index], entry.factor != 1 else { return nil }
+            let driver = segment.drivers[index]
             return EmphasizedDriver(
                 driver: driver.id, name: driver.name, kind: driver.kind, factor: entry.factor,
                 weightBefore: weightsBefore[driver.id] ?? 0, weightAfter: model.weights[driver.id] ?? 0, rules: entry.rules)
