@@ -54,19 +54,23 @@ public struct BatchAdviser: Sendable {
 
     /// The output lines for one input line (without newlines). A blank line gives none.
     public func advise(line: String, number: Int) -> [String] {
-        advise(line: line, number: number, replica: replicas[0])
+        advise(line: line, number: number, replica: replicas[0]).map(Self.text)
     }
 
-    private func advise(line: String, number: Int, replica: Replica) -> [String] {
+    /// Output records are made as UTF-8 bytes, and stay bytes on their way to the output: a record
+    /// is 13 kB of JSON, and turning it into a `String` validated every byte once more.
+    private static func text(_ record: [UInt8]) -> String { String(decoding: record, as: UTF8.self) }
+
+    private func advise(line: String, number: Int, replica: Replica) -> [[UInt8]] {
         let engine = replica.engine
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return [] }
-        func failure(_ code: String, _ message: String, client: String? = nil) -> [String] {
+        func failure(_ code: String, _ message: String, client: String? = nil) -> [[UInt8]] {
             var record: JSONObject = [
                 "line": .number(Double(number)), "error": .object(["code": .string(code), "message": .string(message)]),
             ]
             if let client { record["client"] = .string(client) }
-            return [JSONValue.object(record).serialized()]
+            return [Array(JSONValue.object(record).serialized().utf8)]
         }
         guard case .object(let object)? = try? JSONDecoder().decode(InputJSON.self, from: Data(trimmed.utf8)) else {
             return failure("invalid-json", "line \(number) is not a JSON object")
@@ -130,7 +134,7 @@ public struct BatchAdviser: Sendable {
             writer.member("client", client)
             writer.member("line", number)
             writer.endObject()
-            return writer.text
+            return writer.bytes
         }
     }
 
@@ -144,17 +148,17 @@ public struct BatchAdviser: Sendable {
 
     /// The output lines for one input line as read.
     public func advise(_ input: InputLine, number: Int) -> [String] {
-        advise(input, number: number, replica: replicas[0])
+        advise(input, number: number, replica: replicas[0]).map(Self.text)
     }
 
-    private func advise(_ input: InputLine, number: Int, replica: Replica) -> [String] {
+    private func advise(_ input: InputLine, number: Int, replica: Replica) -> [[UInt8]] {
         switch input {
         case .text(let line):
             return advise(line: line, number: number, replica: replica)
         case .invalidUTF8:
-            return [Self.failure("invalid-utf8", "line \(number) is not valid UTF-8 text", number: number)]
+            return [Array(Self.failure("invalid-utf8", "line \(number) is not valid UTF-8 text", number: number).utf8)]
         case .tooLong(let bytes, let limit):
-            return [Self.failure("line-too-long", "line \(number) is \(bytes) bytes long, more than the limit of \(limit)", number: number)]
+            return [Array(Self.failure("line-too-long", "line \(number) is \(bytes) bytes long, more than the limit of \(limit)", number: number).utf8)]
         }
     }
 
@@ -171,15 +175,20 @@ public struct BatchAdviser: Sendable {
 
     /// Advises a chunk of numbered lines as read on every core, and returns the output in input order.
     public func advise(chunk: [(number: Int, line: InputLine)]) async -> [[String]] {
+        await adviseRecords(chunk: chunk).map { $0.map(Self.text) }
+    }
+
+    /// As `advise(chunk:)`, with each output record as UTF-8 bytes (no newline), ready to write.
+    public func adviseRecords(chunk: [(number: Int, line: InputLine)]) async -> [[[UInt8]]] {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, chunk.count))
         let size = (chunk.count + workers - 1) / max(workers, 1)
-        return await withTaskGroup(of: (Int, [[String]]).self) { group in
+        return await withTaskGroup(of: (Int, [[[UInt8]]]).self) { group in
             for worker in 0..<workers {
                 let part = Array(chunk[min(worker * size, chunk.count)..<min((worker + 1) * size, chunk.count)])
                 let replica = replicas[worker % replicas.count]
                 group.addTask { (worker, part.map { self.advise($0.line, number: $0.number, replica: replica) }) }
             }
-            var parts = Array(repeating: [[String]](), count: workers)
+            var parts = Array(repeating: [[[UInt8]]](), count: workers)
             for await (worker, outputs) in group { parts[worker] = outputs }
             return parts.flatMap { $0 }
         }
