@@ -54,7 +54,14 @@ public enum AdviceJSON {
         w.beginObject()
         w.key("changes")
         w.beginArray()
-        for lever in a.levers where lever.changed { write(lever, to: &w) }
+        // A changed lever appears again, byte for byte, under "levers": compact output copies the
+        // bytes written here rather than writing the lever a second time.
+        var written: [Int: Range<Int>] = [:]
+        for (index, lever) in a.levers.enumerated() where lever.changed {
+            let start = w.bytes.count
+            write(lever, to: &w)
+            if !w.isPretty { written[index] = w.valueStart(from: start)..<w.bytes.count }
+        }
         w.endArray()
         w.key("drivers")
         w.beginArray()
@@ -116,7 +123,9 @@ public enum AdviceJSON {
         w.endArray()
         w.key("levers")
         w.beginArray()
-        for lever in a.levers { write(lever, to: &w) }
+        for (index, lever) in a.levers.enumerated() {
+            if let range = written[index] { w.repeatValue(range) } else { write(lever, to: &w) }
+        }
         w.endArray()
         if let margin = a.margin {
             w.key("margin")
