@@ -19,8 +19,10 @@ struct AdviceRun {
     /// Settings by lever index, starting at the baselines.
     private var settings: [Double]
     /// Which rule set each lever (by index), with its location and priority.
-    private var adjustedBy: [Int: (rule: ConditionCompiler.Compiled, location: SourceLocation)] = [:]
-    private var pinned: Set<Int> = []
+    /// Arrays by lever position rather than a dictionary and a set: an offering has a handful of
+    /// levers, and hashing them showed up for every action of the ~38 rules that fire per advice.
+    private var adjustedBy: [(rule: ConditionCompiler.Compiled, location: SourceLocation)?]
+    private var pinned: [Bool]
 
     init(engine: AdviceEngine, offering: Offering, segment: Segment, scenario: Scenario, options: AdviceEngine.Options) {
         self.engine = engine
@@ -30,6 +32,8 @@ struct AdviceRun {
         self.options = options
         self.settings = offering.levers.map(\.baseline)
         self.emphasis = Array(repeating: nil, count: segment.drivers.count)
+        self.adjustedBy = Array(repeating: nil, count: offering.levers.count)
+        self.pinned = Array(repeating: false, count: offering.levers.count)
     }
 
     mutating func advise() -> Advice {
@@ -101,7 +105,7 @@ struct AdviceRun {
             case .adjust(let leverID, let change):
                 adjust(leverID, change, by: compiled)
             case .pin(let leverID):
-                if let index = offering.levers.firstIndex(where: { $0.id == leverID.value }) { pinned.insert(index) }
+                if let index = offering.levers.firstIndex(where: { $0.id == leverID.value }) { pinned[index] = true }
             case .emphasize(let target, let factor):
                 for index in segment.drivers.indices where Self.targets(target.value, segment.drivers[index]) {
                     var entry = emphasis[index] ?? (1, [])
@@ -185,9 +189,11 @@ struct AdviceRun {
         let afterRules = model.value(settings)
         let tolerance = engine.workspace.settings.valueTolerance
         var sources = [LeverOutcome.Source](repeating: .baseline, count: offering.levers.count)
-        for (index, entry) in adjustedBy { sources[index] = .rule(entry.rule.rule.id) }
+        for (index, entry) in adjustedBy.enumerated() {
+            if let entry { sources[index] = .rule(entry.rule.rule.id) }
+        }
 
-        let flex = offering.levers.indices.filter { offering.levers[$0].flex && adjustedBy[$0] == nil && !pinned.contains($0) }
+        let flex = offering.levers.indices.filter { offering.levers[$0].flex && adjustedBy[$0] == nil && !pinned[$0] }
         var held = abs(afterRules - target) <= tolerance + 1e-12
         var final = afterRules
         let gridPoints = flex.reduce(0) { $0 + offering.levers[$1].gridCount }
@@ -235,7 +241,7 @@ struct AdviceRun {
             LeverOutcome(
                 lever: lever.id, name: lever.name, kind: lever.kind, unit: lever.unit, from: lever.baseline, to: settings[index],
                 fromText: lever.display(lever.baseline), toText: lever.display(settings[index]), source: sources[index],
-                pinned: pinned.contains(index), flex: lever.flex)
+                pinned: pinned[index], flex: lever.flex)
         }
         // Weights before emphasis are importance shares; no second value model is needed for them.
         let totalImportance = segment.drivers.reduce(0) { $0 + $1.importance }
@@ -306,7 +312,7 @@ struct AdviceRun {
             let best = gap < 0 ? terms.max() ?? here : terms.min() ?? here
             return abs(best - here) < 1e-12 ? "\(lever.name) is already at \(lever.display(settings[index]))" : nil
         }
-        let fixedByRules = offering.levers.indices.filter { adjustedBy[$0] != nil || pinned.contains($0) }.map { offering.levers[$0].name }
+        let fixedByRules = offering.levers.indices.filter { adjustedBy[$0] != nil || pinned[$0] }.map { offering.levers[$0].name }
         if flex.isEmpty {
             sentence += ": no lever is free to balance it"
         } else if !limited.isEmpty {
