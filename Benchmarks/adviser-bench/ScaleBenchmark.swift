@@ -47,8 +47,8 @@ enum ScaleBenchmark {
             Task {
                 var start = 0
                 while start < lines.count {
-                    let chunk = (start..<min(start + 2_048, lines.count)).map { ($0 + 1, lines[$0]) }
-                    let out = await batch.advise(chunk: chunk)
+                    let chunk = (start..<min(start + 2_048, lines.count)).map { (number: $0 + 1, line: BatchAdviser.InputLine.text(lines[$0])) }
+                    let out = await batch.adviseRecords(chunk: chunk)
                     box.add(out.reduce(0) { $0 + $1.count })
                     start += 2_048
                 }

@@ -36,11 +36,64 @@ public struct Advice: Sendable {
 }
 
 public struct FiredRule: Sendable {
-    public var rule: String
-    public var ruleset: String
-    public var location: SourceLocation
-    public var why: String
-    public var priority: Int
+    public var rule: String {
+        get { storage.fields.rule }
+        set { update { $0.rule = newValue } }
+    }
+    public var ruleset: String {
+        get { storage.fields.ruleset }
+        set { update { $0.ruleset = newValue } }
+    }
+    public var location: SourceLocation {
+        get { storage.fields.location }
+        set { update { $0.location = newValue } }
+    }
+    public var why: String {
+        get { storage.fields.why }
+        set { update { $0.why = newValue } }
+    }
+    public var priority: Int {
+        get { storage.fields.priority }
+        set { update { $0.priority = newValue } }
+    }
+    /// The record as compact JSON, written once per rule by the engine (`PrerenderedRules`); nil for
+    /// a record made or changed elsewhere, which is then written field by field.
+    var compactJSON: [UInt8]? { storage.compactJSON }
+
+    init(rule: String, ruleset: String, location: SourceLocation, why: String, priority: Int) {
+        storage = Storage(Fields(rule: rule, ruleset: ruleset, location: location, why: why, priority: priority), nil)
+    }
+
+    /// The same record with its compact JSON.
+    func prerendered() -> FiredRule {
+        var record = self
+        record.storage = Storage(storage.fields, AdviceJSON.compact { AdviceJSON.write(self, to: &$0) })
+        return record
+    }
+
+    // One shared, immutable box: advice copies the engine's record for each rule that fires (~38 per
+    // advice in batch mode), and copying a box costs one retain where the fields cost five.
+    private struct Fields: Sendable {
+        var rule: String, ruleset: String, location: SourceLocation, why: String, priority: Int
+    }
+
+    private final class Storage: Sendable {
+        let fields: Fields
+        let compactJSON: [UInt8]?
+        init(_ fields: Fields, _ compactJSON: [UInt8]?) {
+            self.fields = fields
+            self.compactJSON = compactJSON
+        }
+    }
+
+    private var storage: Storage
+
+    /// A changed record drops the prewritten JSON, so the two never disagree.
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = storage.fields
+        change(&fields)
+        storage = Storage(fields, nil)
+    }
 }
 
 public struct LeverOutcome: Sendable {
@@ -125,11 +178,75 @@ public struct DriverReference: Sendable {
 
 public struct TalkingPoint: Sendable {
     /// The kind it speaks to (nil: a general point).
-    public var kind: Driver.Kind?
+    public var kind: Driver.Kind? {
+        get { storage.fields.kind }
+        set { update { $0.kind = newValue } }
+    }
     /// The driver it speaks to, when it names one this segment has.
-    public var driver: String?
-    public var text: String
-    public var rule: String
+    public var driver: String? {
+        get { storage.fields.driver }
+        set { update { $0.driver = newValue } }
+    }
+    public var text: String {
+        get { storage.fields.text }
+        set { update { $0.text = newValue } }
+    }
+    public var rule: String {
+        get { storage.fields.rule }
+        set { update { $0.rule = newValue } }
+    }
+    /// The point as compact JSON, written once per rule and segment by the engine
+    /// (`PrerenderedRules`); nil for a point made or changed elsewhere.
+    var compactJSON: [UInt8]? { storage.compactJSON }
+
+    init(kind: Driver.Kind?, driver: String?, text: String, rule: String) {
+        storage = Storage(Fields(kind: kind, driver: driver, text: text, rule: rule), nil)
+    }
+
+    /// The same point with its compact JSON.
+    func prerendered() -> TalkingPoint {
+        var point = self
+        point.storage = Storage(storage.fields, AdviceJSON.compact { AdviceJSON.write(self, to: &$0) })
+        return point
+    }
+
+    // One shared, immutable box, as for `FiredRule`: one retain per copy.
+    private struct Fields: Sendable {
+        var kind: Driver.Kind?, driver: String?, text: String, rule: String
+    }
+
+    private final class Storage: Sendable {
+        let fields: Fields
+        let compactJSON: [UInt8]?
+        init(_ fields: Fields, _ compactJSON: [UInt8]?) {
+            self.fields = fields
+            self.compactJSON = compactJSON
+        }
+    }
+
+    private var storage: Storage
+
+    /// A changed point drops the prewritten JSON, so the two never disagree.
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = storage.fields
+        change(&fields)
+        storage = Storage(fields, nil)
+    }
+
+    /// The point a `say` action makes for a segment: a driver it names is kept only when the segment has it.
+    static func make(_ text: String, about: DriverTarget?, rule: String, segment: Segment) -> TalkingPoint {
+        switch about {
+        case .kind(let kind)?:
+            return TalkingPoint(kind: kind, driver: nil, text: text, rule: rule)
+        case .driver(let id)?:
+            if let driver = segment.drivers.first(where: { $0.id == id }) {
+                return TalkingPoint(kind: driver.kind, driver: id, text: text, rule: rule)
+            }
+            return TalkingPoint(kind: nil, driver: nil, text: text, rule: rule)
+        case nil:
+            return TalkingPoint(kind: nil, driver: nil, text: text, rule: rule)
+        }
+    }
 }
 
 public struct AdviceWarning: Sendable, Hashable {

@@ -11,6 +11,8 @@ public struct AdviceEngine: Sendable {
     /// Compiled rules in firing order: priority (highest first), then file, then position.
     public let rules: [ConditionCompiler.Compiled]
     public var balancer = Balancer()
+    /// The fired records and talking points of every rule, written once (see `PrerenderedRules`).
+    let prerendered: PrerenderedRules
 
     /// Compiles the workspace's conditions. Fails with the diagnostics when any condition has errors;
     /// callers load with `WorkspaceLoader` first and advise only on a workspace without errors.
@@ -25,6 +27,7 @@ public struct AdviceEngine: Sendable {
         self.rules = compiled.enumerated()
             .sorted { ($1.element.rule.priority, $0.offset) < ($0.element.rule.priority, $1.offset) }
             .map(\.element)
+        self.prerendered = PrerenderedRules(rules: rules, segments: workspace.segments)
     }
 
     /// What to vary for one piece of advice, beyond the named offering, segment and scenario.
@@ -38,6 +41,9 @@ public struct AdviceEngine: Sendable {
         /// The facts of this offering × segment × scenario, made once by the caller for many pieces
         /// of advice (`overrides` are applied on top); nil: made for each piece.
         public var preparedFacts: Activation?
+        /// The segment's position in the workspace, when the caller advises a segment of it
+        /// unchanged (batch mode): its talking points are then the prewritten ones.
+        var segmentIndex: Int?
 
         public init(explain: Bool = false, today: Int? = nil, overrides: [String: FactValue] = [:]) {
             self.explain = explain

@@ -13,13 +13,16 @@ struct AdviceRun {
     private var warnings: [AdviceWarning] = []
     private var overridden: [OverriddenAdjustment] = []
     private var talkingPoints: [TalkingPoint] = []
-    /// Emphasis factor and the rules that set it, by driver id.
-    private var emphasis: [String: (factor: Double, rules: [String])] = [:]
+    /// Emphasis factor and the rules that set it, by driver position in the segment (nil: none);
+    /// driver ids are unique within a segment (the checker rejects duplicates).
+    private var emphasis: [(factor: Double, rules: [String])?]
     /// Settings by lever index, starting at the baselines.
     private var settings: [Double]
     /// Which rule set each lever (by index), with its location and priority.
-    private var adjustedBy: [Int: (rule: ConditionCompiler.Compiled, location: SourceLocation)] = [:]
-    private var pinned: Set<Int> = []
+    /// Arrays by lever position rather than a dictionary and a set: an offering has a handful of
+    /// levers, and hashing them showed up for every action of the ~38 rules that fire per advice.
+    private var adjustedBy: [(rule: ConditionCompiler.Compiled, location: SourceLocation)?]
+    private var pinned: [Bool]
 
     init(engine: AdviceEngine, offering: Offering, segment: Segment, scenario: Scenario, options: AdviceEngine.Options) {
         self.engine = engine
@@ -28,6 +31,9 @@ struct AdviceRun {
         self.scenario = scenario
         self.options = options
         self.settings = offering.levers.map(\.baseline)
+        self.emphasis = Array(repeating: nil, count: segment.drivers.count)
+        self.adjustedBy = Array(repeating: nil, count: offering.levers.count)
+        self.pinned = Array(repeating: false, count: offering.levers.count)
     }
 
     mutating func advise() -> Advice {
@@ -41,9 +47,12 @@ struct AdviceRun {
                 declarations: engine.declarations, workspace: engine.workspace, offering: offering, segment: segment,
                 scenario: scenario, overrides: options.overrides)
         }
-        for compiled in engine.rules {
+        for (index, compiled) in engine.rules.enumerated() {
             let holds = evaluate(compiled, activation)
-            if holds { apply(compiled) }
+            if holds {
+                fired.append(engine.prerendered.fired[index])
+                apply(compiled, index: index)
+            }
         }
         return conclude()
     }
@@ -51,9 +60,11 @@ struct AdviceRun {
     // MARK: - Conditions
 
     private mutating func evaluate(_ compiled: ConditionCompiler.Compiled, _ activation: Activation) -> Bool {
-        let rule = compiled.rule
+        // `compiled.rule` is read only where needed: a copy of the rule costs a retain per string
+        // in it, for each of the 500 rules of each advice.
         var holds: Bool
         if options.explain {
+            let rule = compiled.rule
             let trace = compiled.program.trace(activation)
             holds = false
             if case .success(.bool(let b)) = trace.result { holds = b }
@@ -66,11 +77,8 @@ struct AdviceRun {
         } else {
             holds = false
             if case .failure(let error) = compiled.program.evaluate(activation) {
-                conditionFailed(rule, error.message)
+                conditionFailed(compiled.rule, error.message)
             }
-        }
-        if holds {
-            fired.append(FiredRule(rule: rule.id, ruleset: rule.ruleset, location: rule.location, why: rule.why, priority: rule.priority))
         }
         return holds
     }
@@ -84,48 +92,42 @@ struct AdviceRun {
 
     // MARK: - Actions
 
-    private mutating func apply(_ compiled: ConditionCompiler.Compiled) {
-        let rule = compiled.rule
-        for action in rule.actions {
-            switch action {
+    private mutating func apply(_ compiled: ConditionCompiler.Compiled, index ruleIndex: Int) {
+        var says = 0
+        // Actions are read in place rather than copied out of the rule (each copy retains its strings).
+        for position in compiled.rule.actions.indices {
+            if case .say = compiled.rule.actions[position], let segmentIndex = options.segmentIndex {
+                talkingPoints.append(engine.prerendered.talkingPoints[ruleIndex][segmentIndex][says])
+                says += 1
+                continue
+            }
+            switch compiled.rule.actions[position] {
             case .adjust(let leverID, let change):
                 adjust(leverID, change, by: compiled)
             case .pin(let leverID):
-                if let index = offering.levers.firstIndex(where: { $0.id == leverID.value }) { pinned.insert(index) }
+                if let index = offering.levers.firstIndex(where: { $0.id == leverID.value }) { pinned[index] = true }
             case .emphasize(let target, let factor):
-                for driver in drivers(target.value) {
-                    let current = emphasis[driver.id] ?? (1, [])
-                    emphasis[driver.id] = (min(max(current.factor * factor, 1e-9), 1e9), current.rules + [rule.id])
+                for index in segment.drivers.indices where Self.targets(target.value, segment.drivers[index]) {
+                    var entry = emphasis[index] ?? (1, [])
+                    entry.factor = min(max(entry.factor * factor, 1e-9), 1e9)
+                    entry.rules.append(compiled.rule.id)
+                    emphasis[index] = entry
                 }
             case .say(let text, let about, _):
-                talkingPoints.append(talkingPoint(text, about: about?.value, rule: rule.id))
+                talkingPoints.append(TalkingPoint.make(text, about: about?.value, rule: compiled.rule.id, segment: segment))
+                says += 1
             }
         }
     }
 
-    private func drivers(_ target: DriverTarget) -> [Driver] {
+    private static func targets(_ target: DriverTarget, _ driver: Driver) -> Bool {
         switch target {
-        case .driver(let id): segment.drivers.filter { $0.id == id }
-        case .kind(let kind): segment.drivers.filter { $0.kind == kind }
-        }
-    }
-
-    private func talkingPoint(_ text: String, about: DriverTarget?, rule: String) -> TalkingPoint {
-        switch about {
-        case .kind(let kind)?:
-            return TalkingPoint(kind: kind, driver: nil, text: text, rule: rule)
-        case .driver(let id)?:
-            if let driver = segment.drivers.first(where: { $0.id == id }) {
-                return TalkingPoint(kind: driver.kind, driver: id, text: text, rule: rule)
-            }
-            return TalkingPoint(kind: nil, driver: nil, text: text, rule: rule)
-        case nil:
-            return TalkingPoint(kind: nil, driver: nil, text: text, rule: rule)
+        case .driver(let id): driver.id == id
+        case .kind(let kind): driver.kind == kind
         }
     }
 
     private mutating func adjust(_ leverID: Located<String>, _ change: Adjustment, by compiled: ConditionCompiler.Compiled) {
-        let rule = compiled.rule
         // A rule may name a lever only some offerings have; for the others the action does nothing.
         guard let index = offering.levers.firstIndex(where: { $0.id == leverID.value }) else { return }
         let lever = offering.levers[index]
@@ -134,15 +136,15 @@ struct AdviceRun {
         if let earlier = adjustedBy[index] {
             // Rules fire in priority order, so the earlier one wins.
             guard settings[index] != setting else { return }
-            if earlier.rule.rule.priority == rule.priority {
+            if earlier.rule.rule.priority == compiled.rule.priority {
                 warnings.append(AdviceWarning(
                     code: "conflict",
-                    message: "rules '\(earlier.rule.rule.id)' (\(earlier.location)) and '\(rule.id)' (\(leverID.location)) both adjust \(lever.name) "
-                        + "with the same priority \(rule.priority): '\(earlier.rule.rule.id)' wins (\(lever.display(settings[index])) rather than \(lever.display(setting)))",
+                    message: "rules '\(earlier.rule.rule.id)' (\(earlier.location)) and '\(compiled.rule.id)' (\(leverID.location)) both adjust \(lever.name) "
+                        + "with the same priority \(compiled.rule.priority): '\(earlier.rule.rule.id)' wins (\(lever.display(settings[index])) rather than \(lever.display(setting)))",
                     location: leverID.location))
             } else {
                 overridden.append(OverriddenAdjustment(
-                    lever: lever.id, rule: rule.id, location: leverID.location, by: earlier.rule.rule.id, byLocation: earlier.location))
+                    lever: lever.id, rule: compiled.rule.id, location: leverID.location, by: earlier.rule.rule.id, byLocation: earlier.location))
             }
             return
         }
@@ -151,7 +153,7 @@ struct AdviceRun {
         if asked < lever.min - 1e-9 || asked > lever.max + 1e-9 {
             warnings.append(AdviceWarning(
                 code: "clamped",
-                message: "rule '\(rule.id)' asked for \(lever.name) \(formatNumber(asked)), outside "
+                message: "rule '\(compiled.rule.id)' asked for \(lever.name) \(formatNumber(asked)), outside "
                     + "\(lever.display(lever.min))..\(lever.display(lever.max)); using \(lever.display(setting))",
                 location: leverID.location))
         }
@@ -177,16 +179,21 @@ struct AdviceRun {
     // MARK: - Value and balance
 
     private mutating func conclude() -> Advice {
-        let model = ValueModel(
-            offering: offering, segment: segment, emphasis: emphasis.mapValues(\.factor))
+        var factors: [String: Double] = [:]
+        for (index, entry) in emphasis.enumerated() {
+            if let entry { factors[segment.drivers[index].id] = entry.factor }
+        }
+        let model = ValueModel(offering: offering, segment: segment, emphasis: factors)
         let baseline = offering.levers.map(\.baseline)
         let target = model.value(baseline)
         let afterRules = model.value(settings)
         let tolerance = engine.workspace.settings.valueTolerance
         var sources = [LeverOutcome.Source](repeating: .baseline, count: offering.levers.count)
-        for (index, entry) in adjustedBy { sources[index] = .rule(entry.rule.rule.id) }
+        for (index, entry) in adjustedBy.enumerated() {
+            if let entry { sources[index] = .rule(entry.rule.rule.id) }
+        }
 
-        let flex = offering.levers.indices.filter { offering.levers[$0].flex && adjustedBy[$0] == nil && !pinned.contains($0) }
+        let flex = offering.levers.indices.filter { offering.levers[$0].flex && adjustedBy[$0] == nil && !pinned[$0] }
         var held = abs(afterRules - target) <= tolerance + 1e-12
         var final = afterRules
         let gridPoints = flex.reduce(0) { $0 + offering.levers[$1].gridCount }
@@ -234,14 +241,15 @@ struct AdviceRun {
             LeverOutcome(
                 lever: lever.id, name: lever.name, kind: lever.kind, unit: lever.unit, from: lever.baseline, to: settings[index],
                 fromText: lever.display(lever.baseline), toText: lever.display(settings[index]), source: sources[index],
-                pinned: pinned.contains(index), flex: lever.flex)
+                pinned: pinned[index], flex: lever.flex)
         }
         // Weights before emphasis are importance shares; no second value model is needed for them.
         let totalImportance = segment.drivers.reduce(0) { $0 + $1.importance }
         let weightsBefore = Dictionary(
             segment.drivers.map { ($0.id, totalImportance > 0 ? $0.importance / totalImportance : 0) }, uniquingKeysWith: { a, _ in a })
-        let emphasized = segment.drivers.compactMap { driver -> EmphasizedDriver? in
-            guard let entry = emphasis[driver.id], entry.factor != 1 else { return nil }
+        let emphasized = segment.drivers.indices.compactMap { index -> EmphasizedDriver? in
+            guard let entry = emphasis[index], entry.factor != 1 else { return nil }
+            let driver = segment.drivers[index]
             return EmphasizedDriver(
                 driver: driver.id, name: driver.name, kind: driver.kind, factor: entry.factor,
                 weightBefore: weightsBefore[driver.id] ?? 0, weightAfter: model.weights[driver.id] ?? 0, rules: entry.rules)
@@ -304,7 +312,7 @@ struct AdviceRun {
             let best = gap < 0 ? terms.max() ?? here : terms.min() ?? here
             return abs(best - here) < 1e-12 ? "\(lever.name) is already at \(lever.display(settings[index]))" : nil
         }
-        let fixedByRules = offering.levers.indices.filter { adjustedBy[$0] != nil || pinned.contains($0) }.map { offering.levers[$0].name }
+        let fixedByRules = offering.levers.indices.filter { adjustedBy[$0] != nil || pinned[$0] }.map { offering.levers[$0].name }
         if flex.isEmpty {
             sentence += ": no lever is free to balance it"
         } else if !limited.isEmpty {

@@ -54,7 +54,14 @@ public enum AdviceJSON {
         w.beginObject()
         w.key("changes")
         w.beginArray()
-        for lever in a.levers where lever.changed { write(lever, to: &w) }
+        // A changed lever appears again, byte for byte, under "levers": compact output copies the
+        // bytes written here rather than writing the lever a second time.
+        var written: [Int: Range<Int>] = [:]
+        for (index, lever) in a.levers.enumerated() where lever.changed {
+            let start = w.bytes.count
+            write(lever, to: &w)
+            if !w.isPretty { written[index] = w.valueStart(from: start)..<w.bytes.count }
+        }
         w.endArray()
         w.key("drivers")
         w.beginArray()
@@ -111,18 +118,14 @@ public enum AdviceJSON {
         w.key("fired")
         w.beginArray()
         for f in a.fired {
-            w.beginObject()
-            w.member("location", "\(f.location)")
-            w.member("priority", f.priority)
-            w.member("rule", f.rule)
-            w.member("ruleset", f.ruleset)
-            w.member("why", f.why)
-            w.endObject()
+            if let json = f.compactJSON, !w.isPretty { w.raw(json) } else { write(f, to: &w) }
         }
         w.endArray()
         w.key("levers")
         w.beginArray()
-        for lever in a.levers { write(lever, to: &w) }
+        for (index, lever) in a.levers.enumerated() {
+            if let range = written[index] { w.repeatValue(range) } else { write(lever, to: &w) }
+        }
         w.endArray()
         if let margin = a.margin {
             w.key("margin")
@@ -150,12 +153,7 @@ public enum AdviceJSON {
         w.key("talking_points")
         w.beginArray()
         for point in a.talkingPoints {
-            w.beginObject()
-            if let driver = point.driver { w.member("driver", driver) }
-            if let kind = point.kind { w.member("kind", kind.rawValue) }
-            w.member("rule", point.rule)
-            w.member("text", point.text)
-            w.endObject()
+            if let json = point.compactJSON, !w.isPretty { w.raw(json) } else { write(point, to: &w) }
         }
         w.endArray()
         w.key("unaddressed")
@@ -188,6 +186,32 @@ public enum AdviceJSON {
         }
         w.endArray()
         w.endObject()
+    }
+
+    static func write(_ f: FiredRule, to w: inout JSONWriter) {
+        w.beginObject()
+        w.member("location", "\(f.location)")
+        w.member("priority", f.priority)
+        w.member("rule", f.rule)
+        w.member("ruleset", f.ruleset)
+        w.member("why", f.why)
+        w.endObject()
+    }
+
+    static func write(_ point: TalkingPoint, to w: inout JSONWriter) {
+        w.beginObject()
+        if let driver = point.driver { w.member("driver", driver) }
+        if let kind = point.kind { w.member("kind", kind.rawValue) }
+        w.member("rule", point.rule)
+        w.member("text", point.text)
+        w.endObject()
+    }
+
+    /// One value written on its own as compact JSON, for records written once and copied many times.
+    static func compact(_ write: (inout JSONWriter) -> Void) -> [UInt8] {
+        var writer = JSONWriter(capacity: 256)
+        write(&writer)
+        return writer.bytes
     }
 
     static func write(_ l: LeverOutcome, to w: inout JSONWriter) {

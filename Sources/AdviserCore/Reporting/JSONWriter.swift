@@ -81,6 +81,30 @@ public struct JSONWriter {
         bytes += Self.nullBytes
     }
 
+    /// A value already written as compact JSON (a whole object or array), copied as it is; only a
+    /// compact writer takes one, as a pretty one would need it indented.
+    public mutating func raw(_ json: [UInt8]) {
+        precondition(!pretty, "raw JSON goes into compact output only")
+        separate()
+        bytes += json
+    }
+
+    public var isPretty: Bool { pretty }
+
+    /// Where the value written after `start` (a byte count taken just before it) begins: past the
+    /// comma that separated it from its sibling. Compact output only.
+    func valueStart(from start: Int) -> Int {
+        start < bytes.count && bytes[start] == 0x2C ? start + 1 : start
+    }
+
+    /// Writes again a value written earlier into this writer (its byte range). Compact output only.
+    mutating func repeatValue(_ range: Range<Int>) {
+        precondition(!pretty, "repeated JSON goes into compact output only")
+        let value = Array(bytes[range])
+        separate()
+        bytes += value
+    }
+
     /// `key: value` for the common cases.
     public mutating func member(_ name: String, _ value: String) { key(name); string(value) }
     public mutating func member(_ name: String, _ value: Double) { key(name); number(value) }

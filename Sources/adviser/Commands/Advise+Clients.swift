@@ -35,7 +35,7 @@ extension Adviser.Advise {
                 chunk.append((number, line))
             }
             if chunk.isEmpty { break }
-            for lines in await batch.advise(chunk: chunk) {
+            for lines in await batch.adviseRecords(chunk: chunk) {
                 for line in lines { try sink.write(line) }
             }
             progress.update(number)
@@ -81,8 +81,8 @@ private final class OutputSink {
         temporary = temp
     }
 
-    func write(_ line: String) throws {
-        pending.append(contentsOf: line.utf8)
+    func write(_ line: [UInt8]) throws {
+        pending.append(contentsOf: line)
         pending.append(UInt8(ascii: "\n"))
         if pending.count > 1 << 16 { try flush() }
     }
