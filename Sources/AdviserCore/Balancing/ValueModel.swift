@@ -28,7 +28,9 @@ public struct ValueModel: Sendable {
         for driver in segment.drivers {
             importance[driver.id] = driver.importance * (emphasis[driver.id] ?? 1)
         }
-        let total = importance.values.reduce(0, +)
+        // Summed in the segment's order: a dictionary's order changes from run to run, and a
+        // floating-point sum in another order can differ in its last digit.
+        let total = segment.drivers.reduce(0) { $0 + (importance[$1.id] ?? 0) }
         var weights: [String: Double] = [:]
         for (id, value) in importance { weights[id] = total > 0 ? value / total : 0 }
         self.importance = importance
