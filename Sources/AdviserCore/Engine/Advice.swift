@@ -77,23 +77,12 @@ public struct FiredRule: Sendable {
         var rule: String, ruleset: String, location: SourceLocation, why: String, priority: Int
     }
 
-    private final class Storage: Sendable {
-        let fields: Fields
-        let compactJSON: [UInt8]?
-        init(_ fields: Fields, _ compactJSON: [UInt8]?) {
-            self.fields = fields
-            self.compactJSON = compactJSON
-        }
-    }
+    private typealias Storage = RecordBox<Fields>
 
     private var storage: Storage
 
     /// A changed record drops the prewritten JSON, so the two never disagree.
-    private mutating func update(_ change: (inout Fields) -> Void) {
-        var fields = storage.fields
-        change(&fields)
-        storage = Storage(fields, nil)
-    }
+    private mutating func update(_ change: (inout Fields) -> Void) { storage = storage.updated(change) }
 }
 
 public struct LeverOutcome: Sendable {
@@ -215,23 +204,12 @@ public struct TalkingPoint: Sendable {
         var kind: Driver.Kind?, driver: String?, text: String, rule: String
     }
 
-    private final class Storage: Sendable {
-        let fields: Fields
-        let compactJSON: [UInt8]?
-        init(_ fields: Fields, _ compactJSON: [UInt8]?) {
-            self.fields = fields
-            self.compactJSON = compactJSON
-        }
-    }
+    private typealias Storage = RecordBox<Fields>
 
     private var storage: Storage
 
     /// A changed point drops the prewritten JSON, so the two never disagree.
-    private mutating func update(_ change: (inout Fields) -> Void) {
-        var fields = storage.fields
-        change(&fields)
-        storage = Storage(fields, nil)
-    }
+    private mutating func update(_ change: (inout Fields) -> Void) { storage = storage.updated(change) }
 
     /// The point a `say` action makes for a segment: a driver it names is kept only when the segment has it.
     static func make(_ text: String, about: DriverTarget?, rule: String, segment: Segment) -> TalkingPoint {
@@ -272,4 +250,24 @@ public struct RuleExplanation: Sendable {
     public var trace: [String]
     /// For a rule that did not fire: the parts that were false.
     public var failing: [String]
+}
+
+/// An immutable box for a record's fields and, once written, its compact JSON. Advice copies the
+/// engine's records for every rule that fires; copying a box costs one retain where the fields
+/// themselves cost one per string.
+final class RecordBox<Fields: Sendable>: Sendable {
+    let fields: Fields
+    let compactJSON: [UInt8]?
+
+    init(_ fields: Fields, _ compactJSON: [UInt8]?) {
+        self.fields = fields
+        self.compactJSON = compactJSON
+    }
+
+    /// A box with changed fields and no JSON, so the two never disagree.
+    func updated(_ change: (inout Fields) -> Void) -> RecordBox {
+        var fields = self.fields
+        change(&fields)
+        return RecordBox(fields, nil)
+    }
 }
