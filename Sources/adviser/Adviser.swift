@@ -8,18 +8,19 @@ struct Adviser: AsyncParsableCommand {
         commandName: "adviser",
         abstract: "Recommends how to tweak your offerings for each client segment while holding the value clients get.",
         discussion: """
-            Reads a workspace folder (default: ./Rules) of YAML files: facts, offerings, client segments,
-            rules and market scenarios.
+            Reads a workspace folder (default: ./Rules) of YAML files: facts, offerings,
+            client segments, rules and market scenarios.
 
             Examples:
-              adviser                                 advice for every offering and segment
-              adviser advise --scenario downturn      the same, under another market scenario
-              adviser validate Rules                  check the rule files, as CI does
-              adviser validate --rules path/to/rules  the same, for another workspace
-              adviser advise --format html --output brief.html   the brief, with charts
-              adviser compare --all-scenarios         what if: the scenarios side by side
-              adviser tipping-points                  where the market would change the advice
-              adviser watch                           advise again on every save
+              adviser                              advice for every offering and segment
+              adviser advise --scenario downturn   the same, in another market scenario
+              adviser validate Rules               check the rule files, as CI does
+              adviser validate --rules path/to/ws  the same, for another workspace
+              adviser advise --format html --output brief.html
+                                                   the brief, with charts
+              adviser compare --all-scenarios      what if: the scenarios side by side
+              adviser tipping-points               where the market would change advice
+              adviser watch                        advise again on every save
             """,
         version: "0.1.0",
         subcommands: [

@@ -7,19 +7,21 @@ extension Adviser {
         static let configuration = CommandConfiguration(
             abstract: "Recommend how to adjust each offering for each client segment, holding the value they get.",
             discussion: """
-                With no options: every offering for every segment, under the workspace's default scenario.
+                With no options: every offering for every segment, under the workspace's
+                default scenario.
 
                 Examples:
                   adviser advise
                   adviser advise --scenario downturn --segment micro-retail
-                  adviser advise --scenario my-forecast.yaml --format markdown --output brief.md
-                  adviser advise --format html --output brief.html   (charts, prints on A4)
-                  adviser advise --explain          (why each rule fired or not)
+                  adviser advise --scenario forecast.yaml --format markdown --output brief.md
+                  adviser advise --format html --output brief.html   (charts; prints on A4)
+                  adviser advise --explain        (why each rule fired or not)
                   adviser advise --clients clients.jsonl > advice.jsonl
 
-                --clients reads one client per line, e.g.
-                  {"id": "c-17", "segment": "micro-retail", "facts": {"price_sensitivity": 0.9}, "offerings": ["sales-consultation"]}
-                and writes one JSON line per client and offering, in input order (docs/scale.md).
+                --clients reads one client per line, for example
+                  {"id": "c-17", "segment": "micro-retail", "facts": {"headcount": 3}}
+                (optionally with "offerings": [...]) and writes one JSON line per client and
+                offering, in input order (see docs/scale.md).
                 """
         )
 

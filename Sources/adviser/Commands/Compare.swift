@@ -7,13 +7,13 @@ extension Adviser {
         static let configuration = CommandConfiguration(
             abstract: "Compare the advice under several market scenarios, side by side.",
             discussion: """
-                For each offering and segment: which rules fire under only some scenarios, how each lever's
-                recommendation differs, and the value and margin under each.
+                For each offering and segment: which rules fire under only some scenarios, how
+                each lever's recommendation differs, and the value and margin under each.
 
                 Examples:
                   adviser compare --scenario current --scenario downturn
                   adviser compare --all-scenarios --format html --output what-if.html
-                  adviser compare --scenario current --scenario my-forecast.yaml --segment micro-retail
+                  adviser compare --scenario current --scenario forecast.yaml --segment solo-trades
                 """
         )
 

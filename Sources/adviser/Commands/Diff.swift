@@ -10,16 +10,18 @@ extension Adviser {
         static let configuration = CommandConfiguration(
             abstract: "Show how the advice changes between two versions of a workspace.",
             discussion: """
-                BASE and HEAD are workspace folders or git revisions; for a revision, the workspace folder
-                (--rules, default Rules) is read as it was at that revision. HEAD defaults to the working tree.
-                Every offering × segment × scenario is advised on both sides; the report lists the rules that
-                now fire or no longer fire, lever settings, value held and margin, for each combination that
+                BASE and HEAD are workspace folders or git revisions; for a revision, the
+                workspace folder (--rules, default Rules) is read as it was at that revision.
+                HEAD defaults to the working tree. Every offering × segment × scenario is
+                advised on both sides; the report lists the rules that now fire or no longer
+                fire, lever settings, value held and margin, for each combination that
                 changes.
 
-                Exit status: 0 when compared (changes or not), 1 when a side has errors, 2 for a usage or I/O problem.
+                Exit status: 0 when compared (changes or not), 1 when a side has errors, 2 for
+                a usage or I/O problem.
 
                 Examples:
-                  adviser diff main                         working tree against the main branch
+                  adviser diff main                         working tree against branch main
                   adviser diff HEAD~1 HEAD --format markdown  ready to post on a pull request
                   adviser diff old-rules/ Rules/
                 """

@@ -7,13 +7,13 @@ extension Adviser {
         static let configuration = CommandConfiguration(
             abstract: "Evaluate a condition against the workspace's facts and print its value and type.",
             discussion: """
-                Uses the default scenario and the first segment and offering unless told otherwise.
-                Quote the expression for your shell.
+                Uses the default scenario and the first segment and offering unless told
+                otherwise. Quote the expression for your shell.
 
                 Examples:
                   adviser eval 'market.phase == "downturn"'
                   adviser eval 'segment.price_sensitivity >= 0.5' --segment micro-retail
-                  adviser eval 'offering.price * 0.9' --offering sales-consultation --scenario downturn
+                  adviser eval 'offering.package_price * 0.9' --offering sales-consultation
                 """
         )
 

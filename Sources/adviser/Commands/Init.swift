@@ -7,10 +7,9 @@ extension Adviser {
         static let configuration = CommandConfiguration(
             abstract: "Create a small, commented starter workspace to edit into your own.",
             discussion: """
-                Writes one offering, two client segments, a ruleset, two market
-                scenarios and a test file into DIR (created if needed). An existing
-                file is never overwritten: it is reported as skipped, so running
-                init again changes nothing.
+                Writes one offering, two client segments, a ruleset, two market scenarios and
+                a test file into DIR (created if needed). An existing file is never
+                overwritten: it is reported as skipped, so running init again changes nothing.
 
                 Examples:
                   adviser init MyRules

@@ -9,9 +9,11 @@ extension Adviser {
         static let configuration = CommandConfiguration(
             abstract: "Print the JSON Schema (draft 2020-12) of one kind of workspace file, for editors.",
             discussion: """
-                KIND is one of: \(WorkspaceSchema.FileKind.allCases.map(\.rawValue).joined(separator: ", ")).
-                The schemas are generated from the same description the loader checks files against;
-                copies live in docs/schemas/. See docs/ci.md for the yaml-language-server line.
+                KIND is one of:
+                \(WorkspaceSchema.FileKind.allCases.map(\.rawValue).joined(separator: ", ")).
+                The schemas are generated from the same description the loader checks files
+                against; copies live in docs/schemas/. See docs/ci.md for the
+                yaml-language-server line.
 
                 Example:
                   adviser schema offering > offering.schema.json

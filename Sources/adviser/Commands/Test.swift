@@ -7,8 +7,9 @@ extension Adviser {
         static let configuration = CommandConfiguration(
             abstract: "Run the tests in the workspace's tests/*.yaml and report rule coverage.",
             discussion: """
-                Prints one line per unmet expectation (file:line:col: what was expected, what came),
-                then 'N passed, M failed'. Exit status 1 when a test fails or coverage is below --min-coverage.
+                Prints one line per unmet expectation (file:line:col: what was expected, what
+                came), then 'N passed, M failed'. Exit status 1 when a test fails or coverage
+                is below --min-coverage.
 
                 Examples:
                   adviser test

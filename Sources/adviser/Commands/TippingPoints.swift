@@ -8,9 +8,10 @@ extension Adviser {
             commandName: "tipping-points",
             abstract: "Show the market values at which the advice would change, and what would change.",
             discussion: """
-                For each numeric market fact that a rule compares with a number (market.inflation > 6), the
-                thresholds on either side of the scenario's value, within the fact's declared range. Each is
-                checked by advising again just past it; only thresholds that change the advice are shown.
+                For each numeric market fact that a rule compares with a number
+                (market.inflation > 6), the thresholds on either side of the scenario's value,
+                within the fact's declared range. Each is checked by advising again just past
+                it; only thresholds that change the advice are shown.
 
                 Examples:
                   adviser tipping-points

@@ -10,12 +10,14 @@ extension Adviser {
         static let configuration = CommandConfiguration(
             abstract: "Check a workspace's rule files and report every problem with its file:line:col.",
             discussion: """
-                Once the files have no errors, the rules are analysed too: conflicts, rules that can never
-                fire or are always overridden, unused facts, drivers and levers, untested rules, and advice
-                that cannot hold value (warnings; see docs/diagnostics.md).
+                Once the files have no errors, the rules are analysed too: conflicts, rules
+                that can never fire or are always overridden, unused facts, drivers and
+                levers, untested rules, and advice that cannot hold value (warnings; see
+                docs/diagnostics.md).
 
-                Exit status: 0 when clean, 1 when there are errors (or warnings with --strict),
-                2 when the workspace cannot be read, the report cannot be written, or the command line is wrong.
+                Exit status: 0 when clean, 1 when there are errors (or warnings with
+                --strict), 2 when the workspace cannot be read, the report cannot be written,
+                or the command line is wrong.
 
                 Examples:
                   adviser validate

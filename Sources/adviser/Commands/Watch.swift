@@ -9,10 +9,10 @@ extension Adviser {
         static let configuration = CommandConfiguration(
             abstract: "Advise again whenever a workspace file changes, and show what changed in the advice.",
             discussion: """
-                Checks the workspace's files about three times a second. After each change: the diagnostics
-                of a broken edit (keeping the last good advice), or what changed in the advice since the
-                last run: rules now firing or no longer firing, lever settings, value held.
-                Ctrl-C stops it.
+                Checks the workspace's files about three times a second. After each change:
+                the diagnostics of a broken edit (keeping the last good advice), or what
+                changed in the advice since the last run: rules now firing or no longer
+                firing, lever settings, value held. Ctrl-C stops it.
 
                 Examples:
                   adviser watch
