@@ -85,10 +85,7 @@ public enum AdviceJSON {
             w.member("driver", e.driver)
             w.member("factor", round(e.factor))
             w.member("kind", e.kind.rawValue)
-            w.key("rules")
-            w.beginArray()
-            for rule in e.rules { w.string(rule) }
-            w.endArray()
+            w.member("rules", e.rules)
             w.member("weight_after", round(e.weightAfter))
             w.member("weight_before", round(e.weightBefore))
             w.endObject()
@@ -100,17 +97,11 @@ public enum AdviceJSON {
             for e in a.explanations {
                 w.beginObject()
                 w.member("condition", e.condition)
-                w.key("failing")
-                w.beginArray()
-                for line in e.failing { w.string(line) }
-                w.endArray()
+                w.member("failing", e.failing)
                 w.member("fired", e.fired)
                 w.member("location", "\(e.location)")
                 w.member("rule", e.rule)
-                w.key("trace")
-                w.beginArray()
-                for line in e.trace { w.string(line) }
-                w.endArray()
+                w.member("trace", e.trace)
                 w.endObject()
             }
             w.endArray()

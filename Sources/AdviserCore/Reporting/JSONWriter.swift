@@ -110,6 +110,12 @@ public struct JSONWriter {
     public mutating func member(_ name: String, _ value: Double) { key(name); number(value) }
     public mutating func member(_ name: String, _ value: Int) { key(name); number(Double(value)) }
     public mutating func member(_ name: String, _ value: Bool) { key(name); bool(value) }
+    public mutating func member(_ name: String, _ values: [String]) {
+        key(name)
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
 
     // MARK: - Layout
 
