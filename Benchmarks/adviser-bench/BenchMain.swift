@@ -20,6 +20,9 @@ struct BenchMain {
           scale [--rules N] [--clients N] [--batch-rules N] [--passes N]
               Load + validate a generated N-rule workspace against libyaml's parse floor, batch advice
               throughput for N clients, peak memory (defaults: 10,000 rules, 100,000 clients, 500 rules).
+          load [DIR] [--rules N] [--passes N]
+              Load + validate DIR (or a generated N-rule workspace) against libyaml's parse floor,
+              with the read and check phases timed apart: the loop to profile the loader with.
         """
 
     static func main() {
@@ -54,6 +57,7 @@ struct BenchMain {
                 fail("\(error)")
             }
         case "validate": ValidateBenchmark.run(arguments: args)
+        case "load": LoadBenchmark.run(arguments: args)
         case "-h", "--help", "help":
             print(usage)
         default:
