@@ -96,17 +96,25 @@ private struct Run {
     }
 
     func declared(_ name: String) -> String? {
-        candidates(name).first { checker.declarations.slot(of: $0) != nil }
+        // Without a container (every rule condition) the name is its only candidate.
+        if checker.container.isEmpty, !name.hasPrefix(".") {
+            return checker.declarations.slot(of: name) != nil ? name : nil
+        }
+        return candidates(name).first { checker.declarations.slot(of: $0) != nil }
     }
 
     /// `a.b.c` as ["a", "b", "c"] if `e` is a chain of plain selects over an identifier.
     func qualifiedParts(_ e: Expr) -> [String]? {
-        switch e.kind {
-        case .identifier(let n): return [n]
-        case .select(let operand, let field, false):
-            return qualifiedParts(operand).map { $0 + [field] }
-        default: return nil
+        var parts: [String] = []
+        var node = e
+        while case .select(let operand, let field, false) = node.kind {
+            parts.append(field)
+            node = operand
         }
+        guard case .identifier(let n) = node.kind else { return nil }
+        parts.append(n)
+        parts.reverse()
+        return parts
     }
 
     func suggestion(for name: String) -> String? {
@@ -154,6 +162,11 @@ private struct Run {
                let n = declared(parts.joined(separator: ".")) {
                 references[e.id] = .variable(n)
                 return .bool
+            }
+            // The common case first: `segment.price_sensitivity`, a declared dotted name.
+            if !testOnly, case .identifier(let head) = operand.kind, locals.isEmpty, let n = declared(head + "." + field) {
+                references[e.id] = .variable(n)
+                return checker.declarations.type(of: n) ?? .dyn
             }
             if !testOnly, let parts = qualifiedParts(e), parts.count > 1,
                parts[0].hasPrefix(".") || localType(parts[0]) == nil {
@@ -244,9 +257,8 @@ private struct Run {
     mutating func inferCall(_ e: Expr, _ function: String, _ target: Expr?, _ args: [Expr]) -> ExprType {
         let targetType = target.map { visit($0) }
         let ts = args.map { visit($0) }
-        let all = (targetType.map { [$0] } ?? []) + ts
         func fail() -> ExprType {
-            report(.noOverload(function, all, e.span))
+            report(.noOverload(function, (targetType.map { [$0] } ?? []) + ts, e.span))
             return .dyn
         }
         func isA(_ t: ExprType, _ options: ExprType...) -> Bool { t == .dyn || options.contains(t) }
@@ -280,8 +292,7 @@ private struct Run {
             let (a, b) = (ts[0], ts[1])
             let ordering = function != Operator.equal && function != Operator.notEqual
             let ok = ordering
-                ? (a.isComparable(with: b) && [.int, .uint, .double, .string, .bytes, .bool, .dyn].contains(a)
-                   && [.int, .uint, .double, .string, .bytes, .bool, .dyn].contains(b))
+                ? (a.isComparable(with: b) && a.isOrderable && b.isOrderable)
                 : (a.isComparable(with: b) || a == .null || b == .null)
             if !ok {
                 report(.cannotCompare(function, a, b, e.span))

@@ -9,7 +9,8 @@ public final class Expr: Sendable, CustomStringConvertible {
     /// Height of the subtree (a leaf is 1); bounded by `ParseLimits.maxHeight`.
     public let height: Int
 
-    public indirect enum Kind: Sendable {
+    /// Not `indirect`: children are `Expr` references already, so a box per node would be a second allocation for nothing.
+    public enum Kind: Sendable {
         case literal(Literal)
         /// A name; a leading `.` (e.g. `.y`) means "resolve from the root, ignore the container".
         case identifier(String)
@@ -29,7 +30,7 @@ public final class Expr: Sendable, CustomStringConvertible {
         self.id = id
         self.span = span
         self.kind = kind
-        self.height = 1 + (kind.children.map(\.height).max() ?? 0)
+        self.height = 1 + kind.childHeight
     }
 
     public var description: String { "Expr#\(id)(\(kind))" }
@@ -39,6 +40,20 @@ public final class Expr: Sendable, CustomStringConvertible {
 }
 
 extension Expr.Kind {
+    /// The tallest child's height (0 for a leaf), without building the `children` array: every
+    /// node of every condition is made through `Expr.init`.
+    var childHeight: Int {
+        switch self {
+        case .literal, .identifier: return 0
+        case .select(let operand, _, _): return operand.height
+        case .index(let operand, let index): return max(operand.height, index.height)
+        case .call(_, let target, let args): return args.reduce(target?.height ?? 0) { max($0, $1.height) }
+        case .list(let items): return items.reduce(0) { max($0, $1.height) }
+        case .map(let entries): return entries.reduce(0) { max($0, $1.key.height, $1.value.height) }
+        case .comprehension(let c): return max(c.range.height, c.predicate?.height ?? 0, c.transform?.height ?? 0)
+        }
+    }
+
     public var children: [Expr] {
         switch self {
         case .literal, .identifier: return []

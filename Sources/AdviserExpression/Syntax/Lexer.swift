@@ -96,17 +96,47 @@ public struct Lexer {
             position += 1
             return token(.quotedIdentifier(name))
         }
-        let two = peek(1).map { String(c) + String($0) } ?? ""
-        if ["&&", "||", "==", "!=", "<=", ">="].contains(two) {
-            position += 2
-            return token(.symbol(two))
-        }
-        if "+-*/%<>!?:.,()[]{}".unicodeScalars.contains(c) {
-            position += 1
-            return token(.symbol(String(c)))
+        if let symbol = Self.symbol(c, peek(1)) {
+            position += symbol.utf8.count
+            return token(.symbol(symbol))
         }
         position += 1
         return .failure(.syntax("unexpected character '\(c)'", SourceSpan(start: start, end: position)))
+    }
+
+    /// The operator or punctuation starting with `c` (two characters when `next` completes one),
+    /// as a constant string: no string is built per token.
+    private static func symbol(_ c: Unicode.Scalar, _ next: Unicode.Scalar?) -> String? {
+        switch (c, next) {
+        case ("&", "&"): return "&&"
+        case ("|", "|"): return "||"
+        case ("=", "="): return "=="
+        case ("!", "="): return "!="
+        case ("<", "="): return "<="
+        case (">", "="): return ">="
+        default: break
+        }
+        switch c {
+        case "+": return "+"
+        case "-": return "-"
+        case "*": return "*"
+        case "/": return "/"
+        case "%": return "%"
+        case "<": return "<"
+        case ">": return ">"
+        case "!": return "!"
+        case "?": return "?"
+        case ":": return ":"
+        case ".": return "."
+        case ",": return ","
+        case "(": return "("
+        case ")": return ")"
+        case "[": return "["
+        case "]": return "]"
+        case "{": return "{"
+        case "}": return "}"
+        default: return nil
+        }
     }
 
     private func text(_ from: Int, _ to: Int) -> String {
@@ -179,7 +209,7 @@ public struct Lexer {
         let triple = peek(1) == quote && peek(2) == quote
         position += triple ? 3 : 1
         var out: [UInt8] = []   // UTF-8 for strings, raw bytes for bytes
-        func appendScalar(_ s: Unicode.Scalar) { out.append(contentsOf: Array(String(s).utf8)) }
+        func appendScalar(_ s: Unicode.Scalar) { UTF8.encode(s, into: { out.append($0) }) }
         while true {
             guard let c = peek() else {
                 return .failure(.syntax("unterminated string literal", SourceSpan(start: start, end: position)))

@@ -3,7 +3,10 @@
 public enum Parser {
     /// Parses `source`, expanding macros (`has`, `all`, `exists`, `exists_one`, `map`, `filter`).
     public static func parse(_ source: String, limits: ParseLimits = .init()) -> Result<ParsedExpression, ExpressionDiagnostics> {
-        let scalars = Array(source.unicodeScalars)
+        // One pass: `Array(source.unicodeScalars)` would walk the text once to count, then again to copy.
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(source.utf8.count)
+        for scalar in source.unicodeScalars { scalars.append(scalar) }
         if scalars.count > limits.maxLength {
             return .failure([.tooLong(length: scalars.count, limit: limits.maxLength)])
         }
@@ -30,6 +33,9 @@ public enum Parser {
 
 private struct State {
     let tokens: [Token]
+    /// Each token's `symbolCode` (0 for a token that is no symbol): the parser asks "is this
+    /// symbol next?" a dozen times per token, and comparing numbers is much cheaper than strings.
+    let symbols: [UInt16]
     let limits: ParseLimits
     var index = 0
     var nextID = 0
@@ -37,7 +43,15 @@ private struct State {
 
     init(tokens: [Token], limits: ParseLimits) {
         self.tokens = tokens
+        self.symbols = tokens.map { if case .symbol(let s) = $0.kind { Self.symbolCode(s) } else { 0 } }
         self.limits = limits
+    }
+
+    /// A symbol (one or two ASCII characters) as a number.
+    static func symbolCode(_ symbol: String) -> UInt16 {
+        var bytes = symbol.utf8.makeIterator()
+        let first = bytes.next() ?? 0, second = bytes.next() ?? 0
+        return UInt16(first) << 8 | UInt16(second)
     }
 
     var current: Token { tokens[index] }
@@ -52,8 +66,7 @@ private struct State {
     }
 
     func isSymbol(_ s: String) -> Bool {
-        if case .symbol(let t) = current.kind { return t == s }
-        return false
+        symbols[index] == Self.symbolCode(s)
     }
 
     mutating func advance() -> Token {
@@ -117,21 +130,23 @@ private struct State {
         var lhs = try parseAddition()
         while true {
             let op: String
-            switch current.kind {
-            case .symbol("<"): op = Operator.less
-            case .symbol("<="): op = Operator.lessEqual
-            case .symbol(">"): op = Operator.greater
-            case .symbol(">="): op = Operator.greaterEqual
-            case .symbol("=="): op = Operator.equal
-            case .symbol("!="): op = Operator.notEqual
-            case .identifier("in"): op = Operator.in
-            default: return lhs
+            if let relation = Self.relations.first(where: { isSymbol($0.symbol) }) {
+                op = relation.function
+            } else if case .identifier(let word) = current.kind, word.utf8.elementsEqual("in".utf8) {
+                op = Operator.in
+            } else {
+                return lhs
             }
             _ = advance()
             let rhs = try parseAddition()
             lhs = try make(.call(function: op, target: nil, args: [lhs, rhs]), lhs.span.union(rhs.span))
         }
     }
+
+    static let relations: [(symbol: String, function: String)] = [
+        ("<", Operator.less), ("<=", Operator.lessEqual), (">", Operator.greater), (">=", Operator.greaterEqual),
+        ("==", Operator.equal), ("!=", Operator.notEqual),
+    ]
 
     mutating func parseAddition() throws(ExpressionDiagnostic) -> Expr {
         var lhs = try parseMultiplication()

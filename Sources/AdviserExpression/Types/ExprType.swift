@@ -21,7 +21,20 @@ public indirect enum ExprType: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// int, uint or double.
-    public var isNumeric: Bool { self == .int || self == .uint || self == .double }
+    public var isNumeric: Bool {
+        switch self {
+        case .int, .uint, .double: true
+        default: false
+        }
+    }
+
+    /// Types `<` and friends accept (dyn: decided at run time).
+    var isOrderable: Bool {
+        switch self {
+        case .int, .uint, .double, .string, .bytes, .bool, .dyn: true
+        default: false
+        }
+    }
 
     /// Types that compare with each other without an error at run time
     /// (equal kinds, any numeric mix, or either side dyn).
