@@ -91,7 +91,7 @@ public struct ConditionCompiler: Sendable {
     /// Only the diagnostics of every rule's condition: validation needs no compiled programs.
     public func diagnostics(_ workspace: Workspace) -> [Diagnostic] {
         let locator = ExpressionLocator(sources: workspace.sources)
-        let sources = workspace.rules.flatMap(\.when.expressions)
+        let sources = workspace.rulesets.flatMap { $0.rules.flatMap(\.when.expressions) }
         // In slices over all cores: thousands of rules check independently.
         let slices = stride(from: 0, to: sources.count, by: 256).map { Array(sources[$0..<min($0 + 256, sources.count)]) }
         return parallelMap(slices) { slice in

@@ -37,11 +37,11 @@ public struct ExpressionLocator: Sendable {
         while index < raw.count {
             let r = raw[index]
             if matched < value.count, r == value[matched] || (value[matched] == " " && r == "\n") {
-                if matched == offset { return escapeStart ?? SourceLocation(file: start.file, line: line, column: column) }
+                if matched == offset { return escapeStart ?? SourceLocation(source: start.source, line: line, column: column) }
                 matched += 1
                 escapeStart = nil
             } else if expression.style == .doubleQuoted, r == "\\", escapeStart == nil {
-                escapeStart = SourceLocation(file: start.file, line: line, column: column)
+                escapeStart = SourceLocation(source: start.source, line: line, column: column)
             } else {
                 escapeStart = nil
             }
@@ -58,6 +58,6 @@ public struct ExpressionLocator: Sendable {
             if matched > offset { break }
         }
         // The offset is past the end (an error at the very end of the text): point just after it.
-        return SourceLocation(file: start.file, line: line, column: column)
+        return SourceLocation(source: start.source, line: line, column: column)
     }
 }

@@ -2,10 +2,13 @@
 /// declarations. Expressions are checked by `ConditionCompiler`, which this runs too.
 public struct WorkspaceChecker {
     public let workspace: Workspace
+    /// `workspace.rules`, flattened once: it copies every rule, and several checks walk them all.
+    private let rules: [Rule]
     private var diagnostics: [Diagnostic] = []
 
     public init(workspace: Workspace) {
         self.workspace = workspace
+        self.rules = workspace.rules
     }
 
     public func check() -> [Diagnostic] {
@@ -49,7 +52,7 @@ public struct WorkspaceChecker {
         duplicates(workspace.segments.map { Located($0.id, at: $0.location) }, what: "segment")
         duplicates(workspace.scenarios.map { Located($0.id, at: $0.location) }, what: "scenario")
         duplicates(workspace.rulesets.map { Located($0.id, at: $0.location) }, what: "ruleset")
-        duplicates(workspace.rules.map { Located($0.id, at: $0.location) }, what: "rule")
+        duplicates(rules.map { Located($0.id, at: $0.location) }, what: "rule")
         for offering in workspace.offerings {
             duplicates(offering.levers.map { Located($0.id, at: $0.location) }, what: "lever in offering '\(offering.id)'")
         }
@@ -180,7 +183,7 @@ public struct WorkspaceChecker {
     private mutating func checkRules() {
         let levers = leversByID
         let drivers = driverIDs
-        for rule in workspace.rules {
+        for rule in rules {
             if rule.why.allSatisfy(\.isWhitespace) {
                 diagnostics.append(.error(.missingKey, "the rule '\(rule.id)' needs a why", at: rule.location))
             }
@@ -249,15 +252,15 @@ public struct WorkspaceChecker {
     private mutating func checkTests() {
         let levers = leversByID
         let drivers = driverIDs
-        let rules = Set(workspace.rules.map(\.id))
+        let ruleIDs = Set(rules.map(\.id))
         for test in workspace.tests {
             checkSelection(test.scenarios, .unknownScenario, "scenario", workspace.scenarios.map(\.id))
             checkSelection(test.offerings, .unknownOffering, "offering", workspace.offerings.map(\.id))
             checkSelection(test.segments, .unknownSegment, "segment", workspace.segments.map(\.id))
             checkFactValues(test.market, scope: "market", owner: "", ownerLocation: test.location, requireAll: false)
             checkFactValues(test.segmentFacts, scope: "segment", owner: "", ownerLocation: test.location, requireAll: false)
-            for id in test.expect.fired + test.expect.notFired where !rules.contains(id.value) {
-                unknown(.unknownRule, "rule", id, among: rules)
+            for id in test.expect.fired + test.expect.notFired where !ruleIDs.contains(id.value) {
+                unknown(.unknownRule, "rule", id, among: ruleIDs)
             }
             for expectation in test.expect.levers where levers[expectation.lever.value] == nil {
                 unknown(.unknownLever, "lever", expectation.lever, among: levers.keys.sorted())

@@ -1,13 +1,24 @@
 /// A position in a workspace file: 1-based line and column (columns count Unicode scalars, as
 /// libyaml and most editors do).
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
-    /// The file's path as the user gave it (relative to where they ran the tool when possible).
-    public var file: String
+    /// The file, interned (see `SourceFile` for why).
+    public var source: SourceFile
     public var line: Int
     public var column: Int
 
+    /// The file's path as the user gave it (relative to where they ran the tool when possible).
+    public var file: String {
+        get { source.path }
+        set { source = SourceFile(newValue) }
+    }
+
     public init(file: String, line: Int, column: Int) {
-        self.file = file
+        self.init(source: SourceFile(file), line: line, column: column)
+    }
+
+    /// For readers that make many locations in one file: the path is interned once, not per location.
+    public init(source: SourceFile, line: Int, column: Int) {
+        self.source = source
         self.line = line
         self.column = column
     }
@@ -20,7 +31,8 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     public var description: String { "\(file):\(line):\(column)" }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+        if lhs.source == rhs.source { return (lhs.line, lhs.column) < (rhs.line, rhs.column) }
+        return lhs.file < rhs.file
     }
 }
 

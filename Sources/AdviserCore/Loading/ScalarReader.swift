@@ -96,7 +96,7 @@ public enum ScalarReader {
     public static func change(_ scalar: YAMLScalar) -> Result<Change, Problem> {
         let t = trimmed(scalar.value)
         if t.hasSuffix("%") {
-            let body = t.dropLast().trimmingCharacters(in: .whitespaces)
+            let body = trimmed(t.dropLast())
             guard isDecimal(body), let value = Double(body), value.isFinite else {
                 return .failure(Problem(message: "expected a change such as -10% or +5%, found '\(t)'", hint: nil))
             }
@@ -107,17 +107,25 @@ public enum ScalarReader {
         }
     }
 
-    /// Spaces and tabs off both ends; the common case (none) costs two comparisons, not a Foundation call.
+    /// Spaces and tabs off both ends; the common case (none) costs two comparisons and no copy.
     static func trimmed(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-              first == " " || first == "\t" || last == " " || last == "\t"
-        else { return text }
-        return text.trimmingCharacters(in: .whitespaces)
+        guard let first = text.utf8.first, let last = text.utf8.last, isBlank(first) || isBlank(last) else { return text }
+        return String(trimmed(text[...]))
     }
+
+    /// Spaces and tabs off both ends of a slice, without Foundation (every `by:` of every rule is read).
+    static func trimmed(_ text: Substring) -> Substring {
+        var start = text.utf8.startIndex, end = text.utf8.endIndex
+        while start < end, isBlank(text.utf8[start]) { text.utf8.formIndex(after: &start) }
+        while end > start, isBlank(text.utf8[text.utf8.index(before: end)]) { text.utf8.formIndex(before: &end) }
+        return text[start..<end]
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
     /// Decimal numbers only: optional sign, digits, optional fraction, optional exponent.
     static func isDecimal(_ t: some StringProtocol) -> Bool {
-        var chars = Array(t.utf8)[...]
+        var chars = t.utf8[...]
         if let first = chars.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { chars = chars.dropFirst() }
         func digits() -> Int {
             var n = 0

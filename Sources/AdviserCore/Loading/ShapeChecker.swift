@@ -37,8 +37,8 @@ public struct ShapeChecker {
                             ?? "allowed keys: " + object.fields.map(\.key).joined(separator: ", ")))
                 }
             }
-            let present = Set(pairs.map(\.key))
-            for field in object.fields where field.required && !present.contains(field.key) {
+            // A handful of keys per mapping: a scan is cheaper than hashing them into a set.
+            for field in object.fields where field.required && !pairs.contains(where: { $0.key == field.key }) {
                 diagnostics.append(.error(
                     .missingKey, "\(object.name) is missing the required key '\(field.key)'", at: node.location,
                     hint: "add '\(field.key):' (\(field.doc))"))
@@ -102,7 +102,8 @@ public struct ShapeChecker {
     /// `id: no` or `name: On` means the word here, but other YAML tools would read a bool: a warning
     /// so that a file shared with them says what it means.
     private mutating func warnYAML11Boolean(_ scalar: YAMLScalar, at location: SourceLocation, context: ShapeContext) {
-        guard scalar.style == .plain, Self.yaml11Booleans.contains(scalar.value) else { return }
+        // Every text and id passes here: the length test spares hashing nearly all of them.
+        guard scalar.style == .plain, scalar.value.utf8.count <= 3, Self.yaml11Booleans.contains(scalar.value) else { return }
         diagnostics.append(.warning(
             .yaml11Boolean, "\(context): '\(scalar.value)' is read here as the text \"\(scalar.value)\", but YAML 1.1 tools read it as \(["y", "yes", "on"].contains(scalar.value.lowercased()) ? "true" : "false")",
             at: location, hint: "put it in quotes: \"\(scalar.value)\""))

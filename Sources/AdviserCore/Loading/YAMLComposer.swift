@@ -130,6 +130,8 @@ private struct ComposerState {
     }
 
     let file: String
+    /// `file`, interned once for the thousands of locations of its nodes.
+    let source: SourceFile
     let limits: YAMLLimits
     var root: YAMLNode?
     var diagnostics: [Diagnostic] = []
@@ -142,6 +144,7 @@ private struct ComposerState {
 
     init(file: String, limits: YAMLLimits) {
         self.file = file
+        self.source = SourceFile(file)
         self.limits = limits
     }
 
@@ -152,7 +155,7 @@ private struct ComposerState {
     }
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {
-        SourceLocation(file: file, line: mark.line + 1, column: mark.column + 1)
+        SourceLocation(source: source, line: mark.line + 1, column: mark.column + 1)
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
