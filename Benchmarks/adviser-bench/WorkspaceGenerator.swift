@@ -57,10 +57,12 @@ struct WorkspaceGenerator {
             try put("scenarios/s\(s).yaml", text)
         }
         let ops = ["<", "<=", ">", ">="]
+        // Texts come from their own stream, so that they can change without changing the conditions.
+        var wording = SplitMix64(seed: seed &+ 2)
         var file = 0
         var r = 0
         while r < rules {
-            var text = "ruleset: set\(file)\ndoc: Generated rules.\nrules:\n"
+            var text = "ruleset: set\(file)\ndoc: \(Self.rulesetDoc)\nrules:\n"
             for _ in 0..<min(rulesPerFile, rules - r) {
                 // Targeted like real rules: a phase, client size or offering, then two thresholds.
                 var terms: [String] = []
@@ -76,17 +78,60 @@ struct WorkspaceGenerator {
                         terms.append("segment.s\(random.below(segmentFacts)) \(ops[random.below(ops.count)]) \(random.below(101))")
                     }
                 }
-                text += "  - id: r\(r)\n    when: \(terms.joined(separator: " && "))\n    why: Generated rule \(r) for the benchmark.\n"
+                text += "  - id: r\(r)\n    when: \(terms.joined(separator: " && "))\n    why: \(Self.why(&wording))\n"
                 text += "    priority: \(r)\n    then:\n"
                 text += "      - adjust: l\(random.below(levers))\n        by: \(random.below(2) == 0 ? "-" : "+")\(1 + random.below(10))%\n"
                 text += "      - emphasize: d\(random.below(4))\n        times: 1.\(1 + random.below(8))\n"
-                text += "      - say: Talking point for rule \(r).\n        about: \(["want", "need", "pain", "fear"][random.below(4)])\n"
+                text += "      - say: \(Self.talkingPoint(&wording))\n        about: \(["want", "need", "pain", "fear"][random.below(4)])\n"
                 r += 1
             }
             try put("rules/set\(String(format: "%04d", file)).yaml", text)
             file += 1
         }
         return bytes
+    }
+
+    // Reasons and talking points as long as the shipped workspace's (a sentence of 120-180
+    // characters, and of 60-90): rule texts are most of a real ruleset's bytes. 10,000 rules
+    // then make about 5 MB, as real rules would.
+    static let rulesetDoc = "Generated rules - what to offer, and how, as the market and the client change."
+
+    static func why(_ random: inout SplitMix64) -> String {
+        let when = [
+            "When orders slow down", "While the market is growing", "At the top of the cycle",
+            "As business picks up again", "When competitors cut their prices", "When inflation eats into budgets",
+            "When demand outruns what we can deliver", "After a quiet quarter",
+        ]
+        let who = [
+            "price-sensitive clients", "small firms", "established businesses", "enterprise buyers",
+            "owner-managed companies", "clients who buy on results", "new clients", "loyal clients",
+        ]
+        let what = [
+            "look first at what they actually pay", "say yes to a smaller first step they can afford",
+            "care more about quick support than about extra features", "want to spread the cost over the year",
+            "protect their cash before their budget", "value a longer commitment on better terms",
+            "ask for proof before they pay for more", "fear being locked into a contract they cannot leave",
+        ]
+        let so = [
+            "so we lower the price and trim the extras they value less right now",
+            "so we offer longer terms and keep the essentials",
+            "so we move effort to what they fear losing most", "so we make the first step smaller and cheaper",
+            "so we add support hours and hold the price", "so we let them pay later without paying more",
+        ]
+        return "\(when[random.below(when.count)]), \(who[random.below(who.count)]) \(what[random.below(what.count)]), \(so[random.below(so.count)])."
+    }
+
+    static func talkingPoint(_ random: inout SplitMix64) -> String {
+        let lead = [
+            "Lead with the lower price;", "Start small;", "Keep the essentials;", "Offer the longer term;",
+            "Show the support hours;", "Spread the payments;",
+        ]
+        let tail = [
+            "what they pay comes down now, when it matters most.", "upgrading later costs nothing extra and keeps every record.",
+            "the nice-to-haves come back when business does.", "the saving is theirs for as long as they stay.",
+            "a real person answers within the hour, every working day.", "the project keeps going and the cash stays in the bank.",
+        ]
+        return "\(lead[random.below(lead.count)]) \(tail[random.below(tail.count)])"
     }
 
     /// One client per line: a segment, and sometimes overrides of segment facts.
