@@ -1,6 +1,8 @@
 /// Cross-file checks: unique ids, references between files, fact values against their
 /// declarations. Expressions are checked by `ConditionCompiler`, which this runs too.
-public struct WorkspaceChecker {
+import Dispatch
+
+public struct WorkspaceChecker: Sendable {
     public let workspace: Workspace
     /// `workspace.rules`, flattened once: it copies every rule, and several checks walk them all.
     private let rules: [Rule]
@@ -12,6 +14,19 @@ public struct WorkspaceChecker {
     }
 
     public func check() -> [Diagnostic] {
+        // The cross-file checks run on a thread of their own beside the conditions (most of the
+        // work, checked on all cores) instead of before them: nothing either needs from the other.
+        nonisolated(unsafe) var crossFile: [Diagnostic] = []
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            crossFile = self.crossFileDiagnostics()
+        }
+        let conditions = ConditionCompiler(workspace: workspace).diagnostics(workspace)
+        group.wait()
+        return crossFile + conditions
+    }
+
+    private func crossFileDiagnostics() -> [Diagnostic] {
         var checker = self
         checker.checkIDs()
         checker.checkSettings()
@@ -19,7 +34,6 @@ public struct WorkspaceChecker {
         checker.checkScenarios()
         checker.checkRules()
         checker.checkTests()
-        checker.diagnostics += ConditionCompiler(workspace: workspace).diagnostics(workspace)
         return checker.diagnostics
     }
 

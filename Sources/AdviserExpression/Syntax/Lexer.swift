@@ -14,6 +14,7 @@ public struct Lexer {
     /// All tokens up to and including `.endOfInput`, or the first lexical error.
     public mutating func tokenize() -> Result<[Token], ExpressionDiagnostic> {
         var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 3 + 2)  // conditions run about 4 characters a token
         while true {
             switch next() {
             case .success(let token):

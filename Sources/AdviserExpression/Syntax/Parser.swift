@@ -65,8 +65,10 @@ private struct State {
         }
     }
 
-    func isSymbol(_ s: String) -> Bool {
-        symbols[index] == Self.symbolCode(s)
+    /// Is `s` next? A `StaticString`, so that its code is two loads, not a walk over a String.
+    func isSymbol(_ s: StaticString) -> Bool {
+        let bytes = UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)
+        return symbols[index] == UInt16(bytes.first ?? 0) << 8 | UInt16(bytes.count > 1 ? bytes[1] : 0)
     }
 
     mutating func advance() -> Token {
@@ -75,7 +77,7 @@ private struct State {
         return t
     }
 
-    mutating func expect(_ s: String, context: String) throws(ExpressionDiagnostic) -> Token {
+    mutating func expect(_ s: StaticString, context: String) throws(ExpressionDiagnostic) -> Token {
         guard isSymbol(s) else {
             throw .syntax("expected '\(s)' \(context), found \(describeCurrent())", current.span)
         }
@@ -109,7 +111,7 @@ private struct State {
 
     /// `||` and `&&` chains, built as balanced trees (as cel-go does) so long chains stay shallow.
     mutating func parseLogical(_ op: String) throws(ExpressionDiagnostic) -> Expr {
-        let symbol = op == Operator.logicalOr ? "||" : "&&"
+        let symbol: StaticString = op == Operator.logicalOr ? "||" : "&&"
         var operands = [op == Operator.logicalOr ? try parseLogical(Operator.logicalAnd) : try parseRelation()]
         while isSymbol(symbol) {
             _ = advance()
@@ -143,7 +145,7 @@ private struct State {
         }
     }
 
-    static let relations: [(symbol: String, function: String)] = [
+    static let relations: [(symbol: StaticString, function: String)] = [
         ("<", Operator.less), ("<=", Operator.lessEqual), (">", Operator.greater), (">=", Operator.greaterEqual),
         ("==", Operator.equal), ("!=", Operator.notEqual),
     ]
