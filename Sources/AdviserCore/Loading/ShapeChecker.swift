@@ -28,8 +28,9 @@ public struct ShapeChecker {
                 return wrongType(node, expected: "a mapping (\(object.name))", context: context)
             }
             for pair in pairs {
-                if let field = object.field(pair.key) {
-                    check(pair.value, against: field.shape, context: .key(pair.key))
+                // By index: a `Field` copy would retain its key, doc and shape for every value.
+                if let index = object.fields.firstIndex(where: { $0.key == pair.key }) {
+                    check(pair.value, against: object.fields[index].shape, context: .key(pair.key))
                 } else {
                     diagnostics.append(.error(
                         .unknownKey, "unknown key '\(pair.key)' in \(object.name)", at: pair.keyLocation,

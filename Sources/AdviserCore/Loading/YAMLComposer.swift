@@ -184,8 +184,16 @@ private struct ComposerState {
             let value = data.value.map {
                 String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
             } ?? ""
-            let scalar = YAMLScalar(value, style: Self.style(data.style), tag: Self.string(data.tag))
-            complete(YAMLNode(.scalar(scalar), at: at), nodes: 1, anchor: Self.string(data.anchor))
+            let tag = Self.string(data.tag), anchor = Self.string(data.anchor)
+            // Half of all scalars are keys: a plain key goes straight to its mapping, without a node.
+            if tag == nil, anchor == nil, totalNodes < limits.maxNodes, let top = stack.last, top.isMapping, top.pendingKey == nil {
+                totalNodes += 1
+                top.nodes += 1
+                top.pendingKey = (value, at)
+                return
+            }
+            let scalar = YAMLScalar(value, style: Self.style(data.style), tag: tag)
+            complete(YAMLNode(.scalar(scalar), at: at), nodes: 1, anchor: anchor)
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
             aliases += 1
