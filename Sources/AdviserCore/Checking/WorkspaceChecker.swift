@@ -1,7 +1,7 @@
-/// Cross-file checks: unique ids, references between files, fact values against their
-/// declarations. Expressions are checked by `ConditionCompiler`, which this runs too.
 import Dispatch
 
+/// Cross-file checks: unique ids, references between files, fact values against their
+/// declarations. Expressions are checked by `ConditionCompiler`, which this runs too.
 public struct WorkspaceChecker: Sendable {
     public let workspace: Workspace
     /// `workspace.rules`, flattened once: it copies every rule, and several checks walk them all.

@@ -9,7 +9,8 @@ public final class Expr: Sendable, CustomStringConvertible {
     /// Height of the subtree (a leaf is 1); bounded by `ParseLimits.maxHeight`.
     public let height: Int
 
-    /// Not `indirect`: children are `Expr` references already, so a box per node would be a second allocation for nothing.
+    /// Not `indirect`: children are `Expr` references already, so a box per node would be a
+    /// second allocation for nothing.
     public enum Kind: Sendable {
         case literal(Literal)
         /// A name; a leading `.` (e.g. `.y`) means "resolve from the root, ignore the container".

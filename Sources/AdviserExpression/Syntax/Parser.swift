@@ -43,13 +43,13 @@ private struct State {
 
     init(tokens: [Token], limits: ParseLimits) {
         self.tokens = tokens
-        self.symbols = tokens.map { if case .symbol(let s) = $0.kind { Self.symbolCode(s) } else { 0 } }
+        self.symbols = tokens.map { if case .symbol(let s) = $0.kind { Self.symbolCode(s.utf8) } else { 0 } }
         self.limits = limits
     }
 
-    /// A symbol (one or two ASCII characters) as a number.
-    static func symbolCode(_ symbol: String) -> UInt16 {
-        var bytes = symbol.utf8.makeIterator()
+    /// A symbol (one or two ASCII characters, as UTF-8) as a number.
+    static func symbolCode(_ utf8: some Collection<UInt8>) -> UInt16 {
+        var bytes = utf8.makeIterator()
         let first = bytes.next() ?? 0, second = bytes.next() ?? 0
         return UInt16(first) << 8 | UInt16(second)
     }
@@ -67,8 +67,7 @@ private struct State {
 
     /// Is `s` next? A `StaticString`, so that its code is two loads, not a walk over a String.
     func isSymbol(_ s: StaticString) -> Bool {
-        let bytes = UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)
-        return symbols[index] == UInt16(bytes.first ?? 0) << 8 | UInt16(bytes.count > 1 ? bytes[1] : 0)
+        symbols[index] == Self.symbolCode(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
     mutating func advance() -> Token {
