@@ -17,12 +17,13 @@ public struct CheckedExpression: Sendable {
     public let resultType: ExprType
     /// Type per node id (`dyn` where unknown).
     public let types: [ExprType]
-    /// Resolution of identifier and select nodes that name variables, by node id.
-    public let references: [Int: Reference]
+    /// Resolution of identifier and select nodes that name variables, by node id (nil for other
+    /// nodes). An array, not a dictionary: ids are dense, and every condition of a workspace is checked.
+    public let references: [Reference?]
 
     /// The declared variables the expression reads.
     public var referencedVariables: Set<String> {
-        Set(references.values.compactMap { if case .variable(let n) = $0 { return n } else { return nil } })
+        Set(references.compactMap { if case .variable(let n)? = $0 { return n } else { return nil } })
     }
 
     /// The type of a node of `parsed.root`.

@@ -53,7 +53,7 @@ private struct Run {
     let checker: Checker
     let typeCheck: Bool
     var types: [ExprType]
-    var references: [Int: Reference] = [:]
+    var references: [Reference?]
     var diagnostics: [ExpressionDiagnostic] = []
     /// Comprehension variables in scope, innermost last.
     var locals: [(name: String, type: ExprType)] = []
@@ -62,6 +62,7 @@ private struct Run {
         self.checker = checker
         self.typeCheck = typeCheck
         self.types = Array(repeating: .dyn, count: count)
+        self.references = Array(repeating: nil, count: count)
     }
 
     mutating func report(_ d: ExpressionDiagnostic) {
