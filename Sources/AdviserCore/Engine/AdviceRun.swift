@@ -179,11 +179,7 @@ struct AdviceRun {
     // MARK: - Value and balance
 
     private mutating func conclude() -> Advice {
-        var factors: [String: Double] = [:]
-        for (index, entry) in emphasis.enumerated() {
-            if let entry { factors[segment.drivers[index].id] = entry.factor }
-        }
-        let model = ValueModel(offering: offering, segment: segment, emphasis: factors)
+        let model = ValueModel(offering: offering, segment: segment, emphasis: emphasis.map { $0?.factor ?? 1 })
         let baseline = offering.levers.map(\.baseline)
         let target = model.value(baseline)
         let afterRules = model.value(settings)
@@ -245,22 +241,21 @@ struct AdviceRun {
         }
         // Weights before emphasis are importance shares; no second value model is needed for them.
         let totalImportance = segment.drivers.reduce(0) { $0 + $1.importance }
-        let weightsBefore = Dictionary(
-            segment.drivers.map { ($0.id, totalImportance > 0 ? $0.importance / totalImportance : 0) }, uniquingKeysWith: { a, _ in a })
+        let weightsBefore = segment.drivers.map { totalImportance > 0 ? $0.importance / totalImportance : 0 }
         let emphasized = segment.drivers.indices.compactMap { index -> EmphasizedDriver? in
             guard let entry = emphasis[index], entry.factor != 1 else { return nil }
             let driver = segment.drivers[index]
             return EmphasizedDriver(
                 driver: driver.id, name: driver.name, kind: driver.kind, factor: entry.factor,
-                weightBefore: weightsBefore[driver.id] ?? 0, weightAfter: model.weights[driver.id] ?? 0, rules: entry.rules)
+                weightBefore: weightsBefore[index], weightAfter: model.weights[index], rules: entry.rules)
         }
-        let unaddressedIDs = Set(model.unaddressed.map(\.id))
-        let drivers = segment.drivers.map { driver in
-            DriverOutcome(
+        let drivers = segment.drivers.indices.map { index in
+            let driver = segment.drivers[index]
+            return DriverOutcome(
                 id: driver.id, name: driver.name, kind: driver.kind,
-                weightBefore: weightsBefore[driver.id] ?? 0, weightAfter: model.weights[driver.id] ?? 0,
-                reliefBefore: model.relief(of: driver, at: baseline), reliefAfter: model.relief(of: driver, at: settings),
-                addressed: !unaddressedIDs.contains(driver.id))
+                weightBefore: weightsBefore[index], weightAfter: model.weights[index],
+                reliefBefore: model.relief(ofDriverAt: index, at: baseline), reliefAfter: model.relief(ofDriverAt: index, at: settings),
+                addressed: model.addresses(driverAt: index))
         }
         var margin: MarginOutcome?
         if offering.levers.contains(where: \.declaresCost) {
@@ -273,7 +268,10 @@ struct AdviceRun {
             segmentSize: segment.size, scenario: .init(id: scenario.id, name: scenario.name), fired: fired, levers: levers,
             value: ValueOutcome(target: target, afterRules: afterRules, final: final, tolerance: tolerance, held: held, shortfall: shortfall),
             margin: margin, emphasized: emphasized,
-            unaddressed: model.unaddressed.map { DriverReference(id: $0.id, name: $0.name, kind: $0.kind) }, drivers: drivers,
+            unaddressed: model.unaddressed.map { index in
+                let driver = segment.drivers[index]
+                return DriverReference(id: driver.id, name: driver.name, kind: driver.kind)
+            }, drivers: drivers,
             talkingPoints: talkingPoints, warnings: warnings, overridden: overridden, explanations: explanations)
     }
 
