@@ -35,7 +35,7 @@ public enum AdviceJSON {
         w.key("market")
         w.beginObject()
         for (name, assignment) in s.market.sorted(by: { $0.key < $1.key }) {
-            w.key(name)
+            w.key(escaping: name)
             switch assignment.value.value {
             case .number(let n): w.number(n)
             case .bool(let b): w.bool(b)

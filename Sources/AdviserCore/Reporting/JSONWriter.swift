@@ -6,8 +6,13 @@
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
     private let pretty: Bool
-    /// Per open container: has it a member yet? (for commas) and, in debug, the last key written.
-    private var first: [Bool] = []
+    /// Has the innermost open container a member yet? (for commas). Kept apart from the enclosing
+    /// containers' flags, which change only when a container opens or closes: it is read and set
+    /// for every value, and an array element costs a uniqueness check on each write.
+    private var hasMember = false
+    /// The same flag for each enclosing container, outermost first; empty at the top level.
+    private var enclosing: [Bool] = []
+    /// In debug, per open object: the last key written.
     #if DEBUG
     private var lastKey: [String] = []
     #endif
@@ -24,7 +29,7 @@ public struct JSONWriter {
     public mutating func beginObject() {
         separate()
         bytes.append(0x7B)
-        first.append(true)
+        open()
         #if DEBUG
         lastKey.append("")
         #endif
@@ -40,22 +45,49 @@ public struct JSONWriter {
     public mutating func beginArray() {
         separate()
         bytes.append(0x5B)
-        first.append(true)
+        open()
     }
 
     public mutating func endArray() { close(0x5D) }
 
-    /// A member name; the value follows with one of the value calls.
-    public mutating func key(_ name: String) {
+    /// A member name written in the source; the value follows with one of the value calls.
+    /// Such names are plain ASCII with nothing to escape, so their bytes are copied as they are:
+    /// an advice record has some 250 of them.
+    public mutating func key(_ name: StaticString) {
         #if DEBUG
-        assert(lastKey[lastKey.count - 1] < name || lastKey[lastKey.count - 1].isEmpty, "JSON keys out of order: \(name)")
-        lastKey[lastKey.count - 1] = name
+        assert(name.hasPointerRepresentation, "a key is a string literal")
+        let text = name.description
+        assert(!text.utf8.contains { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }, "a literal key needs no escaping: \(text)")
+        checkOrder(text)
+        #endif
+        separate()
+        bytes.append(0x22)
+        bytes += UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        bytes.append(0x22)
+        endKey()
+    }
+
+    /// A member name made at run time (a fact's name, a key of a `JSONValue`), escaped as a string.
+    public mutating func key(escaping name: String) {
+        #if DEBUG
+        checkOrder(name)
         #endif
         separate()
         Self.appendString(name, to: &bytes)
+        endKey()
+    }
+
+    private mutating func endKey() {
         if pretty { bytes += [0x20, 0x3A, 0x20] } else { bytes.append(0x3A) }
         valueAfterKey = true  // the value that follows needs no separator of its own
     }
+
+    #if DEBUG
+    private mutating func checkOrder(_ name: String) {
+        assert(lastKey[lastKey.count - 1] < name || lastKey[lastKey.count - 1].isEmpty, "JSON keys out of order: \(name)")
+        lastKey[lastKey.count - 1] = name
+    }
+    #endif
 
     private var valueAfterKey = false
 
@@ -68,7 +100,7 @@ public struct JSONWriter {
 
     public mutating func number(_ value: Double) {
         separate()
-        bytes += Self.numberText(value).utf8
+        Self.appendNumber(value, to: &bytes)
     }
 
     public mutating func bool(_ value: Bool) {
@@ -106,11 +138,11 @@ public struct JSONWriter {
     }
 
     /// `key: value` for the common cases.
-    public mutating func member(_ name: String, _ value: String) { key(name); string(value) }
-    public mutating func member(_ name: String, _ value: Double) { key(name); number(value) }
-    public mutating func member(_ name: String, _ value: Int) { key(name); number(Double(value)) }
-    public mutating func member(_ name: String, _ value: Bool) { key(name); bool(value) }
-    public mutating func member(_ name: String, _ values: [String]) {
+    public mutating func member(_ name: StaticString, _ value: String) { key(name); string(value) }
+    public mutating func member(_ name: StaticString, _ value: Double) { key(name); number(value) }
+    public mutating func member(_ name: StaticString, _ value: Int) { key(name); number(Double(value)) }
+    public mutating func member(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
+    public mutating func member(_ name: StaticString, _ values: [String]) {
         key(name)
         beginArray()
         for value in values { string(value) }
@@ -125,15 +157,21 @@ public struct JSONWriter {
             valueAfterKey = false
             return
         }
-        guard !first.isEmpty else { return }
-        if !first[first.count - 1] { bytes.append(0x2C) }
-        first[first.count - 1] = false
-        if pretty { newline(first.count) }
+        guard !enclosing.isEmpty else { return }
+        if hasMember { bytes.append(0x2C) }
+        hasMember = true
+        if pretty { newline(enclosing.count) }
+    }
+
+    private mutating func open() {
+        enclosing.append(hasMember)
+        hasMember = false
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let empty = first.removeLast()
-        if pretty && !empty { newline(first.count) }
+        let empty = !hasMember
+        hasMember = enclosing.removeLast()
+        if pretty && !empty { newline(enclosing.count) }
         bytes.append(bracket)
     }
 
@@ -145,10 +183,26 @@ public struct JSONWriter {
     private static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
 
     /// Whole numbers without a fraction (`4800`), others in the shortest form that reads back exactly.
-    static func numberText(_ n: Double) -> String {
-        guard n.isFinite else { return "null" }
-        if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
-        return "\(n)"
+    /// Whole numbers are written digit by digit: making a `String` of each cost more than the rest.
+    static func appendNumber(_ n: Double, to out: inout [UInt8]) {
+        guard n.isFinite else {
+            out += nullBytes
+            return
+        }
+        guard n == n.rounded(), abs(n) < 1e15 else {
+            out += n.description.utf8
+            return
+        }
+        let whole = Int64(n)
+        if whole < 0 { out.append(0x2D) }
+        var magnitude = whole.magnitude
+        var divisor: UInt64 = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
+        repeat {
+            out.append(0x30 + UInt8(magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
+        } while divisor > 0
     }
 
     /// A JSON string: runs that need no escaping are copied as UTF-8 in one go.
