@@ -47,9 +47,9 @@ struct AdviceRun {
                 declarations: engine.declarations, workspace: engine.workspace, offering: offering, segment: segment,
                 scenario: scenario, overrides: options.overrides)
         }
-        for (index, compiled) in engine.rules.enumerated() {
-            let holds = evaluate(compiled, activation)
-            if holds {
+        for (index, quick) in candidates(activation) {
+            let compiled = engine.rules[index]
+            if evaluate(compiled, quick: quick, activation) {
                 fired.append(engine.prerendered.fired[index])
                 apply(compiled, index: index)
             }
@@ -59,26 +59,39 @@ struct AdviceRun {
 
     // MARK: - Conditions
 
-    private mutating func evaluate(_ compiled: ConditionCompiler.Compiled, _ activation: Activation) -> Bool {
+    /// The rules that may fire, in firing order, with the quick answer of their condition (nil:
+    /// undecided, or explaining). Conditions read only facts, never what actions set, so deciding
+    /// them before any action is applied changes nothing; and decided here, in a method that
+    /// cannot change the run, the 500 compiled rules are read without a retain and a release
+    /// each, which cost more than most conditions.
+    private func candidates(_ activation: Activation) -> [(index: Int, quick: Bool?)] {
+        guard !options.explain else { return engine.rules.indices.map { ($0, nil) } }
+        var candidates: [(index: Int, quick: Bool?)] = []
+        candidates.reserveCapacity(64)
+        for index in engine.rules.indices {
+            let quick = engine.rules[index].program.evaluateCondition(activation)
+            if quick != false { candidates.append((index, quick)) }
+        }
+        return candidates
+    }
+
+    /// Whether the condition holds, given its quick answer; explains it, and warns when it cannot
+    /// be evaluated.
+    private mutating func evaluate(_ compiled: ConditionCompiler.Compiled, quick: Bool?, _ activation: Activation) -> Bool {
         // `compiled.rule` is read only where needed: a copy of the rule costs a retain per string
-        // in it, for each of the 500 rules of each advice.
-        var holds: Bool
+        // in it.
+        if let quick { return quick }
+        var holds = false
         if options.explain {
             let rule = compiled.rule
             let trace = compiled.program.trace(activation)
-            holds = false
             if case .success(.bool(let b)) = trace.result { holds = b }
             explanations.append(RuleExplanation(
                 rule: rule.id, location: rule.location, fired: holds, condition: rule.when.combinedText,
                 trace: trace.renderLines(), failing: holds ? [] : trace.renderFailingConjuncts()))
             if case .failure(let error) = trace.result { conditionFailed(rule, error.message) }
-        } else if let result = compiled.program.evaluateCondition(activation) {
-            holds = result
-        } else {
-            holds = false
-            if case .failure(let error) = compiled.program.evaluate(activation) {
-                conditionFailed(compiled.rule, error.message)
-            }
+        } else if case .failure(let error) = compiled.program.evaluate(activation) {
+            conditionFailed(compiled.rule, error.message)
         }
         return holds
     }
@@ -108,10 +121,11 @@ struct AdviceRun {
                 if let index = offering.levers.firstIndex(where: { $0.id == leverID.value }) { pinned[index] = true }
             case .emphasize(let target, let factor):
                 for index in segment.drivers.indices where Self.targets(target.value, segment.drivers[index]) {
-                    var entry = emphasis[index] ?? (1, [])
-                    entry.factor = min(max(entry.factor * factor, 1e-9), 1e9)
-                    entry.rules.append(compiled.rule.id)
-                    emphasis[index] = entry
+                    // Changed in place: an entry taken out would share its list of rules, which the
+                    // append would then copy.
+                    if emphasis[index] == nil { emphasis[index] = (1, []) }
+                    emphasis[index]!.factor = min(max(emphasis[index]!.factor * factor, 1e-9), 1e9)
+                    emphasis[index]!.rules.append(compiled.rule.id)
                 }
             case .say(let text, let about, _):
                 talkingPoints.append(TalkingPoint.make(text, about: about?.value, rule: compiled.rule.id, segment: segment))
