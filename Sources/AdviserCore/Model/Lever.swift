@@ -9,44 +9,81 @@ public struct Lever: Sendable {
         case level
     }
 
-    public var id: String
-    public var name: String
+    public var id: String {
+        get { details.fields.id }
+        set { update { $0.id = newValue } }
+    }
+    public var name: String {
+        get { details.fields.name }
+        set { update { $0.name = newValue } }
+    }
     public var kind: Kind
-    public var unit: String?
-    public var doc: String?
+    public var unit: String? {
+        get { details.fields.unit }
+        set { update { $0.unit = newValue } }
+    }
+    public var doc: String? {
+        get { details.fields.doc }
+        set { update { $0.doc = newValue } }
+    }
     /// Number and price levers: baseline, bounds and grid step.
     public var baseline: Double
     public var min: Double
     public var max: Double
     public var step: Double
     /// Level levers: the levels in increasing order; `baseline` etc. are then level indexes.
-    public var levels: [String]
+    public var levels: [String] {
+        get { details.fields.levels }
+        set { update { $0.levels = newValue } }
+    }
     /// Cost to serve: per unit of a number lever, or per level of a level lever.
     public var costPerUnit: Double?
-    public var levelCosts: [String: Double]
+    public var levelCosts: [String: Double] {
+        get { details.fields.levelCosts }
+        set { update { $0.levelCosts = newValue } }
+    }
     /// May the balancer move this lever to hold value?
     public var flex: Bool
-    public var location: SourceLocation
+    public var location: SourceLocation {
+        get { details.fields.location }
+        set { update { $0.location = newValue } }
+    }
 
     public init(
         id: String, name: String, kind: Kind, unit: String? = nil, doc: String? = nil, baseline: Double, min: Double,
         max: Double, step: Double, levels: [String] = [], costPerUnit: Double? = nil, levelCosts: [String: Double] = [:],
         flex: Bool, location: SourceLocation
     ) {
-        self.id = id
-        self.name = name
+        self.details = Details(Fields(id: id, name: name, unit: unit, doc: doc, levels: levels, levelCosts: levelCosts, location: location))
         self.kind = kind
-        self.unit = unit
-        self.doc = doc
         self.baseline = baseline
         self.min = min
         self.max = max
         self.step = step
-        self.levels = levels
         self.costPerUnit = costPerUnit
-        self.levelCosts = levelCosts
         self.flex = flex
-        self.location = location
+    }
+
+    // The strings and collections live in one shared, immutable box, the numbers inline: advice
+    // takes levers out of their offering many times per piece (for each adjustment, each value
+    // term, each outcome), and a copy then costs one retain where the fields cost seven.
+    private struct Fields: Sendable {
+        var id: String, name: String, unit: String?, doc: String?, levels: [String], levelCosts: [String: Double]
+        var location: SourceLocation
+    }
+
+    private final class Details: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var details: Details
+
+    /// A change makes a new box: others sharing the old one keep their values.
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = details.fields
+        change(&fields)
+        details = Details(fields)
     }
 
     /// Every setting the lever can take, in increasing order (level levers: level indexes).
