@@ -112,7 +112,14 @@ public enum AdviceJSON {
         w.member("offering_name", a.offering.name)
         w.key("overridden")
         w.beginArray()
-        for index in a.overridden.indices { write(a.overridden[index], to: &w) }
+        for index in a.overridden.indices {
+            // Fields read in place: the record is large enough that handing it on copies it.
+            w.beginObject()
+            w.member("by", a.overridden[index].by)
+            w.member("lever", a.overridden[index].lever)
+            w.member("rule", a.overridden[index].rule)
+            w.endObject()
+        }
         w.endArray()
         w.member("segment", a.segment.id)
         w.member("segment_name", a.segment.name)
@@ -180,14 +187,6 @@ public enum AdviceJSON {
         w.member("rules", e.rules)
         w.member("weight_after", round(e.weightAfter))
         w.member("weight_before", round(e.weightBefore))
-        w.endObject()
-    }
-
-    static func write(_ o: OverriddenAdjustment, to w: inout JSONWriter) {
-        w.beginObject()
-        w.member("by", o.by)
-        w.member("lever", o.lever)
-        w.member("rule", o.rule)
         w.endObject()
     }
 
