@@ -212,21 +212,28 @@ public struct BatchAdviser: Sendable {
 enum InputJSON: Decodable {
     case null, bool(Bool), number(Double), string(String), array([InputJSON]), object([String: InputJSON])
 
+    /// A JSON value is of exactly one kind, so the order of the attempts changes nothing but their
+    /// cost: each wrong guess throws an error. The kinds most values of a client line have come
+    /// first (the id and the segment are strings, facts numbers).
     init(from decoder: Decoder) throws {
-        if let container = try? decoder.container(keyedBy: AnyKey.self) {
+        let single = try decoder.singleValueContainer()
+        if single.decodeNil() {
+            self = .null
+        } else if let s = try? single.decode(String.self) {
+            self = .string(s)
+        } else if let container = try? decoder.container(keyedBy: AnyKey.self) {
             var members: [String: InputJSON] = [:]
             for key in container.allKeys { members[key.stringValue] = try container.decode(InputJSON.self, forKey: key) }
             self = .object(members)
-        } else if var container = try? decoder.unkeyedContainer() {
+        } else if let n = try? single.decode(Double.self) {
+            self = .number(n)
+        } else if let b = try? single.decode(Bool.self) {
+            self = .bool(b)
+        } else {
+            var container = try decoder.unkeyedContainer()
             var items: [InputJSON] = []
             while !container.isAtEnd { items.append(try container.decode(InputJSON.self)) }
             self = .array(items)
-        } else {
-            let container = try decoder.singleValueContainer()
-            if container.decodeNil() { self = .null }
-            else if let b = try? container.decode(Bool.self) { self = .bool(b) }
-            else if let n = try? container.decode(Double.self) { self = .number(n) }
-            else { self = .string(try container.decode(String.self)) }
         }
     }
 
