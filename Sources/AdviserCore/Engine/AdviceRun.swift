@@ -61,15 +61,14 @@ struct AdviceRun {
 
     /// The rules that may fire, in firing order, with the quick answer of their condition (nil:
     /// undecided, or explaining). Conditions read only facts, never what actions set, so deciding
-    /// them before any action is applied changes nothing; and decided here, in a method that
-    /// cannot change the run, the 500 compiled rules are read without a retain and a release
-    /// each, which cost more than most conditions.
+    /// them before any action is applied changes nothing; and decided here, from the engine's
+    /// condition table, the 500 compiled rules are not touched at all (reading each from the
+    /// mutating run cost a retain and a release, more than most conditions).
     private func candidates(_ activation: Activation) -> [(index: Int, quick: Bool?)] {
         guard !options.explain else { return engine.rules.indices.map { ($0, nil) } }
         var candidates: [(index: Int, quick: Bool?)] = []
         candidates.reserveCapacity(64)
-        for index in engine.rules.indices {
-            let quick = engine.rules[index].program.evaluateCondition(activation)
+        engine.conditions.forEachCondition(activation) { index, quick in
             if quick != false { candidates.append((index, quick)) }
         }
         return candidates
