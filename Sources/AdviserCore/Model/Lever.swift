@@ -9,10 +9,7 @@ public struct Lever: Sendable {
         case level
     }
 
-    public var id: String {
-        get { details.fields.id }
-        set { update { $0.id = newValue } }
-    }
+    public var id: String
     public var name: String {
         get { details.fields.name }
         set { update { $0.name = newValue } }
@@ -54,7 +51,8 @@ public struct Lever: Sendable {
         max: Double, step: Double, levels: [String] = [], costPerUnit: Double? = nil, levelCosts: [String: Double] = [:],
         flex: Bool, location: SourceLocation
     ) {
-        self.details = Details(Fields(id: id, name: name, unit: unit, doc: doc, levels: levels, levelCosts: levelCosts, location: location))
+        self.id = id
+        self.details = Details(Fields(name: name, unit: unit, doc: doc, levels: levels, levelCosts: levelCosts, location: location))
         self.kind = kind
         self.baseline = baseline
         self.min = min
@@ -64,11 +62,13 @@ public struct Lever: Sendable {
         self.flex = flex
     }
 
-    // The strings and collections live in one shared, immutable box, the numbers inline: advice
-    // takes levers out of their offering many times per piece (for each adjustment, each value
-    // term, each outcome), and a copy then costs one retain where the fields cost seven.
+    // The strings and collections live in one shared, immutable box, the id and the numbers
+    // inline: advice takes levers out of their offering many times per piece (for each
+    // adjustment, each value term, each outcome), and a copy then costs one retain where the
+    // fields cost seven. The id stays out of the box because levers are looked up by it, and
+    // reading each through its box cost a cache miss per lever.
     private struct Fields: Sendable {
-        var id: String, name: String, unit: String?, doc: String?, levels: [String], levelCosts: [String: Double]
+        var name: String, unit: String?, doc: String?, levels: [String], levelCosts: [String: Double]
         var location: SourceLocation
     }
 
