@@ -109,7 +109,7 @@ struct AdviceRun {
         // Actions are read in place rather than copied out of the rule (each copy retains its strings).
         for position in compiled.rule.actions.indices {
             if case .say = compiled.rule.actions[position], let segmentIndex = options.segmentIndex {
-                talkingPoints.append(engine.prerendered.talkingPoints[ruleIndex][segmentIndex][says])
+                talkingPoints.append(engine.prerendered.talkingPoint(rule: ruleIndex, segment: segmentIndex, say: says))
                 says += 1
                 continue
             }
