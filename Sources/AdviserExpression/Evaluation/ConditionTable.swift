@@ -7,10 +7,10 @@
 /// of its own, and waiting for those loads was most of what a condition cost.
 public final class ConditionTable: @unchecked Sendable {
     // @unchecked: the buffer is written once in init and freed in deinit.
-    private let programs: [Program]
-    private let ops: UnsafeMutableBufferPointer<FastPlan.Op>
+    @usableFromInline let programs: [Program]
+    @usableFromInline let ops: UnsafeMutableBufferPointer<FastPlan.Op>
     /// The flat form of program i is `ops[start[i]..<start[i + 1]]` (empty: it has none).
-    private let start: [Int]
+    @usableFromInline let start: [Int]
 
     public init(_ programs: [Program]) {
         self.programs = programs
@@ -30,6 +30,8 @@ public final class ConditionTable: @unchecked Sendable {
     public var count: Int { programs.count }
 
     /// Calls `body(i, programs[i].evaluateCondition(activation))` for each program, in order.
+    /// Inlinable so that `body` is inlined into the loop rather than called once per program.
+    @inlinable
     public func forEachCondition(_ activation: borrowing Activation, _ body: (Int, Bool?) throws -> Void) rethrows {
         let unboxed = activation.unboxed
         for i in programs.indices {
