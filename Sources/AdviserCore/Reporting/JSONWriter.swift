@@ -126,7 +126,7 @@ public struct JSONWriter {
             var text = value.description
             return text.withUTF8 { utf8 in emit(upTo: utf8.count) { $0.append(utf8) } }
         }
-        // Written digit by digit: making a `String` of each number cost more than the rest.
+        // Written digit by digit, without making a `String` of each number first.
         let whole = Int64(value)
         emit(upTo: 17) { span in
             if whole < 0 { span.append(0x2D) }
