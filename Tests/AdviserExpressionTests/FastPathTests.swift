@@ -34,6 +34,36 @@ struct FastPathTests {
         }
     }
 
+    /// Many conditions in one table, on one activation at a time: each as the program alone.
+    @Test func conditionTableAgreesWithEachProgram() throws {
+        let d = sampleDeclarations()
+        let sources = [
+            "segment.price_sensitivity >= 0.5 && segment.channel != 'direct' && segment.tier in [3, 4]",
+            "segment.tier > 5 || market.phase == 'slowdown'",                    // no flat form
+            "segment.tier > 2 && market.phase == 'slowdown'",
+            "segment.tier + 1",                                                    // not a condition
+            "market.phase in ['boom', 'slowdown'] && offering.price <= 19.5",
+            "segment.tier > 1 && segment.price_sensitivity > 5.0",
+        ]
+        let programs = try sources.map { try Expression.compile($0, declarations: d).get() }
+        let table = ConditionTable(programs)
+        #expect(table.count == programs.count)
+        let activations: [Activation] = [
+            sampleActivation(d),
+            sampleActivation(d, ["segment.tier": .double(3.5), "segment.channel": .string("direct")]),
+            sampleActivation(d, ["segment.tier": .string("three"), "market.phase": .string("boom")]),
+            Activation(declarations: d),
+        ]
+        for (a, activation) in activations.enumerated() {
+            var results: [Bool?] = []
+            table.forEachCondition(activation) { i, result in
+                #expect(i == results.count)
+                results.append(result)
+            }
+            #expect(results == programs.map { $0.evaluateCondition(activation) }, "activation \(a)")
+        }
+    }
+
     @Test func generalPathForOtherShapes() throws {
         let d = sampleDeclarations()
         let p = try Expression.compile("segment.tier > 5 || market.phase == 'slowdown'", declarations: d).get()

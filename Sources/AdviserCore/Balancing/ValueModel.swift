@@ -3,54 +3,60 @@
 /// Each driver's relief is the mean of its levers' curves, so V is a sum of one term per lever:
 /// t_l(x_l) = Σ_{d relieved by l} (w_d / n_d) · curve_{d,l}(x_l), where n_d counts the driver's
 /// levers that this offering has. The balancer works on those per-lever terms. See docs/value-model.md.
+///
+/// Drivers are kept by their position in the segment rather than by id: the engine makes a model
+/// for every piece of advice, and hashing driver ids into dictionaries was most of its cost.
 public struct ValueModel: Sendable {
     public let offering: Offering
     public let segment: Segment
-    /// Importance after emphasis, before normalizing, by driver id.
-    public let importance: [String: Double]
-    /// Normalized weights (sum 1), by driver id.
-    public let weights: [String: Double]
-    /// Drivers that no lever of this offering addresses (their relief is 0).
-    public let unaddressed: [Driver]
+    /// Importance after emphasis, before normalizing, by driver position in the segment.
+    public let importance: [Double]
+    /// Normalized weights (sum 1), by driver position in the segment.
+    public let weights: [Double]
+    /// Positions of the drivers that no lever of this offering addresses (their relief is 0).
+    public let unaddressed: [Int]
     /// For each lever of the offering (same order), the curves that touch it, pre-weighted.
     private let terms: [[WeightedCurve]]
+    /// For each driver (by position), the levers of this offering that relieve it, with their curves.
+    private let reliefs: [[(lever: Int, curve: ReliefCurve)]]
 
     private struct WeightedCurve: Sendable {
         var weight: Double  // w_d / n_d
         var curve: ReliefCurve
     }
 
-    /// - Parameter emphasis: factor per driver id (several emphases on one driver are already multiplied).
-    public init(offering: Offering, segment: Segment, emphasis: [String: Double] = [:]) {
+    /// - Parameter emphasis: factor per driver position (several emphases on one driver are already
+    ///   multiplied); nil: none.
+    public init(offering: Offering, segment: Segment, emphasis: [Double]? = nil) {
         self.offering = offering
         self.segment = segment
-        var importance: [String: Double] = [:]
-        for driver in segment.drivers {
-            importance[driver.id] = driver.importance * (emphasis[driver.id] ?? 1)
-        }
-        // Summed in the segment's order: a dictionary's order changes from run to run, and a
-        // floating-point sum in another order can differ in its last digit.
-        let total = segment.drivers.reduce(0) { $0 + (importance[$1.id] ?? 0) }
-        var weights: [String: Double] = [:]
-        for (id, value) in importance { weights[id] = total > 0 ? value / total : 0 }
+        let importance = segment.drivers.indices.map { d in segment.drivers[d].importance * (emphasis?[d] ?? 1) }
+        // Summed in the segment's order, so the result does not depend on anything else.
+        let total = importance.reduce(0, +)
+        let weights = importance.map { total > 0 ? $0 / total : 0 }
         self.importance = importance
         self.weights = weights
 
-        let leverIndex = Dictionary(offering.levers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var terms = Array(repeating: [WeightedCurve](), count: offering.levers.count)
-        var unaddressed: [Driver] = []
-        for driver in segment.drivers {
-            let reliefs = driver.reliefs.filter { leverIndex[$0.lever.value] != nil }
-            guard !reliefs.isEmpty else {
-                unaddressed.append(driver)
+        var reliefs: [[(lever: Int, curve: ReliefCurve)]] = []
+        reliefs.reserveCapacity(segment.drivers.count)
+        var unaddressed: [Int] = []
+        for (d, driver) in segment.drivers.enumerated() {
+            let relieved = driver.reliefs.compactMap { relief -> (lever: Int, curve: ReliefCurve)? in
+                offering.levers.firstIndex { $0.id == relief.lever.value }.map { ($0, relief.curve) }
+            }
+            reliefs.append(relieved)
+            guard !relieved.isEmpty else {
+                unaddressed.append(d)
                 continue
             }
-            let weight = (weights[driver.id] ?? 0) / Double(reliefs.count)
-            for relief in reliefs {
-                terms[leverIndex[relief.lever.value]!].append(WeightedCurve(weight: weight, curve: relief.curve))
+            let weight = weights[d] / Double(relieved.count)
+            for (lever, curve) in relieved {
+                terms[lever].append(WeightedCurve(weight: weight, curve: curve))
             }
         }
         self.terms = terms
+        self.reliefs = reliefs
         self.unaddressed = unaddressed
     }
 
@@ -65,15 +71,19 @@ public struct ValueModel: Sendable {
         settings.indices.reduce(0) { $0 + term(lever: $1, at: settings[$1]) }
     }
 
-    /// A driver's relief at the given settings: the mean of its curves over this offering's levers.
-    public func relief(of driver: Driver, at settings: [Double]) -> Double {
-        var sum = 0.0, count = 0
-        for relief in driver.reliefs {
-            guard let index = offering.levers.firstIndex(where: { $0.id == relief.lever.value }) else { continue }
-            sum += Self.relief(relief.curve, lever: offering.levers[index], at: settings[index])
-            count += 1
+    /// Whether some lever of this offering relieves the driver at `position` in the segment.
+    public func addresses(driverAt position: Int) -> Bool { !reliefs[position].isEmpty }
+
+    /// The relief of the driver at `position` in the segment, at the given settings: the mean of its
+    /// curves over this offering's levers.
+    public func relief(ofDriverAt position: Int, at settings: [Double]) -> Double {
+        let relieved = reliefs[position]
+        guard !relieved.isEmpty else { return 0 }
+        var sum = 0.0
+        for (lever, curve) in relieved {
+            sum += Self.relief(curve, lever: offering.levers[lever], at: settings[lever])
         }
-        return count == 0 ? 0 : sum / Double(count)
+        return sum / Double(relieved.count)
     }
 
     /// A curve at a setting: piecewise-linear between points, flat beyond the ends; a level not

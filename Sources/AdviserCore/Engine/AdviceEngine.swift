@@ -10,6 +10,8 @@ public struct AdviceEngine: Sendable {
     public let declarations: Declarations
     /// Compiled rules in firing order: priority (highest first), then file, then position.
     public let rules: [ConditionCompiler.Compiled]
+    /// The rules' conditions in firing order, laid out to be evaluated one after another.
+    let conditions: ConditionTable
     public var balancer = Balancer()
     /// The fired records and talking points of every rule, written once (see `PrerenderedRules`).
     let prerendered: PrerenderedRules
@@ -27,6 +29,7 @@ public struct AdviceEngine: Sendable {
         self.rules = compiled.enumerated()
             .sorted { ($1.element.rule.priority, $0.offset) < ($0.element.rule.priority, $1.offset) }
             .map(\.element)
+        self.conditions = ConditionTable(rules.map(\.program))
         self.prerendered = PrerenderedRules(rules: rules, segments: workspace.segments)
     }
 

@@ -47,9 +47,9 @@ struct AdviceRun {
                 declarations: engine.declarations, workspace: engine.workspace, offering: offering, segment: segment,
                 scenario: scenario, overrides: options.overrides)
         }
-        for (index, compiled) in engine.rules.enumerated() {
-            let holds = evaluate(compiled, activation)
-            if holds {
+        for (index, quick) in candidates(activation) {
+            let compiled = engine.rules[index]
+            if evaluate(compiled, quick: quick, activation) {
                 fired.append(engine.prerendered.fired[index])
                 apply(compiled, index: index)
             }
@@ -59,26 +59,38 @@ struct AdviceRun {
 
     // MARK: - Conditions
 
-    private mutating func evaluate(_ compiled: ConditionCompiler.Compiled, _ activation: Activation) -> Bool {
+    /// The rules that may fire, in firing order, with the quick answer of their condition (nil:
+    /// undecided, or explaining). Conditions read only facts, never what actions set, so deciding
+    /// them before any action is applied changes nothing; and decided here, from the engine's
+    /// condition table, the 500 compiled rules are not touched at all (reading each from the
+    /// mutating run cost a retain and a release, more than most conditions).
+    private func candidates(_ activation: Activation) -> [(index: Int, quick: Bool?)] {
+        guard !options.explain else { return engine.rules.indices.map { ($0, nil) } }
+        var candidates: [(index: Int, quick: Bool?)] = []
+        candidates.reserveCapacity(64)
+        engine.conditions.forEachCondition(activation) { index, quick in
+            if quick != false { candidates.append((index, quick)) }
+        }
+        return candidates
+    }
+
+    /// Whether the condition holds, given its quick answer; explains it, and warns when it cannot
+    /// be evaluated.
+    private mutating func evaluate(_ compiled: ConditionCompiler.Compiled, quick: Bool?, _ activation: Activation) -> Bool {
         // `compiled.rule` is read only where needed: a copy of the rule costs a retain per string
-        // in it, for each of the 500 rules of each advice.
-        var holds: Bool
+        // in it.
+        if let quick { return quick }
+        var holds = false
         if options.explain {
             let rule = compiled.rule
             let trace = compiled.program.trace(activation)
-            holds = false
             if case .success(.bool(let b)) = trace.result { holds = b }
             explanations.append(RuleExplanation(
                 rule: rule.id, location: rule.location, fired: holds, condition: rule.when.combinedText,
                 trace: trace.renderLines(), failing: holds ? [] : trace.renderFailingConjuncts()))
             if case .failure(let error) = trace.result { conditionFailed(rule, error.message) }
-        } else if let result = compiled.program.evaluateCondition(activation) {
-            holds = result
-        } else {
-            holds = false
-            if case .failure(let error) = compiled.program.evaluate(activation) {
-                conditionFailed(compiled.rule, error.message)
-            }
+        } else if case .failure(let error) = compiled.program.evaluate(activation) {
+            conditionFailed(compiled.rule, error.message)
         }
         return holds
     }
@@ -97,7 +109,7 @@ struct AdviceRun {
         // Actions are read in place rather than copied out of the rule (each copy retains its strings).
         for position in compiled.rule.actions.indices {
             if case .say = compiled.rule.actions[position], let segmentIndex = options.segmentIndex {
-                talkingPoints.append(engine.prerendered.talkingPoints[ruleIndex][segmentIndex][says])
+                talkingPoints.append(engine.prerendered.talkingPoint(rule: ruleIndex, segment: segmentIndex, say: says))
                 says += 1
                 continue
             }
@@ -108,10 +120,11 @@ struct AdviceRun {
                 if let index = offering.levers.firstIndex(where: { $0.id == leverID.value }) { pinned[index] = true }
             case .emphasize(let target, let factor):
                 for index in segment.drivers.indices where Self.targets(target.value, segment.drivers[index]) {
-                    var entry = emphasis[index] ?? (1, [])
-                    entry.factor = min(max(entry.factor * factor, 1e-9), 1e9)
-                    entry.rules.append(compiled.rule.id)
-                    emphasis[index] = entry
+                    // Changed in place: an entry taken out would share its list of rules, which the
+                    // append would then copy.
+                    if emphasis[index] == nil { emphasis[index] = (1, []) }
+                    emphasis[index]!.factor = min(max(emphasis[index]!.factor * factor, 1e-9), 1e9)
+                    emphasis[index]!.rules.append(compiled.rule.id)
                 }
             case .say(let text, let about, _):
                 talkingPoints.append(TalkingPoint.make(text, about: about?.value, rule: compiled.rule.id, segment: segment))
@@ -179,11 +192,7 @@ struct AdviceRun {
     // MARK: - Value and balance
 
     private mutating func conclude() -> Advice {
-        var factors: [String: Double] = [:]
-        for (index, entry) in emphasis.enumerated() {
-            if let entry { factors[segment.drivers[index].id] = entry.factor }
-        }
-        let model = ValueModel(offering: offering, segment: segment, emphasis: factors)
+        let model = ValueModel(offering: offering, segment: segment, emphasis: emphasis.map { $0?.factor ?? 1 })
         let baseline = offering.levers.map(\.baseline)
         let target = model.value(baseline)
         let afterRules = model.value(settings)
@@ -245,22 +254,21 @@ struct AdviceRun {
         }
         // Weights before emphasis are importance shares; no second value model is needed for them.
         let totalImportance = segment.drivers.reduce(0) { $0 + $1.importance }
-        let weightsBefore = Dictionary(
-            segment.drivers.map { ($0.id, totalImportance > 0 ? $0.importance / totalImportance : 0) }, uniquingKeysWith: { a, _ in a })
+        let weightsBefore = segment.drivers.map { totalImportance > 0 ? $0.importance / totalImportance : 0 }
         let emphasized = segment.drivers.indices.compactMap { index -> EmphasizedDriver? in
             guard let entry = emphasis[index], entry.factor != 1 else { return nil }
             let driver = segment.drivers[index]
             return EmphasizedDriver(
                 driver: driver.id, name: driver.name, kind: driver.kind, factor: entry.factor,
-                weightBefore: weightsBefore[driver.id] ?? 0, weightAfter: model.weights[driver.id] ?? 0, rules: entry.rules)
+                weightBefore: weightsBefore[index], weightAfter: model.weights[index], rules: entry.rules)
         }
-        let unaddressedIDs = Set(model.unaddressed.map(\.id))
-        let drivers = segment.drivers.map { driver in
-            DriverOutcome(
+        let drivers = segment.drivers.indices.map { index in
+            let driver = segment.drivers[index]
+            return DriverOutcome(
                 id: driver.id, name: driver.name, kind: driver.kind,
-                weightBefore: weightsBefore[driver.id] ?? 0, weightAfter: model.weights[driver.id] ?? 0,
-                reliefBefore: model.relief(of: driver, at: baseline), reliefAfter: model.relief(of: driver, at: settings),
-                addressed: !unaddressedIDs.contains(driver.id))
+                weightBefore: weightsBefore[index], weightAfter: model.weights[index],
+                reliefBefore: model.relief(ofDriverAt: index, at: baseline), reliefAfter: model.relief(ofDriverAt: index, at: settings),
+                addressed: model.addresses(driverAt: index))
         }
         var margin: MarginOutcome?
         if offering.levers.contains(where: \.declaresCost) {
@@ -273,7 +281,10 @@ struct AdviceRun {
             segmentSize: segment.size, scenario: .init(id: scenario.id, name: scenario.name), fired: fired, levers: levers,
             value: ValueOutcome(target: target, afterRules: afterRules, final: final, tolerance: tolerance, held: held, shortfall: shortfall),
             margin: margin, emphasized: emphasized,
-            unaddressed: model.unaddressed.map { DriverReference(id: $0.id, name: $0.name, kind: $0.kind) }, drivers: drivers,
+            unaddressed: model.unaddressed.map { index in
+                let driver = segment.drivers[index]
+                return DriverReference(id: driver.id, name: driver.name, kind: driver.kind)
+            }, drivers: drivers,
             talkingPoints: talkingPoints, warnings: warnings, overridden: overridden, explanations: explanations)
     }
 

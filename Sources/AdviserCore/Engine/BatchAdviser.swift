@@ -21,8 +21,9 @@ public struct BatchAdviser: Sendable {
 
     private struct Replica: Sendable {
         let engine: AdviceEngine
-        /// The facts of each offering × segment under the scenario, made once for all clients.
-        let prepared: [String: Activation]
+        /// The facts of each offering × segment under the scenario, made once for all clients; by
+        /// offering position, then segment position in the workspace.
+        let prepared: [[Activation]]
     }
 
     public init(engine: AdviceEngine, scenario: Scenario, options: AdviceEngine.Options = .init()) {
@@ -38,16 +39,14 @@ public struct BatchAdviser: Sendable {
         }
     }
 
-    private static func prepare(_ engine: AdviceEngine, scenario: Scenario) -> [String: Activation] {
-        var prepared: [String: Activation] = [:]
-        for offering in engine.workspace.offerings {
-            for segment in engine.workspace.segments {
-                prepared["\(offering.id)|\(segment.id)"] = FactActivation.make(
+    private static func prepare(_ engine: AdviceEngine, scenario: Scenario) -> [[Activation]] {
+        engine.workspace.offerings.map { offering in
+            engine.workspace.segments.map { segment in
+                FactActivation.make(
                     declarations: engine.declarations, workspace: engine.workspace, offering: offering, segment: segment,
                     scenario: scenario, overrides: [:])
             }
         }
-        return prepared
     }
 
     static let keys: Set<String> = ["id", "segment", "facts", "offerings"]
@@ -63,7 +62,7 @@ public struct BatchAdviser: Sendable {
 
     private func advise(line: String, number: Int, replica: Replica) -> [[UInt8]] {
         let engine = replica.engine
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = Self.trimmed(line)
         guard !trimmed.isEmpty else { return [] }
         func failure(_ code: String, _ message: String, client: String? = nil) -> [[UInt8]] {
             var record: JSONObject = [
@@ -84,10 +83,11 @@ public struct BatchAdviser: Sendable {
         guard let segmentID = object["segment"]?.text else {
             return failure("missing-key", "the client has no \"segment\" (a segment id)", client: client)
         }
-        guard let segment = engine.workspace.segment(segmentID) else {
+        guard let segmentIndex = engine.workspace.segments.firstIndex(where: { $0.id == segmentID }) else {
             let hint = Suggestion.hint(for: segmentID, in: engine.workspace.segments.map(\.id)).map { " (\($0))" } ?? ""
             return failure("unknown-segment", "unknown segment '\(segmentID)'\(hint)", client: client)
         }
+        let segment = engine.workspace.segments[segmentIndex]
         var overrides = options.overrides
         if let facts = object["facts"] {
             guard case .object(let facts) = facts else { return failure("wrong-type", "\"facts\" must be an object", client: client) }
@@ -105,27 +105,28 @@ public struct BatchAdviser: Sendable {
                 overrides[fact.name] = value
             }
         }
-        var offerings = engine.workspace.offerings
+        // Offerings by position in the workspace, where their prepared facts are.
+        var offerings = Array(engine.workspace.offerings.indices)
         if let wanted = object["offerings"] {
             guard case .array(let items) = wanted, case let ids = items.compactMap(\.text), ids.count == items.count else {
                 return failure("wrong-type", "\"offerings\" must be a list of offering ids", client: client)
             }
             offerings = []
             for id in ids {
-                guard let offering = engine.workspace.offering(id) else {
+                guard let index = engine.workspace.offerings.firstIndex(where: { $0.id == id }) else {
                     let hint = Suggestion.hint(for: id, in: engine.workspace.offerings.map(\.id)).map { " (\($0))" } ?? ""
                     return failure("unknown-offering", "unknown offering '\(id)'\(hint)", client: client)
                 }
-                offerings.append(offering)
+                offerings.append(index)
             }
         }
         var options = self.options
         options.overrides = overrides
-        let segmentIndex = engine.workspace.segments.firstIndex { $0.id == segment.id }
-        return offerings.map { offering in
+        options.segmentIndex = segmentIndex
+        return offerings.map { offeringIndex in
             var options = options
-            options.preparedFacts = replica.prepared["\(offering.id)|\(segment.id)"]
-            options.segmentIndex = segmentIndex
+            options.preparedFacts = replica.prepared[offeringIndex][segmentIndex]
+            let offering = engine.workspace.offerings[offeringIndex]
             let advice = engine.advise(offering: offering, segment: segment, scenario: scenario, options: options)
             var writer = JSONWriter(capacity: 16_384)
             writer.beginObject()
@@ -136,6 +137,18 @@ public struct BatchAdviser: Sendable {
             writer.endObject()
             return writer.bytes
         }
+    }
+
+    /// The line without the spaces and tabs around it. Most lines have none, and are seen to have
+    /// none from their first and last bytes (ASCII, neither space nor tab): trimming by character
+    /// set took 1.4 % of batch advice, a third as much as decoding the line.
+    private static func trimmed(_ line: String) -> String {
+        let utf8 = line.utf8
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+            first != 0x20, first != 0x09, last != 0x20, last != 0x09 {
+            return line
+        }
+        return line.trimmingCharacters(in: .whitespaces)
     }
 
     /// One input line as read: its text, or why it has none. A line that is not UTF-8, or longer than
@@ -199,21 +212,28 @@ public struct BatchAdviser: Sendable {
 enum InputJSON: Decodable {
     case null, bool(Bool), number(Double), string(String), array([InputJSON]), object([String: InputJSON])
 
+    /// A JSON value is of exactly one kind, so the order of the attempts changes nothing but their
+    /// cost: each wrong guess throws an error. The kinds most values of a client line have come
+    /// first (the id and the segment are strings, facts numbers).
     init(from decoder: Decoder) throws {
-        if let container = try? decoder.container(keyedBy: AnyKey.self) {
+        let single = try decoder.singleValueContainer()
+        if single.decodeNil() {
+            self = .null
+        } else if let s = try? single.decode(String.self) {
+            self = .string(s)
+        } else if let container = try? decoder.container(keyedBy: AnyKey.self) {
             var members: [String: InputJSON] = [:]
             for key in container.allKeys { members[key.stringValue] = try container.decode(InputJSON.self, forKey: key) }
             self = .object(members)
-        } else if var container = try? decoder.unkeyedContainer() {
+        } else if let n = try? single.decode(Double.self) {
+            self = .number(n)
+        } else if let b = try? single.decode(Bool.self) {
+            self = .bool(b)
+        } else {
+            var container = try decoder.unkeyedContainer()
             var items: [InputJSON] = []
             while !container.isAtEnd { items.append(try container.decode(InputJSON.self)) }
             self = .array(items)
-        } else {
-            let container = try decoder.singleValueContainer()
-            if container.decodeNil() { self = .null }
-            else if let b = try? container.decode(Bool.self) { self = .bool(b) }
-            else if let n = try? container.decode(Double.self) { self = .number(n) }
-            else { self = .string(try container.decode(String.self)) }
         }
     }
 

@@ -7,8 +7,13 @@
 struct PrerenderedRules: Sendable {
     /// By rule position in `AdviceEngine.rules`.
     let fired: [FiredRule]
-    /// By rule position, then segment position in the workspace: the rule's `say` actions, in order.
-    let talkingPoints: [[[TalkingPoint]]]
+    /// Every rule's talking points for every segment, in one array: rule by rule, segment by
+    /// segment, `say` actions in order. Nested arrays cost a cache miss per level for each rule
+    /// that fires.
+    private let talkingPoints: [TalkingPoint]
+    /// Where the points of rule r for segment s start in `talkingPoints`: at r × segments + s.
+    private let talkingPointsStart: [Int]
+    private let segmentCount: Int
 
     init(rules: [ConditionCompiler.Compiled], segments: [Segment]) {
         fired = rules.map { compiled in
@@ -16,13 +21,24 @@ struct PrerenderedRules: Sendable {
             return FiredRule(rule: rule.id, ruleset: rule.ruleset, location: rule.location, why: rule.why, priority: rule.priority)
                 .prerendered()
         }
-        talkingPoints = rules.map { compiled in
-            segments.map { segment in
-                compiled.rule.actions.compactMap { action -> TalkingPoint? in
-                    guard case .say(let text, let about, _) = action else { return nil }
-                    return TalkingPoint.make(text, about: about?.value, rule: compiled.rule.id, segment: segment).prerendered()
+        var talkingPoints: [TalkingPoint] = []
+        var talkingPointsStart: [Int] = []
+        for compiled in rules {
+            for segment in segments {
+                talkingPointsStart.append(talkingPoints.count)
+                for case .say(let text, let about, _) in compiled.rule.actions {
+                    talkingPoints.append(TalkingPoint.make(text, about: about?.value, rule: compiled.rule.id, segment: segment).prerendered())
                 }
             }
         }
+        self.talkingPoints = talkingPoints
+        self.talkingPointsStart = talkingPointsStart
+        segmentCount = segments.count
+    }
+
+    /// The talking point of the rule's `say` action number `say` (counting its says only), for the
+    /// segment at that position in the workspace.
+    func talkingPoint(rule: Int, segment: Int, say: Int) -> TalkingPoint {
+        talkingPoints[talkingPointsStart[rule * segmentCount + segment] + say]
     }
 }

@@ -10,23 +10,41 @@ public struct Lever: Sendable {
     }
 
     public var id: String
-    public var name: String
+    public var name: String {
+        get { details.fields.name }
+        set { update { $0.name = newValue } }
+    }
     public var kind: Kind
-    public var unit: String?
-    public var doc: String?
+    public var unit: String? {
+        get { details.fields.unit }
+        set { update { $0.unit = newValue } }
+    }
+    public var doc: String? {
+        get { details.fields.doc }
+        set { update { $0.doc = newValue } }
+    }
     /// Number and price levers: baseline, bounds and grid step.
     public var baseline: Double
     public var min: Double
     public var max: Double
     public var step: Double
     /// Level levers: the levels in increasing order; `baseline` etc. are then level indexes.
-    public var levels: [String]
+    public var levels: [String] {
+        get { details.fields.levels }
+        set { update { $0.levels = newValue } }
+    }
     /// Cost to serve: per unit of a number lever, or per level of a level lever.
     public var costPerUnit: Double?
-    public var levelCosts: [String: Double]
+    public var levelCosts: [String: Double] {
+        get { details.fields.levelCosts }
+        set { update { $0.levelCosts = newValue } }
+    }
     /// May the balancer move this lever to hold value?
     public var flex: Bool
-    public var location: SourceLocation
+    public var location: SourceLocation {
+        get { details.fields.location }
+        set { update { $0.location = newValue } }
+    }
 
     public init(
         id: String, name: String, kind: Kind, unit: String? = nil, doc: String? = nil, baseline: Double, min: Double,
@@ -34,19 +52,38 @@ public struct Lever: Sendable {
         flex: Bool, location: SourceLocation
     ) {
         self.id = id
-        self.name = name
+        self.details = Details(Fields(name: name, unit: unit, doc: doc, levels: levels, levelCosts: levelCosts, location: location))
         self.kind = kind
-        self.unit = unit
-        self.doc = doc
         self.baseline = baseline
         self.min = min
         self.max = max
         self.step = step
-        self.levels = levels
         self.costPerUnit = costPerUnit
-        self.levelCosts = levelCosts
         self.flex = flex
-        self.location = location
+    }
+
+    // The strings and collections live in one shared, immutable box, the id and the numbers
+    // inline: advice takes levers out of their offering many times per piece (for each
+    // adjustment, each value term, each outcome), and a copy then costs one retain where the
+    // fields cost seven. The id stays out of the box because levers are looked up by it, and
+    // reading each through its box cost a cache miss per lever.
+    private struct Fields: Sendable {
+        var name: String, unit: String?, doc: String?, levels: [String], levelCosts: [String: Double]
+        var location: SourceLocation
+    }
+
+    private final class Details: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var details: Details
+
+    /// A change makes a new box: others sharing the old one keep their values.
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = details.fields
+        change(&fields)
+        details = Details(fields)
     }
 
     /// Every setting the lever can take, in increasing order (level levers: level indexes).

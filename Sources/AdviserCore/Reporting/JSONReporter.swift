@@ -35,7 +35,7 @@ public enum AdviceJSON {
         w.key("market")
         w.beginObject()
         for (name, assignment) in s.market.sorted(by: { $0.key < $1.key }) {
-            w.key(name)
+            w.key(escaping: name)
             switch assignment.value.value {
             case .number(let n): w.number(n)
             case .bool(let b): w.bool(b)
@@ -50,46 +50,28 @@ public enum AdviceJSON {
     /// Values are rounded to 6 decimals: enough for any decision, and free of floating-point dust.
     static func round(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
 
+    /// Lists are walked by index and each element handed on in place: `for x in list` copies every
+    /// element, a retain and a release per string in it, for the ~120 records of each advice.
     public static func write(_ a: Advice, explain: Bool, to w: inout JSONWriter) {
         w.beginObject()
         w.key("changes")
         w.beginArray()
         // A changed lever appears again, byte for byte, under "levers": compact output copies the
         // bytes written here rather than writing the lever a second time.
-        var written: [Int: Range<Int>] = [:]
-        for (index, lever) in a.levers.enumerated() where lever.changed {
+        var written = [Range<Int>?](repeating: nil, count: a.levers.count)
+        for index in a.levers.indices where a.levers[index].changed {
             let start = w.bytes.count
-            write(lever, to: &w)
+            write(a.levers[index], to: &w)
             if !w.isPretty { written[index] = w.valueStart(from: start)..<w.bytes.count }
         }
         w.endArray()
         w.key("drivers")
         w.beginArray()
-        for d in a.drivers {
-            w.beginObject()
-            w.member("addressed", d.addressed)
-            w.member("driver", d.id)
-            w.member("kind", d.kind.rawValue)
-            w.member("name", d.name)
-            w.member("relief_after", round(d.reliefAfter))
-            w.member("relief_before", round(d.reliefBefore))
-            w.member("weight_after", round(d.weightAfter))
-            w.member("weight_before", round(d.weightBefore))
-            w.endObject()
-        }
+        for index in a.drivers.indices { write(a.drivers[index], to: &w) }
         w.endArray()
         w.key("emphasized")
         w.beginArray()
-        for e in a.emphasized {
-            w.beginObject()
-            w.member("driver", e.driver)
-            w.member("factor", round(e.factor))
-            w.member("kind", e.kind.rawValue)
-            w.member("rules", e.rules)
-            w.member("weight_after", round(e.weightAfter))
-            w.member("weight_before", round(e.weightBefore))
-            w.endObject()
-        }
+        for index in a.emphasized.indices { write(a.emphasized[index], to: &w) }
         w.endArray()
         if explain {
             w.key("explanations")
@@ -108,14 +90,14 @@ public enum AdviceJSON {
         }
         w.key("fired")
         w.beginArray()
-        for f in a.fired {
-            if let json = f.compactJSON, !w.isPretty { w.raw(json) } else { write(f, to: &w) }
+        for index in a.fired.indices {
+            if let json = a.fired[index].compactJSON, !w.isPretty { w.raw(json) } else { write(a.fired[index], to: &w) }
         }
         w.endArray()
         w.key("levers")
         w.beginArray()
-        for (index, lever) in a.levers.enumerated() {
-            if let range = written[index] { w.repeatValue(range) } else { write(lever, to: &w) }
+        for index in a.levers.indices {
+            if let range = written[index] { w.repeatValue(range) } else { write(a.levers[index], to: &w) }
         }
         w.endArray()
         if let margin = a.margin {
@@ -130,11 +112,12 @@ public enum AdviceJSON {
         w.member("offering_name", a.offering.name)
         w.key("overridden")
         w.beginArray()
-        for o in a.overridden {
+        for index in a.overridden.indices {
+            // Fields read in place: the record is large enough that handing it on copies it.
             w.beginObject()
-            w.member("by", o.by)
-            w.member("lever", o.lever)
-            w.member("rule", o.rule)
+            w.member("by", a.overridden[index].by)
+            w.member("lever", a.overridden[index].lever)
+            w.member("rule", a.overridden[index].rule)
             w.endObject()
         }
         w.endArray()
@@ -143,8 +126,12 @@ public enum AdviceJSON {
         w.member("segment_size", a.segmentSize.rawValue)
         w.key("talking_points")
         w.beginArray()
-        for point in a.talkingPoints {
-            if let json = point.compactJSON, !w.isPretty { w.raw(json) } else { write(point, to: &w) }
+        for index in a.talkingPoints.indices {
+            if let json = a.talkingPoints[index].compactJSON, !w.isPretty {
+                w.raw(json)
+            } else {
+                write(a.talkingPoints[index], to: &w)
+            }
         }
         w.endArray()
         w.key("unaddressed")
@@ -176,6 +163,30 @@ public enum AdviceJSON {
             w.endObject()
         }
         w.endArray()
+        w.endObject()
+    }
+
+    static func write(_ d: DriverOutcome, to w: inout JSONWriter) {
+        w.beginObject()
+        w.member("addressed", d.addressed)
+        w.member("driver", d.id)
+        w.member("kind", d.kind.rawValue)
+        w.member("name", d.name)
+        w.member("relief_after", round(d.reliefAfter))
+        w.member("relief_before", round(d.reliefBefore))
+        w.member("weight_after", round(d.weightAfter))
+        w.member("weight_before", round(d.weightBefore))
+        w.endObject()
+    }
+
+    static func write(_ e: EmphasizedDriver, to w: inout JSONWriter) {
+        w.beginObject()
+        w.member("driver", e.driver)
+        w.member("factor", round(e.factor))
+        w.member("kind", e.kind.rawValue)
+        w.member("rules", e.rules)
+        w.member("weight_after", round(e.weightAfter))
+        w.member("weight_before", round(e.weightBefore))
         w.endObject()
     }
 

@@ -29,7 +29,7 @@ public enum JSONValue: Sendable, Equatable {
         case .object(let members):
             writer.beginObject()
             for member in members.sortedMembers {
-                writer.key(member.key)
+                writer.key(escaping: member.key)
                 member.value.write(to: &writer)
             }
             writer.endObject()

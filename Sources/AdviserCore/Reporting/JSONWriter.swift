@@ -3,11 +3,21 @@
 ///
 /// Keys are written in the order given; callers give them sorted (the tool's output promise), and
 /// debug builds check that they do.
+///
+/// Each key or value goes into `bytes` in a single append, separator included: an advice record
+/// is some 600 small pieces, and every `Array.append` checks uniqueness and capacity again.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
     private let pretty: Bool
-    /// Per open container: has it a member yet? (for commas) and, in debug, the last key written.
-    private var first: [Bool] = []
+    /// Has the innermost open container a member yet? (for commas). Kept apart from the enclosing
+    /// containers' flags, which change only when a container opens or closes: it is read and set
+    /// for every value, and an array element costs a uniqueness check on each write.
+    private var hasMember = false
+    /// The same flag for each enclosing container, outermost first; empty at the top level.
+    private var enclosing: [Bool] = []
+    /// Was the last thing written a key? Its value then needs no separator of its own.
+    private var valueAfterKey = false
+    /// In debug, per open object: the last key written.
     #if DEBUG
     private var lastKey: [String] = []
     #endif
@@ -19,12 +29,13 @@ public struct JSONWriter {
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    public var isPretty: Bool { pretty }
+
     // MARK: - Containers
 
     public mutating func beginObject() {
-        separate()
-        bytes.append(0x7B)
-        first.append(true)
+        emit(upTo: 1) { $0.append(0x7B) }
+        open()
         #if DEBUG
         lastKey.append("")
         #endif
@@ -38,58 +49,112 @@ public struct JSONWriter {
     }
 
     public mutating func beginArray() {
-        separate()
-        bytes.append(0x5B)
-        first.append(true)
+        emit(upTo: 1) { $0.append(0x5B) }
+        open()
     }
 
     public mutating func endArray() { close(0x5D) }
 
-    /// A member name; the value follows with one of the value calls.
-    public mutating func key(_ name: String) {
+    // MARK: - Keys
+
+    /// A member name written in the source; the value follows with one of the value calls.
+    /// Such names are plain ASCII with nothing to escape, so their bytes are copied as they are:
+    /// an advice record has some 250 of them.
+    public mutating func key(_ name: StaticString) {
         #if DEBUG
-        assert(lastKey[lastKey.count - 1] < name || lastKey[lastKey.count - 1].isEmpty, "JSON keys out of order: \(name)")
-        lastKey[lastKey.count - 1] = name
+        assert(name.hasPointerRepresentation, "a key is a string literal")
+        let text = name.description
+        assert(!text.utf8.contains(where: Self.needsEscape), "a literal key needs no escaping: \(text)")
+        checkOrder(text)
         #endif
-        separate()
-        Self.appendString(name, to: &bytes)
-        if pretty { bytes += [0x20, 0x3A, 0x20] } else { bytes.append(0x3A) }
-        valueAfterKey = true  // the value that follows needs no separator of its own
+        let pretty = self.pretty
+        emit(upTo: name.utf8CodeUnitCount + 5) { span in
+            span.append(0x22)
+            span.append(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            span.append(0x22)
+            Self.colon(pretty, to: &span)
+        }
+        valueAfterKey = true
     }
 
-    private var valueAfterKey = false
+    /// A member name made at run time (a fact's name, a key of a `JSONValue`), escaped as a string.
+    public mutating func key(escaping name: String) {
+        #if DEBUG
+        checkOrder(name)
+        #endif
+        var name = name
+        name.withUTF8 { utf8 in
+            let pretty = self.pretty
+            emit(upTo: Self.escapedCount(utf8) + 5) { span in
+                Self.appendString(utf8, to: &span)
+                Self.colon(pretty, to: &span)
+            }
+        }
+        valueAfterKey = true
+    }
+
+    private static func colon(_ pretty: Bool, to span: inout OutputSpan<UInt8>) {
+        if pretty {
+            span.append(0x20)
+            span.append(0x3A)
+            span.append(0x20)
+        } else {
+            span.append(0x3A)
+        }
+    }
+
+    #if DEBUG
+    private mutating func checkOrder(_ name: String) {
+        assert(lastKey[lastKey.count - 1] < name || lastKey[lastKey.count - 1].isEmpty, "JSON keys out of order: \(name)")
+        lastKey[lastKey.count - 1] = name
+    }
+    #endif
 
     // MARK: - Values
 
     public mutating func string(_ value: String) {
-        separate()
-        Self.appendString(value, to: &bytes)
+        var value = value
+        value.withUTF8 { utf8 in
+            emit(upTo: Self.escapedCount(utf8)) { Self.appendString(utf8, to: &$0) }
+        }
     }
 
+    /// Whole numbers without a fraction (`4800`), others in the shortest form that reads back exactly.
     public mutating func number(_ value: Double) {
-        separate()
-        bytes += Self.numberText(value).utf8
+        guard value.isFinite else { return literal("null") }
+        guard value == value.rounded(), abs(value) < 1e15 else {
+            var text = value.description
+            return text.withUTF8 { utf8 in emit(upTo: utf8.count) { $0.append(utf8) } }
+        }
+        // Written digit by digit, without making a `String` of each number first.
+        let whole = Int64(value)
+        emit(upTo: 17) { span in
+            if whole < 0 { span.append(0x2D) }
+            var magnitude = whole.magnitude
+            var divisor: UInt64 = 1
+            while divisor <= magnitude / 10 { divisor *= 10 }
+            repeat {
+                span.append(0x30 + UInt8(magnitude / divisor))
+                magnitude %= divisor
+                divisor /= 10
+            } while divisor > 0
+        }
     }
 
-    public mutating func bool(_ value: Bool) {
-        separate()
-        bytes += value ? Self.trueBytes : Self.falseBytes
-    }
+    public mutating func bool(_ value: Bool) { literal(value ? "true" : "false") }
 
-    public mutating func null() {
-        separate()
-        bytes += Self.nullBytes
+    public mutating func null() { literal("null") }
+
+    private mutating func literal(_ text: StaticString) {
+        emit(upTo: text.utf8CodeUnitCount) { $0.append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
     }
 
     /// A value already written as compact JSON (a whole object or array), copied as it is; only a
     /// compact writer takes one, as a pretty one would need it indented.
     public mutating func raw(_ json: [UInt8]) {
         precondition(!pretty, "raw JSON goes into compact output only")
-        separate()
-        bytes += json
+        json.withUnsafeBufferPointer { json in emit(upTo: json.count) { $0.append(json) } }
     }
-
-    public var isPretty: Bool { pretty }
 
     /// Where the value written after `start` (a byte count taken just before it) begins: past the
     /// comma that separated it from its sibling. Compact output only.
@@ -100,17 +165,15 @@ public struct JSONWriter {
     /// Writes again a value written earlier into this writer (its byte range). Compact output only.
     mutating func repeatValue(_ range: Range<Int>) {
         precondition(!pretty, "repeated JSON goes into compact output only")
-        let value = Array(bytes[range])
-        separate()
-        bytes += value
+        raw(Array(bytes[range]))
     }
 
     /// `key: value` for the common cases.
-    public mutating func member(_ name: String, _ value: String) { key(name); string(value) }
-    public mutating func member(_ name: String, _ value: Double) { key(name); number(value) }
-    public mutating func member(_ name: String, _ value: Int) { key(name); number(Double(value)) }
-    public mutating func member(_ name: String, _ value: Bool) { key(name); bool(value) }
-    public mutating func member(_ name: String, _ values: [String]) {
+    public mutating func member(_ name: StaticString, _ value: String) { key(name); string(value) }
+    public mutating func member(_ name: StaticString, _ value: Double) { key(name); number(value) }
+    public mutating func member(_ name: StaticString, _ value: Int) { key(name); number(Double(value)) }
+    public mutating func member(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
+    public mutating func member(_ name: StaticString, _ values: [String]) {
         key(name)
         beginArray()
         for value in values { string(value) }
@@ -119,62 +182,101 @@ public struct JSONWriter {
 
     // MARK: - Layout
 
-    /// Before a value or key: a comma after a previous sibling, and a new line when pretty.
-    private mutating func separate() {
+    /// Appends what `body` writes, at most `count` bytes, after the separator that the next key or
+    /// value needs, in one append.
+    private mutating func emit(upTo count: Int, _ body: (inout OutputSpan<UInt8>) -> Void) {
+        let separator = nextSeparator()
+        let indent = pretty && separator != nil ? enclosing.count * 2 : 0
+        bytes.append(addingCapacity: count + 2 + indent) { span in
+            if separator == true { span.append(0x2C) }
+            if indent > 0 {
+                span.append(0x0A)
+                span.append(repeating: 0x20, count: indent)
+            }
+            body(&span)
+        }
+    }
+
+    /// What comes before the next key or value: nil for nothing (a value after its key, or at the
+    /// top level), true for a comma after a sibling, false for none before a first member.
+    private mutating func nextSeparator() -> Bool? {
         if valueAfterKey {
             valueAfterKey = false
-            return
+            return nil
         }
-        guard !first.isEmpty else { return }
-        if !first[first.count - 1] { bytes.append(0x2C) }
-        first[first.count - 1] = false
-        if pretty { newline(first.count) }
+        guard !enclosing.isEmpty else { return nil }
+        defer { hasMember = true }
+        return hasMember
+    }
+
+    private mutating func open() {
+        enclosing.append(hasMember)
+        hasMember = false
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let empty = first.removeLast()
-        if pretty && !empty { newline(first.count) }
-        bytes.append(bracket)
-    }
-
-    private mutating func newline(_ depth: Int) {
-        bytes.append(0x0A)
-        bytes += repeatElement(0x20, count: depth * 2)
-    }
-
-    private static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
-
-    /// Whole numbers without a fraction (`4800`), others in the shortest form that reads back exactly.
-    static func numberText(_ n: Double) -> String {
-        guard n.isFinite else { return "null" }
-        if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
-        return "\(n)"
-    }
-
-    /// A JSON string: runs that need no escaping are copied as UTF-8 in one go.
-    static func appendString(_ s: String, to out: inout [UInt8]) {
-        out.append(0x22)
-        var s = s
-        s.withUTF8 { bytes in
-            var start = 0
-            for i in 0..<bytes.count {
-                let c = bytes[i]
-                guard c == 0x22 || c == 0x5C || c < 0x20 else { continue }
-                out += UnsafeBufferPointer(rebasing: bytes[start..<i])
-                switch c {
-                case 0x22: out += [0x5C, 0x22]
-                case 0x5C: out += [0x5C, 0x5C]
-                case 0x0A: out += [0x5C, 0x6E]
-                case 0x0D: out += [0x5C, 0x72]
-                case 0x09: out += [0x5C, 0x74]
-                default:
-                    let hex = String(c, radix: 16)
-                    out += Array("\\u".utf8) + Array(repeating: 0x30, count: 4 - hex.count) + Array(hex.utf8)
-                }
-                start = i + 1
+        let empty = !hasMember
+        hasMember = enclosing.removeLast()
+        let indent = pretty && !empty ? enclosing.count * 2 : 0
+        bytes.append(addingCapacity: indent + 2) { span in
+            if pretty && !empty {
+                span.append(0x0A)
+                span.append(repeating: 0x20, count: indent)
             }
-            out += UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])
+            span.append(bracket)
         }
-        out.append(0x22)
+    }
+
+    // MARK: - Strings
+
+    private static func needsEscape(_ byte: UInt8) -> Bool { byte == 0x22 || byte == 0x5C || byte < 0x20 }
+
+    /// The bytes of a JSON string with these UTF-8 bytes, quotes included.
+    private static func escapedCount(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = utf8.count + 2
+        for byte in utf8 where needsEscape(byte) {
+            count += byte == 0x22 || byte == 0x5C || byte == 0x0A || byte == 0x0D || byte == 0x09 ? 1 : 5
+        }
+        return count
+    }
+
+    /// A JSON string: runs that need no escaping are copied in one go.
+    private static func appendString(_ utf8: UnsafeBufferPointer<UInt8>, to span: inout OutputSpan<UInt8>) {
+        span.append(0x22)
+        var start = 0
+        for i in 0..<utf8.count where needsEscape(utf8[i]) {
+            span.append(UnsafeBufferPointer(rebasing: utf8[start..<i]))
+            span.append(0x5C)
+            switch utf8[i] {
+            case 0x22: span.append(0x22)
+            case 0x5C: span.append(0x5C)
+            case 0x0A: span.append(0x6E)
+            case 0x0D: span.append(0x72)
+            case 0x09: span.append(0x74)
+            default:
+                // \u00XX with lowercase hex digits; below 0x20, the first X is 0 or 1.
+                let low = utf8[i] & 0x0F
+                span.append(0x75)
+                span.append(0x30)
+                span.append(0x30)
+                span.append(0x30 + (utf8[i] >> 4))
+                span.append(low < 10 ? 0x30 + low : 0x57 + low)
+            }
+            start = i + 1
+        }
+        span.append(UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
+        span.append(0x22)
+    }
+}
+
+extension OutputSpan<UInt8> {
+    /// Copies a run of bytes in one go; the span must have room for them.
+    fileprivate mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
+        precondition(run.count <= freeCapacity, "no room for \(run.count) bytes")
+        guard let source = run.baseAddress, !run.isEmpty else { return }
+        withUnsafeMutableBufferPointer { buffer, initialized in
+            (buffer.baseAddress! + initialized).initialize(from: source, count: run.count)
+            initialized += run.count
+        }
     }
 }

@@ -73,8 +73,10 @@ struct AdviceEnginePropertyTests {
 
     // MARK: - Helpers
 
-    private func emphasis(of workspace: Workspace, advice: Advice) -> [String: Double] {
-        Dictionary(uniqueKeysWithValues: advice.emphasized.map { ($0.driver, $0.factor) })
+    /// The emphasis factor of each driver of the advice's segment, by position.
+    private func emphasis(of workspace: Workspace, advice: Advice) -> [Double] {
+        let factors = Dictionary(uniqueKeysWithValues: advice.emphasized.map { ($0.driver, $0.factor) })
+        return workspace.segment(advice.segment.id)!.drivers.map { factors[$0.id] ?? 1 }
     }
 
     /// Levers the balancer was free to move: flex, not set by a rule, not pinned.

@@ -1,4 +1,5 @@
 @testable import AdviserCore
+import AdviserTestSupport
 import Foundation
 import Testing
 
@@ -21,5 +22,15 @@ struct JSONWriterTests {
         #expect(JSONValue.number(4800).serialized() == "4800")
         #expect(JSONValue.number(-0.25).serialized() == "-0.25")
         #expect(JSONValue.number(.nan).serialized() == "null")
+    }
+
+    /// Whole numbers are written digit by digit; they must read exactly as `String(Int64(n))`.
+    @Test func wholeNumbersAsTheirIntegerText() {
+        var random = SplitMix64(seed: 7)
+        let edges: [Double] = [0, -0.0, 1, -1, 9, 10, 99, 100, 101, -1_000, 999_999_999_999_999, -999_999_999_999_999]
+        let samples = (0..<500).map { _ in Double(Int64(bitPattern: random.next()) % 1_000_000_000_000_000) }
+        for n in edges + samples {
+            #expect(JSONValue.number(n).serialized() == String(Int64(n)), "\(n)")
+        }
     }
 }
