@@ -115,14 +115,19 @@ enum ScaleBenchmark {
         return times[times.count / 2]
     }
 
-    /// The median time of `body`, and its last result. Every pass's result is kept until all are
-    /// timed, so that freeing one is not timed in the next: the CLI never frees its workspace
-    /// (it exits), so freeing is no part of what a user waits for.
+    /// The median time of `body`, and its last result. A pass's result is freed after the next
+    /// pass is timed, not inside it: the CLI never frees its workspace (it exits), so freeing is
+    /// no part of what a user waits for.
     static func median<Result>(_ passes: Int, _ body: () -> Result) -> (seconds: Double, result: Result) {
-        var results: [Result] = []
-        results.reserveCapacity(max(1, passes))
-        let seconds = median(passes) { results.append(body()) }
-        return (seconds, results.removeLast())
+        var times: [Double] = []
+        var last: Result?
+        for _ in 0..<max(1, passes) {
+            var result: Result?
+            times.append(measure { result = body() })
+            last = result  // frees the previous pass's result, untimed
+        }
+        times.sort()
+        return (times[times.count / 2], last!)
     }
 
     static func ms(_ seconds: Double) -> String { String(format: "%.1f", seconds * 1_000) }

@@ -15,14 +15,14 @@ public struct Lexer {
     public mutating func tokenize() -> Result<[Token], ExpressionDiagnostic> {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 3 + 2)  // conditions run about 4 characters a token
-        while true {
-            switch next() {
-            case .success(let token):
+        do throws(ExpressionDiagnostic) {
+            while true {
+                let token = try next()
                 tokens.append(token)
-                if token.kind == .endOfInput { return .success(tokens) }
-            case .failure(let error):
-                return .failure(error)
+                if case .endOfInput = token.kind { return .success(tokens) }
             }
+        } catch {
+            return .failure(error)
         }
     }
 
@@ -56,17 +56,19 @@ public struct Lexer {
         }
     }
 
-    private mutating func next() -> Result<Token, ExpressionDiagnostic> {
+    // Typed throws rather than a `Result` per token: most tokens are fine, and a `Result` carrying
+    // a diagnostic is a large value to copy out of every call.
+    private mutating func next() throws(ExpressionDiagnostic) -> Token {
         skipTrivia()
         let start = position
         guard let c = peek() else {
-            return .success(Token(kind: .endOfInput, span: SourceSpan(start: start, end: start)))
+            return Token(kind: .endOfInput, span: SourceSpan(start: start, end: start))
         }
-        func token(_ kind: Token.Kind) -> Result<Token, ExpressionDiagnostic> {
-            .success(Token(kind: kind, span: SourceSpan(start: start, end: position)))
+        func token(_ kind: Token.Kind) -> Token {
+            Token(kind: kind, span: SourceSpan(start: start, end: position))
         }
         // String and bytes literals with optional r/b prefixes.
-        if c == "\"" || c == "'" { return lexString(start: start, raw: false, bytes: false) }
+        if c == "\"" || c == "'" { return try lexString(start: start, raw: false, bytes: false) }
         if c == "r" || c == "R" || c == "b" || c == "B" {
             var offset = 1
             var raw = c == "r" || c == "R"
@@ -76,7 +78,7 @@ public struct Lexer {
             }
             if let q = peek(offset), q == "\"" || q == "'" {
                 position += offset
-                return lexString(start: start, raw: raw, bytes: bytes)
+                return try lexString(start: start, raw: raw, bytes: bytes)
             }
         }
         if Self.isIdentStart(c) {
@@ -84,14 +86,14 @@ public struct Lexer {
             return token(.identifier(text(start, position)))
         }
         if Self.isDigit(c) || (c == "." && peek(1).map(Self.isDigit) == true) {
-            return lexNumber(start: start)
+            return try lexNumber(start: start)
         }
         if c == "`" {
             position += 1
             let nameStart = position
             while let d = peek(), d != "`", d != "\n" { position += 1 }
             guard peek() == "`", position > nameStart else {
-                return .failure(.syntax("unterminated quoted field name", SourceSpan(start: start, end: position)))
+                throw .syntax("unterminated quoted field name", SourceSpan(start: start, end: position))
             }
             let name = text(nameStart, position)
             position += 1
@@ -102,7 +104,7 @@ public struct Lexer {
             return token(.symbol(symbol))
         }
         position += 1
-        return .failure(.syntax("unexpected character '\(c)'", SourceSpan(start: start, end: position)))
+        throw .syntax("unexpected character '\(c)'", SourceSpan(start: start, end: position))
     }
 
     /// The operator or punctuation starting with `c` (two characters when `next` completes one),
@@ -141,30 +143,31 @@ public struct Lexer {
     }
 
     private func text(_ from: Int, _ to: Int) -> String {
-        // Through UTF-8 bytes: building a String scalar by scalar is several times slower, and
-        // every identifier and literal of every rule passes through here.
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(to - from)
-        for scalar in scalars[from..<to] {
-            if scalar.isASCII {
-                utf8.append(UInt8(truncatingIfNeeded: scalar.value))
-            } else {
-                utf8.append(contentsOf: String(scalar).utf8)
-            }
+        // Written straight into the string's storage: every identifier and literal of every rule
+        // passes through here, and an ASCII one (nearly all) then needs no buffer in between, and
+        // a short one no allocation at all.
+        let slice = scalars[from..<to]
+        guard slice.allSatisfy(\.isASCII) else {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: slice)
+            return String(view)
         }
-        return String(decoding: utf8, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: slice.count) { buffer in
+            for (offset, scalar) in slice.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: scalar.value) }
+            return slice.count
+        }
     }
 
     // MARK: - Numbers
 
-    private mutating func lexNumber(start: Int) -> Result<Token, ExpressionDiagnostic> {
+    private mutating func lexNumber(start: Int) throws(ExpressionDiagnostic) -> Token {
         func span() -> SourceSpan { SourceSpan(start: start, end: position) }
         if peek() == "0", let x = peek(1), x == "x" || x == "X" {
             position += 2
             let digitsStart = position
             while let d = peek(), Self.isHex(d) { position += 1 }
             guard position > digitsStart, let value = UInt64(text(digitsStart, position), radix: 16) else {
-                return .failure(.syntax("invalid hexadecimal literal", span()))
+                throw .syntax("invalid hexadecimal literal", span())
             }
             return integerSuffix(value, start: start)
         }
@@ -186,26 +189,26 @@ public struct Lexer {
         }
         let literal = text(start, position)
         if isDouble {
-            guard let value = Double(literal) else { return .failure(.syntax("invalid number '\(literal)'", span())) }
-            return .success(Token(kind: .double(value), span: span()))
+            guard let value = Double(literal) else { throw .syntax("invalid number '\(literal)'", span()) }
+            return Token(kind: .double(value), span: span())
         }
         guard let value = UInt64(literal) else {
-            return .failure(.syntax("integer literal '\(literal)' is out of range", span()))
+            throw .syntax("integer literal '\(literal)' is out of range", span())
         }
         return integerSuffix(value, start: start)
     }
 
-    private mutating func integerSuffix(_ value: UInt64, start: Int) -> Result<Token, ExpressionDiagnostic> {
+    private mutating func integerSuffix(_ value: UInt64, start: Int) -> Token {
         if let u = peek(), u == "u" || u == "U" {
             position += 1
-            return .success(Token(kind: .uint(value), span: SourceSpan(start: start, end: position)))
+            return Token(kind: .uint(value), span: SourceSpan(start: start, end: position))
         }
-        return .success(Token(kind: .int(value), span: SourceSpan(start: start, end: position)))
+        return Token(kind: .int(value), span: SourceSpan(start: start, end: position))
     }
 
     // MARK: - Strings and bytes
 
-    private mutating func lexString(start: Int, raw: Bool, bytes: Bool) -> Result<Token, ExpressionDiagnostic> {
+    private mutating func lexString(start: Int, raw: Bool, bytes: Bool) throws(ExpressionDiagnostic) -> Token {
         let quote = peek()!
         let triple = peek(1) == quote && peek(2) == quote
         position += triple ? 3 : 1
@@ -213,24 +216,24 @@ public struct Lexer {
         func appendScalar(_ s: Unicode.Scalar) { UTF8.encode(s, into: { out.append($0) }) }
         while true {
             guard let c = peek() else {
-                return .failure(.syntax("unterminated string literal", SourceSpan(start: start, end: position)))
+                throw .syntax("unterminated string literal", SourceSpan(start: start, end: position))
             }
             if c == quote && (!triple || (peek(1) == quote && peek(2) == quote)) {
                 position += triple ? 3 : 1
                 break
             }
             if !triple && (c == "\n" || c == "\r") {
-                return .failure(.syntax("newline in string literal", SourceSpan(start: start, end: position)))
+                throw .syntax("newline in string literal", SourceSpan(start: start, end: position))
             }
             if c == "\\" && !raw {
                 let escStart = position
                 position += 1
                 guard let e = peek() else {
-                    return .failure(.syntax("unterminated string literal", SourceSpan(start: start, end: position)))
+                    throw .syntax("unterminated string literal", SourceSpan(start: start, end: position))
                 }
                 position += 1
-                func bad(_ what: String) -> Result<Token, ExpressionDiagnostic> {
-                    .failure(.syntax(what, SourceSpan(start: escStart, end: position)))
+                func bad(_ what: String) -> ExpressionDiagnostic {
+                    .syntax(what, SourceSpan(start: escStart, end: position))
                 }
                 switch e {
                 case "a": out.append(7)
@@ -245,26 +248,26 @@ public struct Lexer {
                     let count = (e == "x" || e == "X") ? 2 : (e == "u" ? 4 : 8)
                     var value: UInt32 = 0
                     for _ in 0..<count {
-                        guard let h = peek(), Self.isHex(h) else { return bad("invalid escape sequence") }
+                        guard let h = peek(), Self.isHex(h) else { throw bad("invalid escape sequence") }
                         value = value * 16 + UInt32(String(h), radix: 16)!
                         position += 1
                     }
                     if count == 2 {
                         if bytes { out.append(UInt8(value)) } else { appendScalar(Unicode.Scalar(UInt8(value))) }
                     } else {
-                        guard !bytes, let s = Unicode.Scalar(value) else { return bad("invalid unicode escape") }
+                        guard !bytes, let s = Unicode.Scalar(value) else { throw bad("invalid unicode escape") }
                         appendScalar(s)
                     }
                 case "0"..."3":
                     var value = UInt32(e.value - 48)
                     for _ in 0..<2 {
-                        guard let o = peek(), o >= "0" && o <= "7" else { return bad("invalid octal escape") }
+                        guard let o = peek(), o >= "0" && o <= "7" else { throw bad("invalid octal escape") }
                         value = value * 8 + (o.value - 48)
                         position += 1
                     }
                     if bytes { out.append(UInt8(value)) } else { appendScalar(Unicode.Scalar(UInt8(value))) }
                 default:
-                    return bad("invalid escape sequence '\\\(e)'")
+                    throw bad("invalid escape sequence '\\\(e)'")
                 }
                 continue
             }
@@ -272,7 +275,7 @@ public struct Lexer {
             position += 1
         }
         let span = SourceSpan(start: start, end: position)
-        if bytes { return .success(Token(kind: .bytes(out), span: span)) }
-        return .success(Token(kind: .string(String(decoding: out, as: UTF8.self)), span: span))
+        if bytes { return Token(kind: .bytes(out), span: span) }
+        return Token(kind: .string(String(decoding: out, as: UTF8.self)), span: span)
     }
 }

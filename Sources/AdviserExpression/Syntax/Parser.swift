@@ -98,10 +98,10 @@ private struct State {
         depth += 1
         defer { depth -= 1 }
         if depth > limits.maxNesting { throw .tooDeep(limit: limits.maxNesting, current.span) }
-        let condition = try parseLogical(Operator.logicalOr)
+        let condition = try parseLogical(or: true)
         guard isSymbol("?") else { return condition }
         _ = advance()
-        let then = try parseLogical(Operator.logicalOr)
+        let then = try parseLogical(or: true)
         _ = try expect(":", context: "in conditional expression")
         let otherwise = try parseExpr()
         return try make(.call(function: Operator.conditional, target: nil, args: [condition, then, otherwise]),
@@ -109,14 +109,14 @@ private struct State {
     }
 
     /// `||` and `&&` chains, built as balanced trees (as cel-go does) so long chains stay shallow.
-    mutating func parseLogical(_ op: String) throws(ExpressionDiagnostic) -> Expr {
-        let symbol: StaticString = op == Operator.logicalOr ? "||" : "&&"
-        var operands = [op == Operator.logicalOr ? try parseLogical(Operator.logicalAnd) : try parseRelation()]
+    mutating func parseLogical(or: Bool) throws(ExpressionDiagnostic) -> Expr {
+        let symbol: StaticString = or ? "||" : "&&"
+        var operands = [or ? try parseLogical(or: false) : try parseRelation()]
         while isSymbol(symbol) {
             _ = advance()
-            operands.append(op == Operator.logicalOr ? try parseLogical(Operator.logicalAnd) : try parseRelation())
+            operands.append(or ? try parseLogical(or: false) : try parseRelation())
         }
-        return try balance(op, operands[...])
+        return try balance(or ? Operator.logicalOr : Operator.logicalAnd, operands[...])
     }
 
     mutating func balance(_ op: String, _ operands: ArraySlice<Expr>) throws(ExpressionDiagnostic) -> Expr {
@@ -272,14 +272,15 @@ private struct State {
         case .bytes(let v): _ = advance(); return try make(.literal(.bytes(v)), token.span)
         case .identifier(let name):
             _ = advance()
-            switch name {
-            case "true": return try make(.literal(.bool(true)), token.span)
-            case "false": return try make(.literal(.bool(false)), token.span)
-            case "null": return try make(.literal(.null), token.span)
-            case "in", "as", "break", "const", "continue", "else", "for", "function", "if", "import",
-                 "let", "loop", "package", "namespace", "return", "var", "void", "while":
-                throw .syntax("reserved word '\(name)' cannot be used here", token.span)
-            default: break
+            // A set, not a `switch`: every name of every condition passes here, and a switch
+            // compares it with each word in turn.
+            if Self.keywords.contains(name) {
+                switch name {
+                case "true": return try make(.literal(.bool(true)), token.span)
+                case "false": return try make(.literal(.bool(false)), token.span)
+                case "null": return try make(.literal(.null), token.span)
+                default: throw .syntax("reserved word '\(name)' cannot be used here", token.span)
+                }
             }
             if isSymbol("(") {
                 let (args, close) = try parseArguments()
@@ -330,6 +331,13 @@ private struct State {
             throw .syntax("unexpected \(describeCurrent())", token.span)
         }
     }
+
+    /// The literal words, and CEL's reserved words.
+    static let keywords: Set<String> = [
+        "true", "false", "null",
+        "in", "as", "break", "const", "continue", "else", "for", "function", "if", "import",
+        "let", "loop", "package", "namespace", "return", "var", "void", "while",
+    ]
 
     // MARK: - Macros
 
