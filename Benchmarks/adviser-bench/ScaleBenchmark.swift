@@ -47,10 +47,11 @@ enum ScaleBenchmark {
             Task {
                 var start = 0
                 while start < lines.count {
-                    let chunk = (start..<min(start + 2_048, lines.count)).map { (number: $0 + 1, line: BatchAdviser.InputLine.text(lines[$0])) }
+                    let end = min(start + BatchAdviser.clientsPerChunk, lines.count)
+                    let chunk = (start..<end).map { (number: $0 + 1, line: BatchAdviser.InputLine.text(lines[$0])) }
                     let out = await batch.adviseRecords(chunk: chunk)
                     box.add(out.reduce(0) { $0 + $1.count })
-                    start += 2_048
+                    start = end
                 }
                 semaphore.signal()
             }

@@ -30,14 +30,12 @@ extension Adviser.Advise {
         // Chunks keep memory constant and give both cores a share; output order is input order.
         while true {
             var chunk: [(number: Int, line: BatchAdviser.InputLine)] = []
-            while chunk.count < 2_048, let line = try Self.next(&reader, path: path) {
+            while chunk.count < BatchAdviser.clientsPerChunk, let line = try Self.next(&reader, path: path) {
                 number += 1
                 chunk.append((number, line))
             }
             if chunk.isEmpty { break }
-            for lines in await batch.adviseRecords(chunk: chunk) {
-                for line in lines { try sink.write(line) }
-            }
+            try sink.write(await batch.adviseRecords(chunk: chunk))
             progress.update(number)
         }
         progress.finish(number)
@@ -79,6 +77,13 @@ private final class OutputSink {
         handle = h
         target = path
         temporary = temp
+    }
+
+    /// Each client's records, one line each, in order.
+    func write(_ records: [[[UInt8]]]) throws {
+        for lines in records {
+            for line in lines { try write(line) }
+        }
     }
 
     func write(_ line: [UInt8]) throws {
