@@ -115,12 +115,14 @@ private struct ComposerState {
         let isMapping: Bool
         let location: SourceLocation
         let anchor: String?
-        var nodes = 1
-        var items: [YAMLNode] = []
-        var pairs: [YAMLPair] = []
-        var pendingKey: (key: String, location: SourceLocation)?
-        var skipNextValue = false
-        var seen: [String: SourceLocation] = [:]
+        // Unchecked exclusivity: only the composer's one thread touches a frame, and the dynamic
+        // check on each access (several per YAML event) was a visible share of loading.
+        @exclusivity(unchecked) var nodes = 1
+        @exclusivity(unchecked) var items: [YAMLNode] = []
+        @exclusivity(unchecked) var pairs: [YAMLPair] = []
+        @exclusivity(unchecked) var pendingKey: (key: String, location: SourceLocation)?
+        @exclusivity(unchecked) var skipNextValue = false
+        @exclusivity(unchecked) var seen: [String: SourceLocation] = [:]
 
         init(isMapping: Bool, location: SourceLocation, anchor: String?) {
             self.isMapping = isMapping
