@@ -77,7 +77,7 @@ public struct FiredRule: Sendable {
         var rule: String, ruleset: String, location: SourceLocation, why: String, priority: Int
     }
 
-    private typealias Storage = RecordBox<Fields>
+    private typealias Storage = SharedFields<Fields>
 
     private var storage: Storage
 
@@ -204,7 +204,7 @@ public struct TalkingPoint: Sendable {
         var kind: Driver.Kind?, driver: String?, text: String, rule: String
     }
 
-    private typealias Storage = RecordBox<Fields>
+    private typealias Storage = SharedFields<Fields>
 
     private var storage: Storage
 
@@ -250,24 +250,4 @@ public struct RuleExplanation: Sendable {
     public var trace: [String]
     /// For a rule that did not fire: the parts that were false.
     public var failing: [String]
-}
-
-/// An immutable box for a record's fields and, once written, its compact JSON. Advice copies the
-/// engine's records for every rule that fires; copying a box costs one retain where the fields
-/// themselves cost one per string.
-final class RecordBox<Fields: Sendable>: Sendable {
-    let fields: Fields
-    let compactJSON: [UInt8]?
-
-    init(_ fields: Fields, _ compactJSON: [UInt8]?) {
-        self.fields = fields
-        self.compactJSON = compactJSON
-    }
-
-    /// A box with changed fields and no JSON, so the two never disagree.
-    func updated(_ change: (inout Fields) -> Void) -> RecordBox {
-        var fields = self.fields
-        change(&fields)
-        return RecordBox(fields, nil)
-    }
 }

@@ -52,7 +52,7 @@ public struct Lever: Sendable {
         flex: Bool, location: SourceLocation
     ) {
         self.id = id
-        self.details = Details(Fields(name: name, unit: unit, doc: doc, levels: levels, levelCosts: levelCosts, location: location))
+        self.details = SharedFields(Fields(name: name, unit: unit, doc: doc, levels: levels, levelCosts: levelCosts, location: location))
         self.kind = kind
         self.baseline = baseline
         self.min = min
@@ -72,19 +72,9 @@ public struct Lever: Sendable {
         var location: SourceLocation
     }
 
-    private final class Details: Sendable {
-        let fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
+    private var details: SharedFields<Fields>
 
-    private var details: Details
-
-    /// A change makes a new box: others sharing the old one keep their values.
-    private mutating func update(_ change: (inout Fields) -> Void) {
-        var fields = details.fields
-        change(&fields)
-        details = Details(fields)
-    }
+    private mutating func update(_ change: (inout Fields) -> Void) { details = details.updated(change) }
 
     /// Every setting the lever can take, in increasing order (level levers: level indexes).
     /// Build it only when `gridCount` is reasonable: a lever from 0 to 1e15 in steps of 0.001 is
