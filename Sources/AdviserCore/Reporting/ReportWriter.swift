@@ -8,6 +8,7 @@ import Foundation
 /// is never committed (the run failed half way) removes its temporary file, and the target keeps
 /// its previous content.
 public final class ReportWriter {
+    /// Why the report could not be written, as the user reads it: `cannot write PATH: reason`.
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
     }
