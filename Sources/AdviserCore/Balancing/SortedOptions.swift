@@ -18,13 +18,11 @@ struct SortedOptions {
     /// Appends the next lever, flex lever `f` of `problem`, with its options in `order`
     /// (option indices, possibly a subset).
     mutating func appendLever(_ f: Int, of problem: QuantizedProblem, in order: [Int]) {
-        let base = problem.optionStart[f]
-        for o in order {
-            option.append(o)
-            value.append(problem.options.value[base + o])
-            move.append(problem.options.move[base + o])
-            margin.append(problem.options.margin[base + o])
-        }
+        let base = problem.optionStart[f], columns = problem.options
+        option.append(contentsOf: order)
+        value.append(contentsOf: order.lazy.map { columns.value[base + $0] })
+        move.append(contentsOf: order.lazy.map { columns.move[base + $0] })
+        margin.append(contentsOf: order.lazy.map { columns.margin[base + $0] })
         start.append(option.count)
     }
 

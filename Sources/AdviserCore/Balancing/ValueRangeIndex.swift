@@ -16,13 +16,13 @@ struct ValueRangeIndex {
 
     /// Appends the next lever, flex lever `f` of `problem`, and its sparse table.
     mutating func appendLever(_ f: Int, of problem: QuantizedProblem) {
-        let base = problem.optionStart[f], c = problem.current[f]
+        let base = problem.optionStart[f], c = problem.current[f], columns = problem.options
         var order = Array(0..<(problem.optionStart[f + 1] - base))
         order.remove(at: c)
         order.sort { a, b in
-            let va = problem.options.value[base + a], vb = problem.options.value[base + b]
+            let va = columns.value[base + a], vb = columns.value[base + b]
             if va != vb { return va < vb }
-            return problem.options.precedes(base + a, base + b)
+            return columns.precedes(base + a, base + b)
         }
         let first = options.option.count, count = order.count
         options.appendLever(f, of: problem, in: order)
