@@ -228,7 +228,7 @@ public struct TalkingPoint: Sendable {
 }
 
 public struct AdviceWarning: Sendable, Hashable {
-    public var code: String
+    public var code: AdviceWarningCode
     public var message: String
     public var location: SourceLocation?
 }

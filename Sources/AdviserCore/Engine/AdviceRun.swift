@@ -97,7 +97,7 @@ struct AdviceRun {
 
     private mutating func conditionFailed(_ rule: Rule, _ message: String) {
         warnings.append(AdviceWarning(
-            code: "condition-error",
+            code: .conditionError,
             message: "the condition of rule '\(rule.id)' could not be evaluated (\(message)); the rule was skipped",
             location: rule.location))
     }
@@ -151,7 +151,7 @@ struct AdviceRun {
             guard settings[index] != setting else { return }
             if earlier.rule.rule.priority == compiled.rule.priority {
                 warnings.append(AdviceWarning(
-                    code: "conflict",
+                    code: .conflict,
                     message: "rules '\(earlier.rule.rule.id)' (\(earlier.location)) and '\(compiled.rule.id)' (\(leverID.location)) both adjust \(lever.name) "
                         + "with the same priority \(compiled.rule.priority): '\(earlier.rule.rule.id)' wins (\(lever.display(settings[index])) rather than \(lever.display(setting)))",
                     location: leverID.location))
@@ -165,7 +165,7 @@ struct AdviceRun {
         // a bound is not, so only clamping earns a warning.
         if asked < lever.min - 1e-9 || asked > lever.max + 1e-9 {
             warnings.append(AdviceWarning(
-                code: "clamped",
+                code: .clamped,
                 message: "rule '\(compiled.rule.id)' asked for \(lever.name) \(formatNumber(asked)), outside "
                     + "\(lever.display(lever.min))..\(lever.display(lever.max)); using \(lever.display(setting))",
                 location: leverID.location))
@@ -182,7 +182,7 @@ struct AdviceRun {
         let limit = engine.workspace.settings.staleAfterDays
         if age > limit {
             warnings.append(AdviceWarning(
-                code: "stale-scenario",
+                code: .staleScenario,
                 message: "the market figures of '\(scenario.name)' are from \(scenario.asOfText ?? "?"), \(age) days ago "
                     + "(more than \(limit)); check them before you rely on this advice",
                 location: scenario.location))
@@ -209,7 +209,7 @@ struct AdviceRun {
         if !held && !flex.isEmpty && gridPoints > engine.balancer.limits.maxGridPoints {
             // Refused before the grids are built: they could be too large to allocate.
             warnings.append(AdviceWarning(
-                code: "grid-too-large",
+                code: .gridTooLarge,
                 message: "the flex levers have \(gridPoints) settings in all, more than the \(engine.balancer.limits.maxGridPoints) the balancer searches; value was not balanced",
                 location: offering.location))
         } else if !held && !flex.isEmpty {
@@ -228,14 +228,14 @@ struct AdviceRun {
                 held = solution.held
                 if !solution.exhaustive {
                     warnings.append(AdviceWarning(
-                        code: "balance-incomplete",
+                        code: .balanceIncomplete,
                         message: "the balancer stopped at its search budget; this is the best setting it found, not proven the best",
                         location: offering.location))
                 }
             } catch {
                 if case .tooManyGridPoints(let count, let limit) = error {
                     warnings.append(AdviceWarning(
-                        code: "grid-too-large",
+                        code: .gridTooLarge,
                         message: "the flex levers have \(count) settings in all, more than the \(limit) the balancer searches; value was not balanced",
                         location: offering.location))
                 }
@@ -243,7 +243,7 @@ struct AdviceRun {
         }
         let shortfall = held ? nil : shortfallSentence(model: model, flex: flex, target: target, final: final)
         if !held {
-            warnings.append(AdviceWarning(code: "value-not-held", message: shortfall ?? "", location: offering.location))
+            warnings.append(AdviceWarning(code: .valueNotHeld, message: shortfall ?? "", location: offering.location))
         }
 
         let levers = offering.levers.enumerated().map { index, lever in

@@ -142,7 +142,7 @@ public enum AdviceJSON {
         w.beginArray()
         for warning in a.warnings {
             w.beginObject()
-            w.member("code", warning.code)
+            w.member("code", warning.code.rawValue)
             if let location = warning.location { w.member("location", "\(location)") }
             w.member("message", warning.message)
             w.endObject()
