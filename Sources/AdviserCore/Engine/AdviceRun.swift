@@ -13,6 +13,8 @@ struct AdviceRun {
     private var warnings: [AdviceWarning] = []
     private var overridden: [OverriddenAdjustment] = []
     private var talkingPoints: [TalkingPoint] = []
+    /// Where `fired` and `talkingPoints` are in the engine's prewritten records (`PrerenderedRules`).
+    private var prerendered: PrerenderedRecords
     /// Emphasis factor and the rules that set it, by driver position in the segment (nil: none);
     /// driver ids are unique within a segment (the checker rejects duplicates).
     private var emphasis: [(factor: Double, rules: [String])?]
@@ -34,6 +36,9 @@ struct AdviceRun {
         self.emphasis = Array(repeating: nil, count: segment.drivers.count)
         self.adjustedBy = Array(repeating: nil, count: offering.levers.count)
         self.pinned = Array(repeating: false, count: offering.levers.count)
+        // Every fired record is the engine's; talking points are too when the segment is the
+        // workspace's own, unchanged.
+        self.prerendered = PrerenderedRecords(table: engine.prerendered, firedRules: [], talkingPoints: options.segmentIndex.map { _ in [] })
     }
 
     mutating func advise() -> Advice {
@@ -51,6 +56,7 @@ struct AdviceRun {
             let compiled = engine.rules[index]
             if evaluate(compiled, quick: quick, activation) {
                 fired.append(engine.prerendered.fired[index])
+                prerendered.firedRules?.append(index)
                 apply(compiled, index: index)
             }
         }
@@ -109,7 +115,9 @@ struct AdviceRun {
         // Actions are read in place rather than copied out of the rule (each copy retains its strings).
         for position in compiled.rule.actions.indices {
             if case .say = compiled.rule.actions[position], let segmentIndex = options.segmentIndex {
-                talkingPoints.append(engine.prerendered.talkingPoint(rule: ruleIndex, segment: segmentIndex, say: says))
+                let point = engine.prerendered.talkingPointPosition(rule: ruleIndex, segment: segmentIndex, say: says)
+                talkingPoints.append(engine.prerendered.talkingPoints[point])
+                prerendered.talkingPoints?.append(point)
                 says += 1
                 continue
             }
@@ -285,7 +293,8 @@ struct AdviceRun {
                 let driver = segment.drivers[index]
                 return DriverReference(id: driver.id, name: driver.name, kind: driver.kind)
             }, drivers: drivers,
-            talkingPoints: talkingPoints, warnings: warnings, overridden: overridden, explanations: explanations)
+            talkingPoints: talkingPoints, warnings: warnings, overridden: overridden, explanations: explanations,
+            prerendered: prerendered)
     }
 
     private func balanceProblem(model: ValueModel, flex: [Int], target: Double, tolerance: Double) -> BalanceProblem {

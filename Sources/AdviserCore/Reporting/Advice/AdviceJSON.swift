@@ -76,7 +76,7 @@ public enum AdviceJSON {
         w.key("fired")
         w.beginArray()
         for index in a.fired.indices {
-            if let json = a.fired[index].compactJSON, !w.isPretty { w.raw(json) } else { write(a.fired[index], to: &w) }
+            if let json = a.prerendered.firedJSON(index), !w.isPretty { w.raw(json) } else { write(a.fired[index], to: &w) }
         }
         w.endArray()
         w.key("levers")
@@ -112,7 +112,7 @@ public enum AdviceJSON {
         w.key("talking_points")
         w.beginArray()
         for index in a.talkingPoints.indices {
-            if let json = a.talkingPoints[index].compactJSON, !w.isPretty {
+            if let json = a.prerendered.talkingPointJSON(index), !w.isPretty {
                 w.raw(json)
             } else {
                 write(a.talkingPoints[index], to: &w)
