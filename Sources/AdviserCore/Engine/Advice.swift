@@ -68,8 +68,8 @@ public struct FiredRule: Sendable {
         storage = Storage(Fields(rule: rule, ruleset: ruleset, location: location, why: why, priority: priority))
     }
 
-    // One shared, immutable box: advice copies the engine's record for each rule that fires (~38 per
-    // advice in batch mode), and copying a box costs one retain where the fields cost five.
+    // One shared, immutable box: advice copies the engine's record for each rule that fires, and
+    // copying a box costs one retain where the fields cost five.
     private struct Fields: Sendable {
         var rule: String, ruleset: String, location: SourceLocation, why: String, priority: Int
     }
@@ -210,12 +210,6 @@ public struct TalkingPoint: Sendable {
             return TalkingPoint(kind: nil, driver: nil, text: text, rule: rule)
         }
     }
-}
-
-public struct AdviceWarning: Sendable, Hashable {
-    public var code: AdviceWarningCode
-    public var message: String
-    public var location: SourceLocation?
 }
 
 public struct OverriddenAdjustment: Sendable {

@@ -15,9 +15,9 @@ public struct BatchAdviser: Sendable {
     public let options: AdviceEngine.Options
 
     /// One engine and one set of prepared facts per core. Advice retains and releases the compiled
-    /// rules, their programs and prewritten records hundreds of times per client; with both cores on
-    /// the same objects every reference count bounced between caches (one core: 17,000 advices/s, two:
-    /// only 24,000). Each worker has its own copies, so its counts stay in its own cache.
+    /// rules, their programs and prewritten records hundreds of times per client; with every core on
+    /// the same objects, every reference count bounced between caches and a second core added little.
+    /// Each worker has its own copies, so its counts stay in its own cache.
     private let replicas: [Replica]
 
     private struct Replica: Sendable {
@@ -57,8 +57,8 @@ public struct BatchAdviser: Sendable {
         advise(line: line, number: number, replica: replicas[0]).map(Self.text)
     }
 
-    /// Output records are made as UTF-8 bytes, and stay bytes on their way to the output: a record
-    /// is 13 kB of JSON, and turning it into a `String` validated every byte once more.
+    /// Output records are made as UTF-8 bytes, and stay bytes on their way to the output: turning a
+    /// record, kilobytes of JSON, into a `String` validated every byte once more.
     private static func text(_ record: [UInt8]) -> String { String(decoding: record, as: UTF8.self) }
 
     private func advise(line: String, number: Int, replica: Replica) -> [[UInt8]] {
@@ -137,8 +137,8 @@ public struct BatchAdviser: Sendable {
     }
 
     /// The line without the spaces and tabs around it. Most lines have none, and are seen to have
-    /// none from their first and last bytes (ASCII, neither space nor tab): trimming by character
-    /// set took 1.4 % of batch advice, a third as much as decoding the line.
+    /// none from their first and last bytes (ASCII, neither space nor tab), without trimming by
+    /// character set, which is slow for what it does here.
     private static func trimmed(_ line: String) -> String {
         let utf8 = line.utf8
         if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
@@ -192,8 +192,8 @@ public struct BatchAdviser: Sendable {
     }
 
     /// Clients to advise together in one `adviseRecords(chunk:)`: enough that starting and ending
-    /// a chunk costs little, few enough that its records (about 60 MB at 20 kB per advice and 3
-    /// offerings) keep memory small. The CLI and the benchmark both use it.
+    /// a chunk costs little, few enough that its records, kilobytes per client and offering, keep
+    /// memory small. The CLI and the benchmark both use it.
     public static let clientsPerChunk = 1_024
 
     /// As `advise(chunk:)`, with each output record as UTF-8 bytes (no newline), ready to write.
