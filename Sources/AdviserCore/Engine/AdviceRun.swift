@@ -52,7 +52,14 @@ struct AdviceRun {
                 declarations: engine.declarations, workspace: engine.workspace, offering: offering, segment: segment,
                 scenario: scenario, overrides: options.overrides)
         }
-        for (index, quick) in candidates(activation) {
+        let candidates = candidates(activation)
+        // Room for every candidate to fire (most do, with a talking point or so), rather than
+        // growing each list rule by rule.
+        fired.reserveCapacity(candidates.count)
+        prerendered.firedRules?.reserveCapacity(candidates.count)
+        talkingPoints.reserveCapacity(candidates.count)
+        prerendered.talkingPoints?.reserveCapacity(candidates.count)
+        for (index, quick) in candidates {
             let compiled = engine.rules[index]
             if evaluate(compiled, quick: quick, activation) {
                 fired.append(engine.prerendered.fired[index])
@@ -186,20 +193,21 @@ struct AdviceRun {
 
     private mutating func conclude() -> Advice {
         let model = ValueModel(offering: offering, segment: segment, emphasis: emphasis.map { $0?.factor ?? 1 })
-        let (value, sources) = holdValue(model)
+        let baseline = offering.levers.map(\.baseline)
+        let (value, sources) = holdValue(model, baseline: baseline)
         // Weights before emphasis are importance shares; no second value model is needed for them.
         let totalImportance = segment.drivers.reduce(0) { $0 + $1.importance }
         let weightsBefore = segment.drivers.map { totalImportance > 0 ? $0.importance / totalImportance : 0 }
         return Advice(
             offering: .init(id: offering.id, name: offering.name), segment: .init(id: segment.id, name: segment.name),
             segmentSize: segment.size, scenario: .init(id: scenario.id, name: scenario.name), fired: fired,
-            levers: leverOutcomes(sources), value: value, margin: marginOutcome(),
+            levers: leverOutcomes(sources), value: value, margin: marginOutcome(baseline: baseline),
             emphasized: emphasizedDrivers(model, weightsBefore: weightsBefore),
             unaddressed: model.unaddressed.map { index in
                 let driver = segment.drivers[index]
                 return DriverReference(id: driver.id, name: driver.name, kind: driver.kind)
             },
-            drivers: driverOutcomes(model, weightsBefore: weightsBefore),
+            drivers: driverOutcomes(model, baseline: baseline, weightsBefore: weightsBefore),
             talkingPoints: talkingPoints, warnings: warnings, overridden: overridden, explanations: explanations,
             prerendered: prerendered)
     }
@@ -208,8 +216,8 @@ struct AdviceRun {
     /// settings miss it by more than the tolerance, the flex levers that no rule set or pinned are
     /// balanced, and when value still is not held a warning says why. Returns the value outcome and
     /// what set each lever.
-    private mutating func holdValue(_ model: ValueModel) -> (ValueOutcome, [LeverOutcome.Source]) {
-        let target = model.value(offering.levers.map(\.baseline))
+    private mutating func holdValue(_ model: ValueModel, baseline: [Double]) -> (ValueOutcome, [LeverOutcome.Source]) {
+        let target = model.value(baseline)
         let afterRules = model.value(settings)
         let tolerance = engine.workspace.settings.valueTolerance
         var sources = adjustedBy.map { entry in entry.map { .rule($0.rule.rule.id) } ?? LeverOutcome.Source.baseline }
@@ -274,9 +282,8 @@ struct AdviceRun {
         }
     }
 
-    private func driverOutcomes(_ model: ValueModel, weightsBefore: [Double]) -> [DriverOutcome] {
-        let baseline = offering.levers.map(\.baseline)
-        return segment.drivers.indices.map { index in
+    private func driverOutcomes(_ model: ValueModel, baseline: [Double], weightsBefore: [Double]) -> [DriverOutcome] {
+        segment.drivers.indices.map { index in
             let driver = segment.drivers[index]
             return DriverOutcome(
                 id: driver.id, name: driver.name, kind: driver.kind,
@@ -287,10 +294,10 @@ struct AdviceRun {
     }
 
     /// Margin per client before and after, when the offering declares costs to serve.
-    private func marginOutcome() -> MarginOutcome? {
+    private func marginOutcome(baseline: [Double]) -> MarginOutcome? {
         guard offering.levers.contains(where: \.declaresCost) else { return nil }
         return MarginOutcome(
-            before: Self.margin(offering, offering.levers.map(\.baseline)), after: Self.margin(offering, settings),
+            before: Self.margin(offering, baseline), after: Self.margin(offering, settings),
             currency: engine.workspace.settings.currency)
     }
 
