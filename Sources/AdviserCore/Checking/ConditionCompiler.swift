@@ -3,42 +3,16 @@ import AdviserExpression
 /// Turns every rule's `when` into a checked, compiled program, reporting expression errors at their
 /// exact `file:line:col`.
 public struct ConditionCompiler: Sendable {
-    public let declarations: Declarations
+    /// The names conditions may read.
+    let variables: ConditionVariables
+    /// `variables` as the checker declares them.
+    public var declarations: Declarations { variables.declarations }
     /// The workspace's `limits:` for parsing and evaluating conditions.
     public let limits: WorkspaceLimits
 
     public init(workspace: Workspace) {
-        declarations = Self.declarations(for: workspace)
+        variables = ConditionVariables(workspace: workspace)
         limits = workspace.settings.limits
-    }
-
-    /// The names a condition may read: the declared facts, plus `segment.id`, `segment.size`,
-    /// `offering.id` and `offering.<lever>` (each lever's baseline).
-    public static func declarations(for workspace: Workspace) -> Declarations {
-        var declarations = Declarations()
-        for fact in workspace.facts {
-            switch fact.kind {
-            case .number: declarations.declare(fact.name, type: .double)
-            case .integer: declarations.declare(fact.name, type: .int)
-            case .bool: declarations.declare(fact.name, type: .bool)
-            case .string: declarations.declare(fact.name, type: .string)
-            case .enumeration(let values): declarations.declare(fact.name, type: .string, enumValues: values)
-            }
-        }
-        declarations.declare("segment.id", type: .string, enumValues: workspace.segments.map(\.id))
-        declarations.declare("segment.size", type: .string, enumValues: Segment.Size.allCases.map(\.rawValue))
-        declarations.declare("offering.id", type: .string, enumValues: workspace.offerings.map(\.id))
-        var seen: Set<String> = ["id"]
-        for offering in workspace.offerings {
-            for lever in offering.levers where seen.insert(lever.id).inserted {
-                if lever.kind == .level {
-                    declarations.declare("offering.\(lever.id)", type: .string, enumValues: lever.levels)
-                } else {
-                    declarations.declare("offering.\(lever.id)", type: .double)
-                }
-            }
-        }
-        return declarations
     }
 
     /// A rule's condition, compiled; nil when it has errors (reported as diagnostics).
@@ -104,22 +78,27 @@ public struct ConditionCompiler: Sendable {
 
     /// Parses and type-checks one expression; every problem located in its file.
     public func check(_ source: ExpressionSource, locator: ExpressionLocator) -> CheckOutcome {
-        let parsed: ParsedExpression
-        switch Parser.parse(source.text, limits: limits.parse) {
+        let checked: CheckedExpression
+        switch typed(source) {
         case .failure(let problems): return .failure(problems.map { diagnostic($0, in: source, locator: locator) })
-        case .success(let p): parsed = p
+        case .success(let c): checked = c
         }
-        switch Checker(declarations: declarations).check(parsed) {
-        case .failure(let problems):
-            return .failure(problems.map { diagnostic($0, in: source, locator: locator) })
-        case .success(let checked):
-            if checked.resultType != .bool && checked.resultType != .dyn {
-                return .failure([.error(
-                    .conditionNotBool, "a condition must be true or false, but this gives \(checked.resultType)",
-                    at: source.location, hint: "compare it with something, e.g. \(source.text) > 0")])
-            }
-            return .success(checked)
+        if checked.resultType != .bool && checked.resultType != .dyn {
+            return .failure([.error(
+                .conditionNotBool, "a condition must be true or false, but this gives \(checked.resultType)",
+                at: source.location, hint: "compare it with something, e.g. \(source.text) > 0")])
         }
+        return .success(checked)
+    }
+
+    /// One expression parsed within the workspace's limits and type-checked, for the analyses of a
+    /// workspace without errors; nil when it has errors.
+    func checked(_ source: ExpressionSource) -> CheckedExpression? {
+        try? typed(source).get()
+    }
+
+    private func typed(_ source: ExpressionSource) -> Result<CheckedExpression, ExpressionDiagnostics> {
+        Parser.parse(source.text, limits: limits.parse).flatMap { Checker(declarations: declarations).check($0) }
     }
 
     /// Parts of a `when:` list are each within the limits; joined by `&&` and parenthesized, they

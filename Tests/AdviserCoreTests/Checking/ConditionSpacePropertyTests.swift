@@ -49,14 +49,15 @@ struct ConditionSpacePropertyTests {
     }
 
     let workspace: Workspace
+    let compiler: ConditionCompiler
     let space: ConditionSpace
-    let declarations: Declarations
+    var declarations: Declarations { compiler.declarations }
 
     init() throws {
         let outcome = WorkspaceLoader().load(PackagePaths.fixtureWorkspace("analysed").path)
         workspace = outcome.workspace
-        space = ConditionSpace(workspace: workspace)
-        declarations = ConditionCompiler.declarations(for: workspace)
+        compiler = ConditionCompiler(workspace: workspace)
+        space = ConditionSpace(variables: compiler.variables, segments: workspace.segments)
     }
 
     /// Every variable's values to try: the declared bounds, the condition's constants and points
@@ -123,7 +124,8 @@ struct ConditionSpacePropertyTests {
             let text = generator.condition()
             guard case .success(let program) = Expression.compile(text, declarations: declarations) else { continue }
             let source = ExpressionSource(text: text, location: .file("x"), style: .plain)
-            guard let dnf = space.disjunctiveNormalForm(space.analyse(.expression(source)).formula) else { continue }
+            let formula = space.analyse(.expression(source), compiler: compiler).formula
+            guard let dnf = formula.disjunctiveNormalForm(limit: space.limit) else { continue }
             switch space.decide(dnf.map { space.state($0) }) {
             case .satisfiable(let state):
                 decided.satisfiable += 1
