@@ -32,34 +32,36 @@ public struct ConditionCompiler: Sendable {
     /// conditions are all valid, and the diagnostics of the others.
     public func compile(_ workspace: Workspace) -> (rules: [Compiled], diagnostics: [Diagnostic]) {
         let locator = ExpressionLocator(sources: workspace.sources)
-        var compiled: [Compiled] = []
+        let rules = workspace.rules
+        // In slices over all cores: thousands of rules compile independently.
+        let slices = stride(from: 0, to: rules.count, by: 256).map { Array(rules[$0..<min($0 + 256, rules.count)]) }
+        let outcomes = parallelMap(slices) { slice in slice.map { compile($0, locator: locator) } }.flatMap { $0 }
+        return (outcomes.compactMap(\.compiled), outcomes.flatMap(\.diagnostics))
+    }
+
+    private func compile(_ rule: Rule, locator: ExpressionLocator) -> (compiled: Compiled?, diagnostics: [Diagnostic]) {
+        let sources = rule.when.expressions
+        guard !sources.isEmpty else { return (nil, []) }  // no usable `when`: already reported
+        var checkedParts: [CheckedExpression] = []
         var diagnostics: [Diagnostic] = []
-        for rule in workspace.rules {
-            let sources = rule.when.expressions
-            guard !sources.isEmpty else { continue }  // no usable `when`: already reported
-            var checkedParts: [CheckedExpression] = []
-            for source in sources {
-                switch check(source, locator: locator) {
-                case .success(let checked): checkedParts.append(checked)
-                case .failure(let problems): diagnostics += problems
-                }
-            }
-            guard checkedParts.count == sources.count else { continue }
-            // One expression (the common case) is compiled from its checked form; several are
-            // valid alone, so their combination is too, and compiles to one fast program.
-            if checkedParts.count == 1, case .expression = rule.when {
-                compiled.append(Compiled(rule: rule, program: Program(checkedParts[0], declarations: declarations, costLimit: limits.maxEvaluationCost)))
-                continue
-            }
-            switch Expression.compile(
-                rule.when.combinedText, declarations: declarations, limits: combinedLimits(parts: sources.count),
-                costLimit: limits.maxEvaluationCost) {
-            case .success(let program): compiled.append(Compiled(rule: rule, program: program))
-            case .failure(let problems):
-                diagnostics += problems.map { diagnostic($0, in: sources[0], locator: locator) }
+        for source in sources {
+            switch check(source, locator: locator) {
+            case .success(let checked): checkedParts.append(checked)
+            case .failure(let problems): diagnostics += problems
             }
         }
-        return (compiled, diagnostics)
+        guard checkedParts.count == sources.count else { return (nil, diagnostics) }
+        // One expression (the common case) is compiled from its checked form; several are
+        // valid alone, so their combination is too, and compiles to one fast program.
+        if checkedParts.count == 1, case .expression = rule.when {
+            return (Compiled(rule: rule, program: Program(checkedParts[0], declarations: declarations, costLimit: limits.maxEvaluationCost)), [])
+        }
+        switch Expression.compile(
+            rule.when.combinedText, declarations: declarations, limits: combinedLimits(parts: sources.count),
+            costLimit: limits.maxEvaluationCost) {
+        case .success(let program): return (Compiled(rule: rule, program: program), [])
+        case .failure(let problems): return (nil, problems.map { diagnostic($0, in: sources[0], locator: locator) })
+        }
     }
 
     /// Only the diagnostics of every rule's condition: validation needs no compiled programs.

@@ -25,7 +25,10 @@ public struct WorkspaceAnalyzer: Sendable {
             timings.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
             return result
         }
-        let logic = timed("conditions") { RuleLogic(workspace: workspace) }
+        // The engine that value-cannot-hold advises with has checked every condition already: the
+        // other analyses read its checked expressions.
+        let engine = adviseEverything ? timed("compile") { try? AdviceEngine(workspace: workspace) } : nil
+        let logic = timed("conditions") { RuleLogic(workspace: workspace, compiled: engine?.rules ?? []) }
         diagnostics += timed("unreachable-rule") { ReachabilityAnalysis(logic: logic).run() }
         diagnostics += timed("conflict") { ConflictAnalysis(logic: logic, workspace: workspace).run() }
         diagnostics += timed("shadowed-adjustment") { ShadowAnalysis(logic: logic).run() }
@@ -33,7 +36,10 @@ public struct WorkspaceAnalyzer: Sendable {
             UnusedFactAnalysis(logic: logic, workspace: workspace).run() + UnusedDriverAnalysis(workspace: workspace).run()
                 + UnusedLeverAnalysis(workspace: workspace).run() + UntestedRuleAnalysis(workspace: workspace).run()
         }
-        if adviseEverything { diagnostics += timed("value-cannot-hold") { ValueHoldAnalysis(workspace: workspace).run() } }
-        return diagnostics.sorted()
+        if let engine { diagnostics += timed("value-cannot-hold") { ValueHoldAnalysis(engine: engine).run() } }
+        // `diagnostics.sorted()`, moving indices rather than diagnostics (a large workspace has
+        // hundreds of thousands, and moving one retains every string in it).
+        let order = diagnostics.withUnsafeBufferPointer { all in all.indices.sorted { all[$0] < all[$1] } }
+        return order.map { diagnostics[$0] }
     }
 }

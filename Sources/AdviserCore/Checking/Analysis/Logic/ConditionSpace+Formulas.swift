@@ -2,15 +2,18 @@ import AdviserExpression
 
 extension ConditionSpace {
     /// A rule's condition as a formula, and every variable it reads anywhere (also inside undecided
-    /// parts). Each expression is the checker's: parsed within the workspace's limits, with its
-    /// names resolved to variables.
-    func analyse(_ condition: Condition, compiler: ConditionCompiler) -> (formula: Formula, reads: Set<Int>) {
+    /// parts).
+    /// - Parameter checked: each expression as the checker gives it (parsed within the workspace's
+    ///   limits, its names resolved to variables), nil when it has errors.
+    func analyse(
+        _ condition: Condition, checked: (ExpressionSource) -> CheckedExpression?
+    ) -> (formula: Formula, reads: VariableSet) {
         switch condition {
         case .expression(let source):
-            guard let checked = compiler.checked(source) else {
-                return (.atom(.undecided(text: source.text, positive: true)), [])
+            guard let checked = checked(source) else {
+                return (.atom(.undecided(text: source.text, positive: true)), VariableSet())
             }
-            var reads: Set<Int> = []
+            var reads = VariableSet()
             var stack = [checked.parsed.root]
             while let e = stack.popLast() {
                 if let v = variable(e, checked) {
@@ -21,9 +24,9 @@ extension ConditionSpace {
             }
             return (formula(checked.parsed.root, positive: true, checked), reads)
         case .all(let parts), .any(let parts):
-            let analysed = parts.map { analyse($0, compiler: compiler) }
+            let analysed = parts.map { analyse($0, checked: checked) }
             let formulas = analysed.map(\.formula)
-            let reads = analysed.reduce(into: Set<Int>()) { $0.formUnion($1.reads) }
+            let reads = analysed.reduce(VariableSet()) { $0.union($1.reads) }
             if case .all = condition { return (.and(formulas), reads) }
             return (.or(formulas), reads)
         }

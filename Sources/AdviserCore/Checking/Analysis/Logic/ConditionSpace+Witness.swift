@@ -9,10 +9,11 @@ extension ConditionSpace {
     /// Values for the variables a conjunction constrains (a segment's id and size from one segment),
     /// sorted by name.
     /// - Parameter only: the variables worth naming (those the conditions read); nil names all.
-    func witnessValues(_ state: ConstraintState, only: Set<Int>? = nil) -> [(name: String, value: WitnessValue)] {
+    func witnessValues(_ state: ConstraintState, only: VariableSet? = nil) -> [(name: String, value: WitnessValue)] {
         var values: [(name: String, value: WitnessValue)] = []
         let pair = segmentPair(state)
-        for (v, domain) in state.domains.sorted(by: { names[$0.variable] < names[$1.variable] }) where only?.contains(v) ?? true {
+        let byName = state.domains.indices.sorted { rankByName[state.domains[$0].variable] < rankByName[state.domains[$1].variable] }
+        for (v, domain) in byName.map({ state.domains[$0] }) where only?.contains(v) ?? true {
             if let pair, v == segmentID || v == segmentSize {
                 values.append((names[v], .text(v == segmentID ? pair.id : pair.size)))
                 continue
@@ -33,15 +34,17 @@ extension ConditionSpace {
     }
 
     /// `market.phase = "downturn", segment.price_sensitivity = 0.5`.
-    func witness(_ state: ConstraintState, only: Set<Int>? = nil) -> String {
-        let parts = witnessValues(state, only: only).map { name, value in
+    func witness(_ state: ConstraintState, only: VariableSet? = nil) -> String {
+        var text = ""
+        for (name, value) in witnessValues(state, only: only) {
+            text += text.isEmpty ? name : ", " + name
             switch value {
-            case .number(let n): "\(name) = \(formatNumber(n))"
-            case .text(let t): "\(name) = \"\(t)\""
-            case .bool(let b): "\(name) = \(b)"
+            case .number(let n): text += " = " + formatNumber(n)
+            case .text(let t): text += " = \"" + t + "\""
+            case .bool(let b): text += b ? " = true" : " = false"
             }
         }
-        var text = parts.isEmpty ? "always" : parts.joined(separator: ", ")
+        if text.isEmpty { text = "always" }
         let undecided = state.undecided.map { $0.positive ? $0.text : "!(\($0.text))" }
         if !undecided.isEmpty { text += " (if " + undecided.joined(separator: " and ") + " can hold too)" }
         return text

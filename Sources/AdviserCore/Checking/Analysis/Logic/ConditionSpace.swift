@@ -8,6 +8,8 @@ struct ConditionSpace: Sendable {
     let names: [String]
     let kinds: [ConditionVariables.Kind]
     let index: [String: Int]
+    /// Each variable's position among the names sorted, for listing variables by name.
+    let rankByName: [Int]
     /// Every segment's id and size: `segment.id` and `segment.size` are tied to each other.
     let segments: [(id: String, size: String)]
     let segmentID: Int?
@@ -16,10 +18,14 @@ struct ConditionSpace: Sendable {
     var limit = 64
 
     init(variables: ConditionVariables, segments: [Segment]) {
+        let names = variables.variables.map(\.name)
         self.variables = variables.variables
-        self.names = self.variables.map(\.name)
-        self.kinds = self.variables.map(\.kind)
+        self.names = names
+        self.kinds = variables.variables.map(\.kind)
         self.index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var rank = Array(repeating: 0, count: names.count)
+        for (position, v) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { rank[v] = position }
+        self.rankByName = rank
         self.segments = segments.map { ($0.id, $0.size.rawValue) }
         self.segmentID = index["segment.id"]
         self.segmentSize = index["segment.size"]

@@ -1,3 +1,5 @@
+import AdviserExpression
+
 /// Every rule's condition in disjunctive normal form, decided once and shared by the analyses.
 struct RuleLogic: Sendable {
     /// A class: the analyses pass entries around a lot, and copying a rule each time is costly.
@@ -12,71 +14,82 @@ struct RuleLogic: Sendable {
         let negation: [[Atom]]?
         let reachability: Satisfiability
         /// Every declared variable the condition reads.
-        let reads: Set<Int>
+        let reads: VariableSet
         /// Does the condition read `offering.*` (so joint satisfiability depends on the offering)?
         let readsOffering: Bool
         /// Variables that every satisfiable conjunction constrains (nil: none can hold).
-        let alwaysConstrained: Set<Int>?
-        /// For a condition that is a single conjunction: the variables of its atoms that are not
-        /// trivially true over the declared ranges. A rule can only imply it if it constrains them all.
-        let required: Set<Int>?
+        let alwaysConstrained: VariableSet?
+        /// For a condition that is a single conjunction without undecided parts: the variables of
+        /// its atoms that are not trivially true over the declared ranges. A rule can only imply it
+        /// if it constrains them all.
+        let required: VariableSet?
+        /// What the condition allows at most, for skipping pairs that can never hold together.
+        let bounds: ConditionBounds
 
-        init(
-            rule: Rule, order: Int, states: [ConstraintState]?, negation: [[Atom]]?, reachability: Satisfiability, reads: Set<Int>,
-            readsOffering: Bool, alwaysConstrained: Set<Int>?, required: Set<Int>?
-        ) {
+        init(rule: Rule, order: Int, space: ConditionSpace, checked: (ExpressionSource) -> CheckedExpression?) {
             self.rule = rule
             self.order = order
+            let (formula, reads) = space.analyse(rule.when, checked: checked)
+            let states = formula.disjunctiveNormalForm(limit: space.limit)?.map { space.state($0) }
+            let negation = formula.negated.disjunctiveNormalForm(limit: space.limit)
             self.states = states
             self.negation = negation
-            self.reachability = reachability
+            if let states {
+                reachability = space.decide(states)
+            } else {
+                reachability = .maybe(ConstraintState(undecided: [(rule.when.combinedText, true)]))
+            }
             self.reads = reads
-            self.readsOffering = readsOffering
-            self.alwaysConstrained = alwaysConstrained
+            readsOffering = reads.members.contains { space.names[$0].hasPrefix("offering.") }
+            var always: VariableSet?
+            for state in states ?? [] where !state.isEmpty {
+                var constrained = VariableSet(state.domains.map(\.variable))
+                // An id fixes the size too (segments tie them).
+                if let id = space.segmentID, let size = space.segmentSize, constrained.contains(id) { constrained.insert(size) }
+                always = always.map { $0.intersection(constrained) } ?? constrained
+            }
+            alwaysConstrained = always
+            var required: VariableSet?
+            if let negation, negation.allSatisfy({ $0.count == 1 }), negation.allSatisfy({ $0[0].variable != nil }) {
+                // A single conjunction: its negation is one atom per alternative.
+                required = VariableSet(negation.compactMap { atoms in space.state(atoms).isEmpty ? nil : atoms[0].variable })
+            }
             self.required = required
+            bounds = ConditionBounds(states, space: space)
         }
     }
 
     let space: ConditionSpace
     let entries: [Entry]
 
-    init(workspace: Workspace) {
+    /// - Parameter compiled: rules already compiled for this workspace (by the engine), whose checked
+    ///   conditions are read instead of checking them again.
+    init(workspace: Workspace, compiled: [ConditionCompiler.Compiled] = []) {
         let compiler = ConditionCompiler(workspace: workspace)
         let space = ConditionSpace(variables: compiler.variables, segments: workspace.segments)
         self.space = space
+        var known: [Written: CheckedExpression] = [:]
+        for rule in compiled {
+            if case .expression(let source) = rule.rule.when { known[Written(source)] = rule.program.checked }
+        }
+        let checked: @Sendable (ExpressionSource) -> CheckedExpression? = { [known] in known[Written($0)] ?? compiler.checked($0) }
         let rules = workspace.rules.enumerated()
             .sorted { ($1.element.priority, $0.offset) < ($0.element.priority, $1.offset) }
             .map(\.element)
-        entries = rules.enumerated().map { order, rule in
-            let (formula, reads) = space.analyse(rule.when, compiler: compiler)
-            let states = formula.disjunctiveNormalForm(limit: space.limit)?.map { space.state($0) }
-            let negation = formula.negated.disjunctiveNormalForm(limit: space.limit)
-            let reachability: Satisfiability
-            if let states {
-                reachability = space.decide(states)
-            } else {
-                reachability = .maybe(ConstraintState(undecided: [(rule.when.combinedText, true)]))
-            }
-            let readsOffering = reads.contains { space.names[$0].hasPrefix("offering.") }
-            var always: Set<Int>?
-            for state in states ?? [] where !state.isEmpty {
-                var constrained = Set(state.domains.map(\.variable))
-                // An id fixes the size too (segments tie them).
-                if let id = space.segmentID, let size = space.segmentSize, constrained.contains(id) { constrained.insert(size) }
-                always = always.map { $0.intersection(constrained) } ?? constrained
-            }
-            var required: Set<Int>?
-            if let negation, negation.allSatisfy({ $0.count == 1 }) {
-                // A single conjunction: its negation is one atom per alternative.
-                required = Set(negation.compactMap { atoms -> Int? in
-                    guard let v = atoms[0].variable else { return -1 }
-                    return space.state(atoms).isEmpty ? nil : v
-                })
-            }
-            return Entry(
-                rule: rule, order: order, states: states, negation: negation, reachability: reachability, reads: reads,
-                readsOffering: readsOffering, alwaysConstrained: always, required: required)
+        // In slices over all cores: each rule's condition is analysed on its own.
+        let slices = stride(from: 0, to: rules.count, by: 256).map { start in
+            (start, Array(rules[start..<min(start + 256, rules.count)]))
         }
+        entries = parallelMap(slices) { start, slice in
+            slice.enumerated().map { offset, rule in Entry(rule: rule, order: start + offset, space: space, checked: checked) }
+        }.flatMap { $0 }
+    }
+
+    /// An expression as written: its text where it was written.
+    private struct Written: Hashable {
+        let text: String
+        let location: SourceLocation
+        init(_ source: ExpressionSource) { (text, location) = (source.text, source.location) }
     }
 
     /// Can both rules' conditions hold at once, with the extra atoms (an offering's own facts)?
@@ -98,14 +111,7 @@ struct RuleLogic: Sendable {
 
     /// Does `a`'s condition holding always mean `b`'s holds too? Only a certain yes counts.
     func implies(_ a: Entry, _ b: Entry) -> Bool {
-        guard let states = a.states, let negation = b.negation else { return false }
-        // Quick refusal: `b` constrains a variable that some alternative of `a` leaves free, so that
-        // alternative holds with `b` false. (Not when `b` has undecided parts, marked -1: `a` may
-        // repeat them.)
-        if let required = b.required, !required.contains(-1), let constrained = a.alwaysConstrained,
-           !required.isSubset(of: constrained) {
-            return false
-        }
+        guard mayImply(a, b), let states = a.states, let negation = b.negation else { return false }
         for state in states where !state.isEmpty {
             for conjunct in negation {
                 let joint = space.apply(conjunct, to: state)
@@ -114,5 +120,18 @@ struct RuleLogic: Sendable {
             }
         }
         return true
+    }
+
+    /// The quick refusal of `implies`: false when `b` constrains a variable that some alternative
+    /// of `a` leaves free, so that alternative holds with `b` false. (`b` has no `required` when it
+    /// has undecided parts: `a` may repeat them.)
+    func mayImply(_ a: Entry, _ b: Entry) -> Bool {
+        mayImply(a, required: b.required)
+    }
+
+    /// `mayImply(a, b)`, given only `b.required`.
+    func mayImply(_ a: Entry, required: VariableSet?) -> Bool {
+        guard let required, let constrained = a.alwaysConstrained else { return true }
+        return required.isSubset(of: constrained)
     }
 }
