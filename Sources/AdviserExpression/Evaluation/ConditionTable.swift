@@ -1,18 +1,18 @@
 /// The conditions of many programs, evaluated in order against one activation: the hot loop of
 /// "every rule, for one piece of advice" (the counterpart of `Program.forEachCondition(in:range:)`,
-/// one rule on many activations).
+/// one rule on many activations). Package-internal: the engine's fast path, not an API.
 ///
 /// The programs' flat forms are copied into one buffer, in program order, so the loop reads
 /// memory front to back. Kept apart, each program's flat form sat behind two pointers in a block
 /// of its own, and waiting for those loads was the largest part of what a condition cost.
-public final class ConditionTable: @unchecked Sendable {
+package final class ConditionTable: @unchecked Sendable {
     // @unchecked: the buffer is written once in init and freed in deinit.
     @usableFromInline let programs: [Program]
     @usableFromInline let ops: UnsafeMutableBufferPointer<FastPlan.Op>
     /// The flat form of program i is `ops[start[i]..<start[i + 1]]` (empty: it has none).
     @usableFromInline let start: [Int]
 
-    public init(_ programs: [Program]) {
+    package init(_ programs: [Program]) {
         self.programs = programs
         var start = [0]
         for program in programs { start.append(start[start.count - 1] + program.fastOps.count) }
@@ -27,12 +27,12 @@ public final class ConditionTable: @unchecked Sendable {
         ops.deallocate()
     }
 
-    public var count: Int { programs.count }
+    package var count: Int { programs.count }
 
     /// Calls `body(i, programs[i].evaluateCondition(activation))` for each program, in order.
     /// Inlinable so that `body` is inlined into the loop rather than called once per program.
     @inlinable
-    public func forEachCondition(_ activation: borrowing Activation, _ body: (Int, Bool?) throws -> Void) rethrows {
+    package func forEachCondition(_ activation: borrowing Activation, _ body: (Int, Bool?) throws -> Void) rethrows {
         let unboxed = activation.unboxed
         for i in programs.indices {
             let flat = UnsafeMutableBufferPointer(rebasing: ops[start[i]..<start[i + 1]])
