@@ -32,10 +32,8 @@ public struct ConditionCompiler: Sendable {
     /// conditions are all valid, and the diagnostics of the others.
     public func compile(_ workspace: Workspace) -> (rules: [Compiled], diagnostics: [Diagnostic]) {
         let locator = ExpressionLocator(sources: workspace.sources)
-        let rules = workspace.rules
-        // In slices over all cores: thousands of rules compile independently.
-        let slices = stride(from: 0, to: rules.count, by: 256).map { Array(rules[$0..<min($0 + 256, rules.count)]) }
-        let outcomes = parallelMap(slices) { slice in slice.map { compile($0, locator: locator) } }.flatMap { $0 }
+        // Thousands of rules compile independently.
+        let outcomes = workspace.rules.parallelMapInSlices { compile($0, locator: locator) }
         return (outcomes.compactMap(\.compiled), outcomes.flatMap(\.diagnostics))
     }
 
@@ -68,13 +66,10 @@ public struct ConditionCompiler: Sendable {
     public func diagnostics(_ workspace: Workspace) -> [Diagnostic] {
         let locator = ExpressionLocator(sources: workspace.sources)
         let sources = workspace.rulesets.flatMap { $0.rules.flatMap(\.when.expressions) }
-        // In slices over all cores: thousands of rules check independently.
-        let slices = stride(from: 0, to: sources.count, by: 256).map { Array(sources[$0..<min($0 + 256, sources.count)]) }
-        return parallelMap(slices) { slice in
-            slice.flatMap { source -> [Diagnostic] in
-                if case .failure(let problems) = self.check(source, locator: locator) { return problems }
-                return []
-            }
+        // Thousands of rules check independently.
+        return sources.parallelMapInSlices { source -> [Diagnostic] in
+            if case .failure(let problems) = self.check(source, locator: locator) { return problems }
+            return []
         }.flatMap { $0 }
     }
 

@@ -12,10 +12,8 @@ struct ShadowAnalysis {
             for lever in Self.adjusted(entry.rule) { byLever[lever, default: Adjusting()].append(entry) }
         }
         let index = byLever
-        // Each rule is decided on its own, in slices over all cores.
-        let entries = logic.entries
-        let slices = stride(from: 0, to: entries.count, by: 256).map { Array(entries[$0..<min($0 + 256, entries.count)]) }
-        return parallelMap(slices) { slice in slice.compactMap { diagnostic($0, byLever: index) } }.flatMap { $0 }
+        // Each rule is decided on its own.
+        return logic.entries.parallelMapInSlices { diagnostic($0, byLever: index) }.compactMap { $0 }
     }
 
     /// The rules adjusting one lever, in firing order (highest priority first), with what the scan

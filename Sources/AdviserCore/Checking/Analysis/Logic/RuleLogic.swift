@@ -76,13 +76,10 @@ struct RuleLogic: Sendable {
         let rules = workspace.rules.enumerated()
             .sorted { ($1.element.priority, $0.offset) < ($0.element.priority, $1.offset) }
             .map(\.element)
-        // In slices over all cores: each rule's condition is analysed on its own.
-        let slices = stride(from: 0, to: rules.count, by: 256).map { start in
-            (start, Array(rules[start..<min(start + 256, rules.count)]))
+        // Each rule's condition is analysed on its own.
+        entries = Array(rules.enumerated()).parallelMapInSlices { order, rule in
+            Entry(rule: rule, order: order, space: space, checked: checked)
         }
-        entries = parallelMap(slices) { start, slice in
-            slice.enumerated().map { offset, rule in Entry(rule: rule, order: start + offset, space: space, checked: checked) }
-        }.flatMap { $0 }
     }
 
     /// An expression as written: its text where it was written.
@@ -111,7 +108,7 @@ struct RuleLogic: Sendable {
 
     /// Does `a`'s condition holding always mean `b`'s holds too? Only a certain yes counts.
     func implies(_ a: Entry, _ b: Entry) -> Bool {
-        guard mayImply(a, b), let states = a.states, let negation = b.negation else { return false }
+        guard mayImply(a, required: b.required), let states = a.states, let negation = b.negation else { return false }
         for state in states where !state.isEmpty {
             for conjunct in negation {
                 let joint = space.apply(conjunct, to: state)
@@ -122,14 +119,9 @@ struct RuleLogic: Sendable {
         return true
     }
 
-    /// The quick refusal of `implies`: false when `b` constrains a variable that some alternative
-    /// of `a` leaves free, so that alternative holds with `b` false. (`b` has no `required` when it
-    /// has undecided parts: `a` may repeat them.)
-    func mayImply(_ a: Entry, _ b: Entry) -> Bool {
-        mayImply(a, required: b.required)
-    }
-
-    /// `mayImply(a, b)`, given only `b.required`.
+    /// The quick refusal of `implies(a, b)`, given `b.required`: false when `b` constrains a variable
+    /// that some alternative of `a` leaves free, so that alternative holds with `b` false. (`b` has
+    /// no `required` when it has undecided parts: `a` may repeat them.)
     func mayImply(_ a: Entry, required: VariableSet?) -> Bool {
         guard let required, let constrained = a.alwaysConstrained else { return true }
         return required.isSubset(of: constrained)
