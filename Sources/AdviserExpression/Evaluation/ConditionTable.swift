@@ -1,11 +1,15 @@
 /// The conditions of many programs, evaluated in order against one activation: the hot loop of
 /// "every rule, for one piece of advice" (the counterpart of `Program.forEachCondition(in:range:)`,
-/// one rule on many activations). Package-internal: the engine's fast path, not an API.
+/// one rule on many activations).
+///
+/// The engine's fast path, not an API: only the package can make or use one. The type itself is
+/// public because the engine inlines `forEachCondition`, and a package class kept it from being
+/// inlined into another module (the loop then called `body` once per program).
 ///
 /// The programs' flat forms are copied into one buffer, in program order, so the loop reads
 /// memory front to back. Kept apart, each program's flat form sat behind two pointers in a block
 /// of its own, and waiting for those loads was the largest part of what a condition cost.
-package final class ConditionTable: @unchecked Sendable {
+public final class ConditionTable: @unchecked Sendable {
     // @unchecked: the buffer is written once in init and freed in deinit.
     @usableFromInline let programs: [Program]
     @usableFromInline let ops: UnsafeMutableBufferPointer<FastPlan.Op>
