@@ -62,31 +62,25 @@ struct RuleLogic: Sendable {
     let space: ConditionSpace
     let entries: [Entry]
 
-    /// - Parameter compiled: rules already compiled for this workspace (by the engine), whose checked
-    ///   conditions are read instead of checking them again.
+    /// - Parameter compiled: the workspace's rules already compiled, in firing order (the engine's):
+    ///   a rule's checked condition is read from there instead of checking it again.
     init(workspace: Workspace, compiled: [ConditionCompiler.Compiled] = []) {
         let compiler = ConditionCompiler(workspace: workspace)
         let space = ConditionSpace(variables: compiler.variables, segments: workspace.segments)
         self.space = space
-        var known: [Written: CheckedExpression] = [:]
-        for rule in compiled {
-            if case .expression(let source) = rule.rule.when { known[Written(source)] = rule.program.checked }
-        }
-        let checked: @Sendable (ExpressionSource) -> CheckedExpression? = { [known] in known[Written($0)] ?? compiler.checked($0) }
         let rules = workspace.rules.enumerated()
             .sorted { ($1.element.priority, $0.offset) < ($0.element.priority, $1.offset) }
             .map(\.element)
         // Each rule's condition is analysed on its own.
         entries = Array(rules.enumerated()).parallelMapInSlices { order, rule in
-            Entry(rule: rule, order: order, space: space, checked: checked)
+            // The engine sorts rules the same way; a rule of several expressions was compiled as one.
+            let same = order < compiled.count && compiled[order].rule.id == rule.id && compiled[order].rule.location == rule.location
+            if same, case .expression = rule.when {
+                let checked = compiled[order].program.checked
+                return Entry(rule: rule, order: order, space: space) { _ in checked }
+            }
+            return Entry(rule: rule, order: order, space: space, checked: compiler.checked)
         }
-    }
-
-    /// An expression as written: its text where it was written.
-    private struct Written: Hashable {
-        let text: String
-        let location: SourceLocation
-        init(_ source: ExpressionSource) { (text, location) = (source.text, source.location) }
     }
 
     /// Can both rules' conditions hold at once, with the extra atoms (an offering's own facts)?
