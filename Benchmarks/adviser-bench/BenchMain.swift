@@ -20,6 +20,9 @@ struct BenchMain {
           scale [--rules N] [--clients N] [--batch-rules N] [--passes N]
               Load + validate a generated N-rule workspace against libyaml's parse floor, batch advice
               throughput for N clients, peak memory (defaults: 10,000 rules, 100,000 clients, 500 rules).
+          validate [DIR] [--rules N] [--scale] [--repeat N] [--keep DIR]
+              Load + check + every analysis of DIR, or of a generated workspace whose rules often
+              conflict (default 2,000 rules), or with --scale of the `scale` workspace (10,000 rules).
           load [DIR] [--rules N] [--passes N]
               Load + validate DIR (or a generated N-rule workspace) against libyaml's parse floor,
               with the read and check phases timed apart: the loop to profile the loader with.

@@ -3,50 +3,66 @@ import Foundation
 
 /// `validate`: what `adviser validate` does — load, check and every static analysis (conflicts
 /// included, and advice for every offering × segment × scenario) — on a generated workspace of
-/// realistic shape: 2,000 rules by default in 40 rulesets, 4 offerings, 12 segments, 6 scenarios.
+/// realistic shape: 2,000 rules by default in 40 rulesets, 4 offerings, 12 segments, 6 scenarios,
+/// written so that many pairs of rules conflict. `--scale` validates the workspace `scale` and
+/// `load` generate instead (its rules conflict little), DIR a workspace of your own.
 ///
-///     swift run -c release adviser-bench validate [--rules N] [--repeat N] [--keep DIR]
+///     swift run -c release adviser-bench validate [DIR] [--rules N] [--scale] [--repeat N] [--keep DIR]
 enum ValidateBenchmark {
     static func run(arguments: [String]) {
-        let ruleCount = Int(option("--rules", in: arguments) ?? "") ?? 2_000
+        let ruleCount = Int(option("--rules", in: arguments) ?? "") ?? (arguments.contains("--scale") ? 10_000 : 2_000)
         let passes = Int(option("--repeat", in: arguments) ?? "") ?? 5
+        let given = arguments.first.flatMap { $0.hasPrefix("--") ? nil : URL(fileURLWithPath: $0) }
         let root: URL
-        if let keep = option("--keep", in: arguments) {
+        if let given {
+            root = given
+        } else if let keep = option("--keep", in: arguments) {
             root = URL(fileURLWithPath: keep)
         } else {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("adviser-validate-bench-\(UUID().uuidString)")
         }
-        defer { if option("--keep", in: arguments) == nil { try? FileManager.default.removeItem(at: root) } }
-        do {
-            var generator = RuleWorkspaceGenerator(ruleCount: ruleCount)
-            try generator.write(to: root)
-        } catch {
-            fail("cannot write the workspace: \(error)")
+        defer { if given == nil && option("--keep", in: arguments) == nil { try? FileManager.default.removeItem(at: root) } }
+        if given == nil {
+            do {
+                if arguments.contains("--scale") {
+                    try WorkspaceGenerator(rules: ruleCount).write(to: root.path)
+                } else {
+                    var generator = RuleWorkspaceGenerator(ruleCount: ruleCount)
+                    try generator.write(to: root)
+                }
+            } catch {
+                fail("cannot write the workspace: \(error)")
+            }
         }
         var times: [Double] = []
+        var cpuTimes: [Double] = []
         var last: [Diagnostic] = []
         var split = (load: 0.0, analysis: 0.0)
         var timings: [(analysis: String, seconds: Double)] = []
         for _ in 0..<passes {
+            let cpuBefore = LoadBenchmark.cpuSeconds()
             let start = DispatchTime.now().uptimeNanoseconds
             let outcome = WorkspaceLoader().load(root.path)
             let loaded = DispatchTime.now().uptimeNanoseconds
             guard !outcome.diagnostics.hasErrors else {
-                fail("the generated workspace has errors:\n" + outcome.diagnostics.prefix(5).map(DiagnosticFormatter.line).joined(separator: "\n"))
+                fail("the workspace has errors:\n" + outcome.diagnostics.prefix(5).map(DiagnosticFormatter.line).joined(separator: "\n"))
             }
             timings = []
             last = WorkspaceAnalyzer(workspace: outcome.workspace).analyze(timings: &timings)
             let end = DispatchTime.now().uptimeNanoseconds
             times.append(Double(end - start) / 1e9)
+            cpuTimes.append(LoadBenchmark.cpuSeconds() - cpuBefore)
             split = (Double(loaded - start) / 1e9, Double(end - loaded) / 1e9)
         }
         times.sort()
+        cpuTimes.sort()
         var counts: [String: Int] = [:]
         for d in last { counts[d.code.rawValue, default: 0] += 1 }
-        print("validate: \(ruleCount) rules, \(passes) passes")
-        print("  median \(String(format: "%.3f", times[times.count / 2])) s   min \(String(format: "%.3f", times[0])) s   max \(String(format: "%.3f", times[times.count - 1])) s")
-        print("  last pass: load+check \(String(format: "%.3f", split.load)) s, analysis \(String(format: "%.3f", split.analysis)) s")
-        print("  analyses: " + timings.map { "\($0.analysis) \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: ", "))
+        func seconds(_ s: Double) -> String { String(format: "%.3f", s) }
+        print("validate: \(given?.path ?? "\(ruleCount) rules"), \(passes) passes")
+        print("  median \(seconds(times[times.count / 2])) s   min \(seconds(times[0])) s   max \(seconds(times[times.count - 1])) s   CPU median \(seconds(cpuTimes[cpuTimes.count / 2])) s")
+        print("  last pass: load+check \(seconds(split.load)) s, analysis \(seconds(split.analysis)) s")
+        print("  analyses: " + timings.map { "\($0.analysis) \(seconds($0.seconds)) s" }.joined(separator: ", "))
         print("  findings: " + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
     }
 }

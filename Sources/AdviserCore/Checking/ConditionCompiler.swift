@@ -3,42 +3,16 @@ import AdviserExpression
 /// Turns every rule's `when` into a checked, compiled program, reporting expression errors at their
 /// exact `file:line:col`.
 public struct ConditionCompiler: Sendable {
-    public let declarations: Declarations
+    /// The names conditions may read.
+    let variables: ConditionVariables
+    /// `variables` as the checker declares them.
+    public var declarations: Declarations { variables.declarations }
     /// The workspace's `limits:` for parsing and evaluating conditions.
     public let limits: WorkspaceLimits
 
     public init(workspace: Workspace) {
-        declarations = Self.declarations(for: workspace)
+        variables = ConditionVariables(workspace: workspace)
         limits = workspace.settings.limits
-    }
-
-    /// The names a condition may read: the declared facts, plus `segment.id`, `segment.size`,
-    /// `offering.id` and `offering.<lever>` (each lever's baseline).
-    public static func declarations(for workspace: Workspace) -> Declarations {
-        var declarations = Declarations()
-        for fact in workspace.facts {
-            switch fact.kind {
-            case .number: declarations.declare(fact.name, type: .double)
-            case .integer: declarations.declare(fact.name, type: .int)
-            case .bool: declarations.declare(fact.name, type: .bool)
-            case .string: declarations.declare(fact.name, type: .string)
-            case .enumeration(let values): declarations.declare(fact.name, type: .string, enumValues: values)
-            }
-        }
-        declarations.declare("segment.id", type: .string, enumValues: workspace.segments.map(\.id))
-        declarations.declare("segment.size", type: .string, enumValues: Segment.Size.allCases.map(\.rawValue))
-        declarations.declare("offering.id", type: .string, enumValues: workspace.offerings.map(\.id))
-        var seen: Set<String> = ["id"]
-        for offering in workspace.offerings {
-            for lever in offering.levers where seen.insert(lever.id).inserted {
-                if lever.kind == .level {
-                    declarations.declare("offering.\(lever.id)", type: .string, enumValues: lever.levels)
-                } else {
-                    declarations.declare("offering.\(lever.id)", type: .double)
-                }
-            }
-        }
-        return declarations
     }
 
     /// A rule's condition, compiled; nil when it has errors (reported as diagnostics).
@@ -58,68 +32,70 @@ public struct ConditionCompiler: Sendable {
     /// conditions are all valid, and the diagnostics of the others.
     public func compile(_ workspace: Workspace) -> (rules: [Compiled], diagnostics: [Diagnostic]) {
         let locator = ExpressionLocator(sources: workspace.sources)
-        var compiled: [Compiled] = []
+        // Thousands of rules compile independently.
+        let outcomes = workspace.rules.parallelMapInSlices { compile($0, locator: locator) }
+        return (outcomes.compactMap(\.compiled), outcomes.flatMap(\.diagnostics))
+    }
+
+    private func compile(_ rule: Rule, locator: ExpressionLocator) -> (compiled: Compiled?, diagnostics: [Diagnostic]) {
+        let sources = rule.when.expressions
+        guard !sources.isEmpty else { return (nil, []) }  // no usable `when`: already reported
+        var checkedParts: [CheckedExpression] = []
         var diagnostics: [Diagnostic] = []
-        for rule in workspace.rules {
-            let sources = rule.when.expressions
-            guard !sources.isEmpty else { continue }  // no usable `when`: already reported
-            var checkedParts: [CheckedExpression] = []
-            for source in sources {
-                switch check(source, locator: locator) {
-                case .success(let checked): checkedParts.append(checked)
-                case .failure(let problems): diagnostics += problems
-                }
-            }
-            guard checkedParts.count == sources.count else { continue }
-            // One expression (the common case) is compiled from its checked form; several are
-            // valid alone, so their combination is too, and compiles to one fast program.
-            if checkedParts.count == 1, case .expression = rule.when {
-                compiled.append(Compiled(rule: rule, program: Program(checkedParts[0], declarations: declarations, costLimit: limits.maxEvaluationCost)))
-                continue
-            }
-            switch Expression.compile(
-                rule.when.combinedText, declarations: declarations, limits: combinedLimits(parts: sources.count),
-                costLimit: limits.maxEvaluationCost) {
-            case .success(let program): compiled.append(Compiled(rule: rule, program: program))
-            case .failure(let problems):
-                diagnostics += problems.map { diagnostic($0, in: sources[0], locator: locator) }
+        for source in sources {
+            switch check(source, locator: locator) {
+            case .success(let checked): checkedParts.append(checked)
+            case .failure(let problems): diagnostics += problems
             }
         }
-        return (compiled, diagnostics)
+        guard checkedParts.count == sources.count else { return (nil, diagnostics) }
+        // One expression (the common case) is compiled from its checked form; several are
+        // valid alone, so their combination is too, and compiles to one fast program.
+        if checkedParts.count == 1, case .expression = rule.when {
+            return (Compiled(rule: rule, program: Program(checkedParts[0], declarations: declarations, costLimit: limits.maxEvaluationCost)), [])
+        }
+        switch Expression.compile(
+            rule.when.combinedText, declarations: declarations, limits: combinedLimits(parts: sources.count),
+            costLimit: limits.maxEvaluationCost) {
+        case .success(let program): return (Compiled(rule: rule, program: program), [])
+        case .failure(let problems): return (nil, problems.map { diagnostic($0, in: sources[0], locator: locator) })
+        }
     }
 
     /// Only the diagnostics of every rule's condition: validation needs no compiled programs.
     public func diagnostics(_ workspace: Workspace) -> [Diagnostic] {
         let locator = ExpressionLocator(sources: workspace.sources)
         let sources = workspace.rulesets.flatMap { $0.rules.flatMap(\.when.expressions) }
-        // In slices over all cores: thousands of rules check independently.
-        let slices = stride(from: 0, to: sources.count, by: 256).map { Array(sources[$0..<min($0 + 256, sources.count)]) }
-        return parallelMap(slices) { slice in
-            slice.flatMap { source -> [Diagnostic] in
-                if case .failure(let problems) = self.check(source, locator: locator) { return problems }
-                return []
-            }
+        // Thousands of rules check independently.
+        return sources.parallelMapInSlices { source -> [Diagnostic] in
+            if case .failure(let problems) = self.check(source, locator: locator) { return problems }
+            return []
         }.flatMap { $0 }
     }
 
     /// Parses and type-checks one expression; every problem located in its file.
     public func check(_ source: ExpressionSource, locator: ExpressionLocator) -> CheckOutcome {
-        let parsed: ParsedExpression
-        switch Parser.parse(source.text, limits: limits.parse) {
+        let checked: CheckedExpression
+        switch typed(source) {
         case .failure(let problems): return .failure(problems.map { diagnostic($0, in: source, locator: locator) })
-        case .success(let p): parsed = p
+        case .success(let c): checked = c
         }
-        switch Checker(declarations: declarations).check(parsed) {
-        case .failure(let problems):
-            return .failure(problems.map { diagnostic($0, in: source, locator: locator) })
-        case .success(let checked):
-            if checked.resultType != .bool && checked.resultType != .dyn {
-                return .failure([.error(
-                    .conditionNotBool, "a condition must be true or false, but this gives \(checked.resultType)",
-                    at: source.location, hint: "compare it with something, e.g. \(source.text) > 0")])
-            }
-            return .success(checked)
+        if checked.resultType != .bool && checked.resultType != .dyn {
+            return .failure([.error(
+                .conditionNotBool, "a condition must be true or false, but this gives \(checked.resultType)",
+                at: source.location, hint: "compare it with something, e.g. \(source.text) > 0")])
         }
+        return .success(checked)
+    }
+
+    /// One expression parsed within the workspace's limits and type-checked, for the analyses of a
+    /// workspace without errors; nil when it has errors.
+    func checked(_ source: ExpressionSource) -> CheckedExpression? {
+        try? typed(source).get()
+    }
+
+    private func typed(_ source: ExpressionSource) -> Result<CheckedExpression, ExpressionDiagnostics> {
+        Parser.parse(source.text, limits: limits.parse).flatMap { Checker(declarations: declarations).check($0) }
     }
 
     /// Parts of a `when:` list are each within the limits; joined by `&&` and parenthesized, they

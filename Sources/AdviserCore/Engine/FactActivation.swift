@@ -1,24 +1,16 @@
 import AdviserExpression
 
-/// The values a rule condition reads for one (offering, segment, scenario).
+/// The values a rule condition reads for one (offering, segment, scenario): the workspace's
+/// `ConditionVariables`, read for that piece of advice.
 public enum FactActivation {
+    /// - Parameter declarations: the engine's, made from the same workspace's `ConditionVariables`.
     public static func make(
         declarations: Declarations, workspace: Workspace, offering: Offering, segment: Segment, scenario: Scenario,
         overrides: [String: FactValue]
     ) -> Activation {
-        var activation = Activation(declarations: declarations)
-        for fact in workspace.facts {
-            let given = fact.scope == "market" ? scenario.market[fact.shortName] : segment.facts[fact.shortName]
-            guard let value = overrides[fact.name] ?? given?.value.value else { continue }
-            activation[fact.name] = value.expressionValue(as: fact.kind)
-        }
-        activation["segment.id"] = .string(segment.id)
-        activation["segment.size"] = .string(segment.size.rawValue)
-        activation["offering.id"] = .string(offering.id)
-        for lever in offering.levers {
-            activation["offering.\(lever.id)"] = lever.kind == .level ? .string(lever.display(lever.baseline)) : .double(lever.baseline)
-        }
-        return activation
+        let variables = ConditionVariables(workspace: workspace)
+        assert(variables.declarations.names == declarations.names, "declarations of another workspace")
+        return variables.activation(for: .init(offering: offering, segment: segment, scenario: scenario, overrides: overrides))
     }
 
     /// Sets override values on an activation made earlier (batch mode reuses one per offering × segment).

@@ -62,7 +62,7 @@ public func formatNumber(_ value: Double, maxFractionDigits: Int = 4) -> String 
     let rounded = (value * scale).rounded() / scale
     if rounded.rounded() == rounded, abs(rounded) < 1e15 { return String(Int64(rounded)) }
     var text = String(rounded)
-    if text.contains("e") { return text }
+    if text.utf8.contains(UInt8(ascii: "e")) { return text }  // not Foundation's substring search
     while text.hasSuffix("0") { text.removeLast() }
     if text.hasSuffix(".") { text.removeLast() }
     return text

@@ -136,11 +136,11 @@ extension AdviceEngine {
                 return nil
             }
             func walk(_ e: Expr) {
-                if case .call(let function, nil, let args) = e.kind, args.count == 2, Operator.comparisons.contains(function) {
-                    if let name = fact(args[0]), let c = Self.constant(args[1]) {
+                if case .call(let function, nil, let args) = e.kind, args.count == 2, let comparison = Comparison(function: function) {
+                    if let name = fact(args[0]), let c = args[1].numberLiteral {
                         found.append(FactComparison(fact: name, op: function, constant: c, rule: compiled.rule.id))
-                    } else if let name = fact(args[1]), let c = Self.constant(args[0]) {
-                        found.append(FactComparison(fact: name, op: Self.mirrored(function), constant: c, rule: compiled.rule.id))
+                    } else if let name = fact(args[1]), let c = args[0].numberLiteral {
+                        found.append(FactComparison(fact: name, op: comparison.mirrored.function, constant: c, rule: compiled.rule.id))
                     }
                 }
                 for child in e.children { walk(child) }
@@ -148,27 +148,5 @@ extension AdviceEngine {
             walk(checked.parsed.root)
         }
         return found
-    }
-
-    /// A number literal, possibly negated.
-    static func constant(_ e: Expr) -> Double? {
-        switch e.kind {
-        case .literal(.int(let i)): return Double(i)
-        case .literal(.uint(let u)): return Double(u)
-        case .literal(.double(let d)): return d
-        case .call(Operator.negate, nil, let args) where args.count == 1: return constant(args[0]).map { -$0 }
-        default: return nil
-        }
-    }
-
-    /// `c < fact` is `fact > c`.
-    static func mirrored(_ op: String) -> String {
-        switch op {
-        case Operator.less: Operator.greater
-        case Operator.lessEqual: Operator.greaterEqual
-        case Operator.greater: Operator.less
-        case Operator.greaterEqual: Operator.lessEqual
-        default: op
-        }
     }
 }

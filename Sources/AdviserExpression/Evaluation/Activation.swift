@@ -18,29 +18,17 @@ public struct Activation: @unchecked Sendable {
         init(slotsByName: [String: Int], values: [Value?], unboxed source: UnsafePointer<UnboxedSlot>?) {
             self.slotsByName = slotsByName
             self.values = values
-            // One header element before the slots records this storage object, so code
-            // holding only the (trivial) pointer can get back to the values — see `from(_:)`.
-            let block = UnsafeMutablePointer<UnboxedSlot>.allocate(capacity: values.count + 1)
-            block.initialize(to: UnboxedSlot())
-            unboxed = block + 1
+            unboxed = .allocate(capacity: values.count)
             if let source {
                 unboxed.initialize(from: source, count: values.count)
             } else {
                 unboxed.initialize(repeating: UnboxedSlot(), count: values.count)
             }
-            block.pointee.word0 = UInt64(UInt(bitPattern: Unmanaged.passUnretained(self).toOpaque()))
         }
 
         deinit {
-            (unboxed - 1).deinitialize(count: values.count + 1)
-            (unboxed - 1).deallocate()
-        }
-
-        /// The storage owning an unboxed view (unretained; valid while the activation lives).
-        @usableFromInline
-        static func from(_ unboxed: UnsafeMutablePointer<UnboxedSlot>) -> Storage {
-            let raw = UnsafeRawPointer(bitPattern: UInt((unboxed - 1).pointee.word0))!
-            return Unmanaged<Storage>.fromOpaque(raw).takeUnretainedValue()
+            unboxed.deinitialize(count: values.count)
+            unboxed.deallocate()
         }
     }
 
@@ -52,12 +40,6 @@ public struct Activation: @unchecked Sendable {
         storage = Storage(slotsByName: declarations.slots, values: Array(repeating: nil, count: declarations.count),
                           unboxed: nil)
         unboxed = storage.unboxed
-    }
-
-    @usableFromInline
-    init(storage: Storage) {
-        self.storage = storage
-        self.unboxed = storage.unboxed
     }
 
     /// The value of a declared variable by name; nil if unset or undeclared. Setting an

@@ -204,13 +204,12 @@ final class FastPlan: @unchecked Sendable {
     }
 
     /// The conjuncts the flat form could not decide, through the general path.
-    // Takes only the activation's unboxed pointer (a trivial value), and promises
-    // (releasenone) to release nothing the caller owns: its own retains of the activation's
-    // storage are balanced within the call. The inlined caller then needs no retain of the
-    // activation it read from an array, so the fast path touches no reference counts at all.
+    // Promises (releasenone) to release nothing the caller owns: its own retains of the
+    // activation's storage are balanced within the call. The inlined caller, reading the
+    // activation in place, then needs no retain of it, so the fast path touches no reference
+    // counts at all.
     @usableFromInline @_effects(releasenone)
-    func evaluateGeneral(_ unboxed: UnsafeMutablePointer<UnboxedSlot>, program: Program) -> Bool? {
-        let activation = Activation(storage: Activation.Storage.from(unboxed))
+    func evaluateGeneral(_ activation: borrowing Activation, program: Program) -> Bool? {
         var errored = false
         for i in 0..<ops.count {
             let op = ops[i]

@@ -47,9 +47,9 @@ public final class Program: @unchecked Sendable {
             if let decided = FastPlan.evaluate(ops: fastOps, activation.unboxed) {
                 return decided
             }
-            return fast!.evaluateGeneral(activation.unboxed, program: self)
+            return fast!.evaluateGeneral(activation, program: self)
         }
-        return evaluateConditionGeneral(activation.unboxed)
+        return evaluateConditionGeneral(activation)
     }
 
     /// Evaluates the condition on `activations[range]`, calling `body(index, result)` for each:
@@ -58,30 +58,17 @@ public final class Program: @unchecked Sendable {
     /// `evaluateCondition(activations[i])` in a loop makes Swift retain and release each
     /// activation, which costs more than the evaluation itself).
     @inlinable
-    public func forEachCondition(in activations: [Activation], range: Range<Int>,
-                                 _ body: (Int, Bool?) throws -> Void) rethrows {
+    package func forEachCondition(in activations: [Activation], range: Range<Int>,
+                                  _ body: (Int, Bool?) throws -> Void) rethrows {
         precondition(range.lowerBound >= 0 && range.upperBound <= activations.count, "range out of bounds")
-        let stride = MemoryLayout<Activation>.stride
-        let offset = MemoryLayout<Activation>.offset(of: \Activation.unboxed)!
         try activations.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress.map(UnsafeRawPointer.init) else { return }
-            for i in range {
-                let unboxed = (base + i * stride + offset).load(as: UnsafeMutablePointer<UnboxedSlot>.self)
-                let result: Bool?
-                if fastOps.count > 0 {
-                    result = FastPlan.evaluate(ops: fastOps, unboxed) ?? fast!.evaluateGeneral(unboxed, program: self)
-                } else {
-                    result = evaluateConditionGeneral(unboxed)
-                }
-                try body(i, result)
-            }
+            for i in range { try body(i, evaluateCondition(buffer[i])) }
         }
     }
 
-    /// `evaluateCondition` without a flat form (given the unboxed pointer only, as `FastPlan.evaluateGeneral`).
+    /// `evaluateCondition` without a flat form.
     @usableFromInline @_effects(releasenone)
-    func evaluateConditionGeneral(_ unboxed: UnsafeMutablePointer<UnboxedSlot>) -> Bool? {
-        let activation = Activation(storage: Activation.Storage.from(unboxed))
+    func evaluateConditionGeneral(_ activation: borrowing Activation) -> Bool? {
         guard case .success(.bool(let b)) = evaluate(activation) else { return nil }
         return b
     }

@@ -226,3 +226,20 @@ extension AnalysisTests {
         try analysis(testCase)
     }
 }
+
+extension AnalysisTests {
+    /// The analyses read conditions as the checker does, within the workspace's `limits:`: a
+    /// condition taller than the default limit but within the workspace's is still decided.
+    @Test func conditionsAreAnalysedWithinTheWorkspacesLimits() throws {
+        let workspace = try TemporaryWorkspace(copying: PackagePaths.fixtureWorkspace("analysed"))
+        let tall = Array(repeating: "segment.headcount >= 1", count: 600).joined(separator: " && ") + " && market.inflation > 40"
+        try workspace.apply([Self.rule("tall", when: tall, then: Self.adjust("price", "by: -5%"))])
+        try workspace.write("adviser.yaml", try workspace.read("adviser.yaml") + "limits:\n  max_expression_height: 1000\n")
+        let outcome = WorkspaceLoader().load(workspace.path)
+        try #require(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics.map(DiagnosticFormatter.line))")
+        let unreachable = WorkspaceAnalyzer(workspace: outcome.workspace).analyze().filter { $0.code == .unreachableRule }
+        #expect(unreachable.map(\.message) == [
+            "the rule 'tall' can never fire: market.inflation > 40 can never hold (market.inflation is declared -5..30)"
+        ])
+    }
+}

@@ -49,14 +49,15 @@ struct ConditionSpacePropertyTests {
     }
 
     let workspace: Workspace
+    let compiler: ConditionCompiler
     let space: ConditionSpace
-    let declarations: Declarations
+    var declarations: Declarations { compiler.declarations }
 
     init() throws {
         let outcome = WorkspaceLoader().load(PackagePaths.fixtureWorkspace("analysed").path)
         workspace = outcome.workspace
-        space = ConditionSpace(workspace: workspace)
-        declarations = ConditionCompiler.declarations(for: workspace)
+        compiler = ConditionCompiler(workspace: workspace)
+        space = ConditionSpace(variables: compiler.variables, segments: workspace.segments)
     }
 
     /// Every variable's values to try: the declared bounds, the condition's constants and points
@@ -123,7 +124,8 @@ struct ConditionSpacePropertyTests {
             let text = generator.condition()
             guard case .success(let program) = Expression.compile(text, declarations: declarations) else { continue }
             let source = ExpressionSource(text: text, location: .file("x"), style: .plain)
-            guard let dnf = space.disjunctiveNormalForm(space.analyse(.expression(source)).formula) else { continue }
+            let formula = space.analyse(.expression(source), checked: compiler.checked).formula
+            guard let dnf = formula.disjunctiveNormalForm(limit: space.limit) else { continue }
             switch space.decide(dnf.map { space.state($0) }) {
             case .satisfiable(let state):
                 decided.satisfiable += 1
@@ -140,12 +142,12 @@ struct ConditionSpacePropertyTests {
         #expect(decided.satisfiable > 0 && decided.never > 0, "\(decided)")
     }
 
-    @Test(arguments: 0..<3)
-    func implicationsHoldEverywhere(_ seed: Int) throws {
-        var generator = Generator(state: UInt64(seed) * 104_729 + 3)
+    /// Random conditions, mostly conjunctions of atoms (so that some imply or exclude others), as
+    /// the rules of the fixture workspace.
+    func probe(_ seed: UInt64) -> (texts: [String], logic: RuleLogic) {
+        var generator = Generator(state: seed)
         var texts: [String] = []
         while texts.count < 40 {
-            // Mostly conjunctions of atoms, so that some implications exist.
             let text = generator.below(2) == 0
                 ? "\(generator.atom()) && \(generator.atom())" : generator.below(2) == 0 ? generator.atom() : generator.condition()
             if case .success = Expression.compile(text, declarations: declarations) { texts.append(text) }
@@ -159,7 +161,12 @@ struct ConditionSpacePropertyTests {
                     why: "probe", actions: [], location: .file("x"))
             },
             file: "x", location: .file("x"))]
-        let logic = RuleLogic(workspace: probe)
+        return (texts, RuleLogic(workspace: probe))
+    }
+
+    @Test(arguments: 0..<3)
+    func implicationsHoldEverywhere(_ seed: Int) throws {
+        let (texts, logic) = probe(UInt64(seed) * 104_729 + 3)
         let programs = texts.map { text -> Program in
             guard case .success(let program) = Expression.compile(text, declarations: declarations) else { fatalError() }
             return program
@@ -174,5 +181,27 @@ struct ConditionSpacePropertyTests {
             }
         }
         #expect(implied > 0)
+    }
+
+    /// The conflict analysis skips pairs whose bounds exclude each other: such a pair must never
+    /// hold together, whatever the offering adds.
+    @Test(arguments: 0..<3)
+    func excludedPairsNeverHoldTogether(_ seed: Int) throws {
+        let (texts, logic) = probe(UInt64(seed) * 7_727 + 5)
+        let offering = try #require(logic.space.index["offering.id"])
+        var excluded = 0
+        for a in logic.entries {
+            for b in logic.entries where a.order != b.order && a.bounds.excludes(b.bounds) {
+                excluded += 1
+                let i = Int(a.rule.id.dropFirst())!, j = Int(b.rule.id.dropFirst())!
+                for extra in [[], [Atom.member(variable: offering, values: ["sales-consultation"], negated: false)]] {
+                    guard case .never = logic.together(a, b, extra: extra) else {
+                        Issue.record("'\(texts[i])' and '\(texts[j])' said exclusive, but can hold together")
+                        continue
+                    }
+                }
+            }
+        }
+        #expect(excluded > 0)
     }
 }

@@ -1,7 +1,10 @@
+import Foundation
+
 /// `conflict`: two rules with the same priority that can fire together (their conditions are
 /// jointly satisfiable over the declared facts) and set the same lever of some offering to
 /// different settings. Rules are indexed by the levers they adjust, so only rules that share a
-/// lever and a priority are ever compared.
+/// lever and a priority are ever compared; and a pair whose conditions bound a shared variable to
+/// values that do not meet (`ConditionBounds`) can never fire together, so it is not decided at all.
 struct ConflictAnalysis {
     let logic: RuleLogic
     let workspace: Workspace
@@ -23,24 +26,42 @@ struct ConflictAnalysis {
                     .append(Adjusting(entry: entry, change: change, location: lever.location))
             }
         }
+        let groups = index.keys.sorted().flatMap { leverID in
+            index[leverID]!.sorted(by: { $0.key > $1.key }).map { (leverID, $0.value) }.filter { $0.1.count > 1 }
+        }
         let offeringsByLever = Dictionary(grouping: workspace.offerings.flatMap { o in o.levers.map { (o, $0) } }, by: { $0.1.id })
-        // One finding per pair of rules: the first lever (by id) they certainly disagree on, else the
-        // first they may disagree on.
+        // Pairs are independent of each other, so each core takes its share of them: those whose
+        // first rule (in firing order) falls to it, so a pair meets the same core on every lever,
+        // where its levers are checked in order, as its finding depends on which comes first.
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let shares = parallelMap(Array(0..<workers)) { worker in
+            findings(in: groups, offeringsByLever: offeringsByLever) { $0 % workers == worker }
+        }
+        return shares.flatMap(\.values).sorted { $0.key < $1.key }.map(\.diagnostic)
+    }
+
+    /// One finding per pair of rules whose first rule's order is in `share`: the first lever (by id)
+    /// they certainly disagree on, else the first they may disagree on.
+    private func findings(
+        in groups: [(lever: String, rules: [Adjusting])], offeringsByLever: [String: [(Offering, Lever)]],
+        share: (Int) -> Bool
+    ) -> [PairKey: Finding] {
         var findings: [PairKey: Finding] = [:]
-        for leverID in index.keys.sorted() {
+        // Pairs with a certain finding: later levers need not be checked.
+        var decided: Set<PairKey> = []
+        for (leverID, group) in groups {
             let offerings = offeringsByLever[leverID] ?? []
-            for (_, group) in index[leverID]!.sorted(by: { $0.key > $1.key }) where group.count > 1 {
-                for i in group.indices {
-                    for j in group.index(after: i)..<group.endIndex where group[i].change != group[j].change {
-                        let (first, second) = group[i].entry.order < group[j].entry.order ? (group[i], group[j]) : (group[j], group[i])
-                        let key = PairKey(first: first.entry.order, second: second.entry.order)
-                        if findings[key]?.decided == true { continue }
-                        check(first, second, offerings: offerings, into: &findings[key])
-                    }
+            // A group lists its rules in firing order: the first of a pair comes first.
+            for i in group.indices where share(group[i].entry.order) {
+                let first = group[i]
+                for second in group[(i + 1)...] where first.change != second.change {
+                    let key = PairKey(first: first.entry.order, second: second.entry.order)
+                    guard !decided.contains(key), !first.entry.bounds.excludes(second.entry.bounds) else { continue }
+                    if check(first, second, offerings: offerings, into: &findings[key]) { decided.insert(key) }
                 }
             }
         }
-        return findings.values.sorted { $0.key < $1.key }.map(\.diagnostic)
+        return findings
     }
 
     struct PairKey: Hashable, Comparable {
@@ -52,11 +73,11 @@ struct ConflictAnalysis {
     struct Finding {
         var key: PairKey
         var diagnostic: Diagnostic
-        /// Certain (not maybe): later levers need not be checked.
-        var decided: Bool
     }
 
-    private func check(_ first: Adjusting, _ second: Adjusting, offerings: [(Offering, Lever)], into finding: inout Finding?) {
+    /// Records the pair's finding on this lever, unless it has one already and this one is not
+    /// certain; true when the finding is certain (not maybe).
+    private func check(_ first: Adjusting, _ second: Adjusting, offerings: [(Offering, Lever)], into finding: inout Finding?) -> Bool {
         let dependsOnOffering = first.entry.readsOffering || second.entry.readsOffering
         // Without offering.* in either condition, whether they fire together is the same for every offering.
         var shared: Satisfiability?
@@ -77,7 +98,7 @@ struct ConflictAnalysis {
             case .satisfiable(let s): (certain, state) = (true, s)
             case .maybe(let s): (certain, state) = (false, s)
             }
-            if finding != nil && !certain { return }
+            if finding != nil && !certain { return false }
             let r1 = first.entry.rule, r2 = second.entry.rule
             let verb = certain ? "can fire together" : "may fire together"
             let message = "rules '\(r1.id)' and '\(r2.id)' \(verb) with the same priority \(r2.priority) and set \(lever.name) "
@@ -88,10 +109,10 @@ struct ConflictAnalysis {
                 diagnostic: .warning(
                     .conflict, message, at: second.location,
                     hint: "give one rule a higher priority, or make their conditions exclusive",
-                    related: [Located("'\(r1.id)' adjusts \(lever.id) here", at: first.location)]),
-                decided: certain)
-            if certain { return }
+                    related: [Located("'\(r1.id)' adjusts \(lever.id) here", at: first.location)]))
+            if certain { return true }
         }
+        return false
     }
 
     /// What the advised offering fixes: its id and its levers' baselines, for the variables the

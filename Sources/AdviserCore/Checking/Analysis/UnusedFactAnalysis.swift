@@ -5,8 +5,8 @@ struct UnusedFactAnalysis {
     let workspace: Workspace
 
     func run() -> [Diagnostic] {
-        var read: Set<String> = []
-        for entry in logic.entries { read.formUnion(entry.reads.map { logic.space.names[$0] }) }
+        let variables = logic.entries.reduce(VariableSet()) { $0.union($1.reads) }
+        let read = Set(variables.members.map { logic.space.names[$0] })
         return workspace.facts.filter { !read.contains($0.name) }.map { fact in
             .warning(
                 .unusedFact, "no rule reads the fact \(fact.name)", at: fact.location,

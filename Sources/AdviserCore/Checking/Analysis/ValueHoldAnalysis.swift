@@ -5,10 +5,10 @@ import Synchronization
 /// value not held: the rules move the offering further than the flex levers can make up.
 /// The combinations are advised in parallel (the engine holds no mutable state).
 struct ValueHoldAnalysis {
-    let workspace: Workspace
+    let engine: AdviceEngine
 
     func run() -> [Diagnostic] {
-        guard let engine = try? AdviceEngine(workspace: workspace) else { return [] }
+        let workspace = engine.workspace
         var combinations: [(Offering, Segment, Scenario)] = []
         for offering in workspace.offerings {
             for segment in workspace.segments {
