@@ -5,7 +5,38 @@ extension FileReader {
         return Segment(
             id: node["id"]?.text ?? "", name: node["name"]?.text ?? "", size: size, doc: node["doc"]?.text,
             facts: factValues(node["facts"]), drivers: (node["drivers"]?.sequence ?? []).compactMap { readDriver($0) },
+            buys: node["buys"].map(readPurchases), bounds: readBounds(node["bounds"]),
             location: node["id"]?.location ?? node.location)
+    }
+
+    /// `buys: {offering: {lever: setting}}`; an offering with no settings (`crm: {}`) is bought at
+    /// its baseline. Whether ids, levels and numbers fit is checked across files.
+    private func readPurchases(_ node: YAMLNode) -> [Purchase] {
+        (node.mapping ?? []).map { pair in
+            Purchase(
+                offering: Located(pair.key, at: pair.keyLocation),
+                settings: (pair.value.mapping ?? []).compactMap { setting in
+                    Self.leverSetting(setting.value).map {
+                        SettingAssignment(lever: Located(setting.key, at: setting.keyLocation), value: $0)
+                    }
+                })
+        }
+    }
+
+    /// `bounds: {lever: {min: …, max: …}}`.
+    private func readBounds(_ node: YAMLNode?) -> [LeverBound] {
+        (node?.mapping ?? []).map { pair in
+            LeverBound(
+                lever: Located(pair.key, at: pair.keyLocation), min: pair.value["min"].flatMap(Self.leverSetting),
+                max: pair.value["max"].flatMap(Self.leverSetting))
+        }
+    }
+
+    /// A plain number is a number setting; anything else (a quoted number too) names a level.
+    static func leverSetting(_ node: YAMLNode) -> Located<LeverSetting>? {
+        guard let scalar = node.scalar, let text = node.text else { return nil }
+        if !scalar.isQuoted, let n = try? ScalarReader.number(scalar).get() { return Located(.number(n), at: node.location) }
+        return Located(.level(text), at: node.location)
     }
 
     /// A mapping of short fact names to values (segment facts, scenario market, test overrides).
@@ -68,10 +99,15 @@ extension FileReader {
                     point.value.number.map { ReliefCurve.LevelPoint(level: point.key, relief: $0, location: point.keyLocation) }
                 })
             }
-            reliefs.append(Relief(lever: Located(pair.key, at: pair.keyLocation), curve: curve))
+            // `offering-id.lever-id` gives one offering's lever a curve of its own.
+            let parts = pair.key.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            let (offering, lever) = parts.count == 2 ? (String(parts[0]), String(parts[1])) : (nil, pair.key)
+            var leverLocation = pair.keyLocation
+            if let offering { leverLocation.column += offering.count + 1 }
+            reliefs.append(Relief(lever: Located(lever, at: leverLocation), offering: offering, curve: curve))
         }
         return Driver(
             id: id.value, name: node["name"]?.text ?? id.value, kind: kind, importance: importance, reliefs: reliefs,
-            location: id.location)
+            protected: node["protected"]?.bool ?? false, location: id.location)
     }
 }

@@ -2,9 +2,12 @@ import AdviserCore
 import AdviserTestSupport
 
 /// Reference answer by enumerating every setting, following the documented semantics
-/// independently of the balancer: contributions on a 2^-40 fixed-point grid, band slack
-/// of 2 steps (1e-12 rounded up), order (moved, Σ move, −Σ margin, choice) among holding
-/// settings, else (|V − target|, moved, Σ move, −Σ margin, choice).
+/// independently of the balancer: contributions on a 2^-40 fixed-point grid, slack of 2 steps
+/// (1e-12 rounded up) on the hold region (`target ± tolerance` in band mode, from
+/// `target − tolerance` up in at-least mode). Among holding settings: the objective's order of
+/// (Σ margin, moved, Σ move), then the choice vector. When none holds: every setting within
+/// `Balancer.closeness` (rounded to steps) of the smallest distance to the region, by (moved, the
+/// rest of the order, choice).
 struct BruteForce {
     struct Result {
         var choice: [Int]
@@ -20,14 +23,25 @@ struct BruteForce {
         let currents = levers.map { min(max($0.current, 0), $0.options.count - 1) }
         let fixed = q(problem.fixedValue), target = q(problem.target)
         let band = q(max(0, problem.tolerance)) + 2
-        var choice = [Int](repeating: 0, count: levers.count)
-        var bestHold: (key: [Int64], choice: [Int])?
-        var bestNear: (key: [Int64], choice: [Int])?
-        func better(_ a: [Int64], _ ac: [Int], than b: (key: [Int64], choice: [Int])?) -> Bool {
-            guard let b else { return true }
-            if a != b.key { return a.lexicographicallyPrecedes(b.key) }
-            return ac.lexicographicallyPrecedes(b.choice)
+        let atLeast = problem.objective.hold == .atLeast
+        let closeness = Int64((Balancer.closeness * 1_099_511_627_776).rounded())
+        func distance(_ v: Int64) -> Int64 {
+            if v < target - band { return target - band - v }
+            if !atLeast && v > target + band { return v - target - band }
+            return 0
         }
+        func keys(_ order: [BalanceObjective.Criterion], moved: Int64, move: Int64, margin: Int64) -> [Int64] {
+            order.map { criterion in
+                switch criterion {
+                case .margin: -margin
+                case .fewestLevers: moved
+                case .smallestMove: move
+                }
+            }
+        }
+        let tieOrder = [BalanceObjective.Criterion.fewestLevers] + problem.objective.order.filter { $0 != .fewestLevers }
+        var settings: [(choice: [Int], distance: Int64, hold: [Int64], near: [Int64])] = []
+        var choice = [Int](repeating: 0, count: levers.count)
         while true {
             var v = fixed, moved: Int64 = 0, m: Int64 = 0, g: Int64 = 0
             for (l, lever) in levers.enumerated() {
@@ -35,13 +49,9 @@ struct BruteForce {
                 v += q(o.value); m += q(o.move); g += q(o.margin)
                 if choice[l] != currents[l] { moved += 1 }
             }
-            let distance = abs(v - target)
-            if distance <= band {
-                let key = [moved, m, -g]
-                if better(key, choice, than: bestHold) { bestHold = (key, choice) }
-            }
-            let near = [distance, moved, m, -g]
-            if better(near, choice, than: bestNear) { bestNear = (near, choice) }
+            settings.append((
+                choice, distance(v), keys(problem.objective.order, moved: moved, move: m, margin: g),
+                keys(tieOrder, moved: moved, move: m, margin: g)))
             // Next setting (odometer, last lever fastest).
             var l = levers.count - 1
             while l >= 0 {
@@ -52,10 +62,19 @@ struct BruteForce {
             }
             if l < 0 { break }
         }
-        if let bestHold {
-            return Result(choice: bestHold.choice, held: true, anyHolds: true, distance: 0)
+        func best(_ candidates: [(choice: [Int], distance: Int64, hold: [Int64], near: [Int64])], _ key: KeyPath<(choice: [Int], distance: Int64, hold: [Int64], near: [Int64]), [Int64]>) -> [Int] {
+            candidates.min { a, b in
+                a[keyPath: key] != b[keyPath: key] ? a[keyPath: key].lexicographicallyPrecedes(b[keyPath: key])
+                    : a.choice.lexicographicallyPrecedes(b.choice)
+            }!.choice
         }
-        return Result(choice: bestNear!.choice, held: false, anyHolds: false, distance: bestNear!.key[0])
+        let holding = settings.filter { $0.distance == 0 }
+        if !holding.isEmpty {
+            return Result(choice: best(holding, \.hold), held: true, anyHolds: true, distance: 0)
+        }
+        let nearest = settings.map(\.distance).min()!
+        let close = settings.filter { $0.distance <= nearest + closeness }
+        return Result(choice: best(close, \.near), held: false, anyHolds: false, distance: nearest)
     }
 }
 
@@ -97,7 +116,17 @@ enum ProblemGenerator {
         let target = Double.random(in: (low - 0.1)...(high + 0.1), using: &rng)
         let tolerance = [0, 0.001, 0.01, 0.03, Double.random(in: 0...0.1, using: &rng)]
             .randomElement(using: &rng)!
-        return BalanceProblem(levers: levers, fixedValue: fixed, target: target, tolerance: tolerance)
+        return BalanceProblem(levers: levers, fixedValue: fixed, target: target, tolerance: tolerance, objective: randomObjective(&rng))
+    }
+
+    /// Any hold mode and any order of the three criteria.
+    static func randomObjective(_ rng: inout SplitMix64) -> BalanceObjective {
+        let orders: [[BalanceObjective.Criterion]] = [
+            [.margin, .fewestLevers, .smallestMove], [.margin, .smallestMove, .fewestLevers],
+            [.fewestLevers, .margin, .smallestMove], [.fewestLevers, .smallestMove, .margin],
+            [.smallestMove, .margin, .fewestLevers], [.smallestMove, .fewestLevers, .margin],
+        ]
+        return BalanceObjective(hold: Bool.random(using: &rng) ? .band : .atLeast, order: orders.randomElement(using: &rng)!)
     }
 
     /// 8 levers × 100 steps with piecewise-linear relief curves scaled by weights.
