@@ -279,15 +279,17 @@ private struct LinearRelaxation {
         }
         var baseCost = [Double](repeating: 0, count: n + 1), upBase = baseCost, downBase = baseCost
         var up = [EdgeTable](repeating: EdgeTable(), count: n + 1), down = up
-        var pendingUp: [(dv: Double, dc: Double)] = [], pendingDown: [(dv: Double, dc: Double)] = []
+        // Each lever's hull edges already rise in rate, so each depth's table is the next one's
+        // merged with one lever's edges.
+        var mergedUp: [(dv: Double, dc: Double)] = [], mergedDown: [(dv: Double, dc: Double)] = []
         for depth in stride(from: n - 1, through: 0, by: -1) {
             baseCost[depth] = baseCost[depth + 1] + cheapest[depth]
             upBase[depth] = upBase[depth + 1] + highBase[depth]
             downBase[depth] = downBase[depth + 1] + lowBase[depth]
-            pendingUp += upEdges[depth]
-            pendingDown += downEdges[depth]
-            up[depth] = Self.table(pendingUp)
-            down[depth] = Self.table(pendingDown)
+            mergedUp = Self.merge(mergedUp, upEdges[depth])
+            mergedDown = Self.merge(mergedDown, downEdges[depth])
+            up[depth] = Self.table(mergedUp)
+            down[depth] = Self.table(mergedDown)
         }
         self.baseCost = baseCost
         self.upBase = upBase
@@ -335,11 +337,30 @@ private struct LinearRelaxation {
         return zip(chain, chain.dropFirst()).map { (dv: $1.v - $0.v, dc: $1.c - $0.c) }
     }
 
+    /// Two lists of edges, each in rising rate, as one.
+    private static func merge(_ a: [(dv: Double, dc: Double)], _ b: [(dv: Double, dc: Double)]) -> [(dv: Double, dc: Double)] {
+        var merged: [(dv: Double, dc: Double)] = []
+        merged.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i].dc * b[j].dv <= b[j].dc * a[i].dv) {
+                merged.append(a[i]); i += 1
+            } else {
+                merged.append(b[j]); j += 1
+            }
+        }
+        return merged
+    }
+
+    /// Edges in rising rate as prefix sums.
     private static func table(_ edges: [(dv: Double, dc: Double)]) -> EdgeTable {
         var table = EdgeTable()
-        for edge in edges.sorted(by: { $0.dc * $1.dv < $1.dc * $0.dv }) {
-            table.value.append(table.value.last! + edge.dv)
-            table.cost.append(table.cost.last! + edge.dc)
+        table.value.reserveCapacity(edges.count + 1)
+        table.cost.reserveCapacity(edges.count + 1)
+        table.rate.reserveCapacity(edges.count)
+        for edge in edges {
+            table.value.append(table.value[table.value.count - 1] + edge.dv)
+            table.cost.append(table.cost[table.cost.count - 1] + edge.dc)
             table.rate.append(edge.dc / edge.dv)
         }
         return table
