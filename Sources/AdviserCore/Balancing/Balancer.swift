@@ -23,12 +23,15 @@
 /// out-of-range `current` is clamped.
 ///
 /// ## How
-/// `ObjectiveSearch`: an exact depth-first branch and bound over the levers, cutting branches
-/// that can no longer reach the hold region and branches whose Lagrangian bound on the first
-/// criterion (the linear relaxation's, at a few multipliers) is worse than the best setting found;
-/// exact per-criterion bounds settle ties. When nothing holds, the closest distance comes from the
-/// range of achievable sums or, for a band that falls in a gap between them, from `BalanceSearch`'s
-/// closest-setting search; the same branch and bound then runs on the region widened by it.
+/// `BalanceSearch` runs the strategies on the problem's fixed-point form (`QuantizedProblem`):
+/// `ObjectiveSearch`, an exact depth-first branch and bound over the levers, cuts branches that
+/// can no longer reach the hold region (`HoldRegion`) and branches whose bound on the first
+/// criterion (`LinearRelaxation`, the linear programme's, by a binary search per branch) is worse
+/// than the best setting found; exact per-criterion bounds settle ties, and once a problem proves
+/// large the last two levers are settled by one lookup (`PairCompletion`). When nothing holds,
+/// the closest distance comes from the range of achievable sums or, for a band that falls in a gap
+/// between them, from `ClosestSettingSearch`; `ObjectiveSearch` then runs on the region widened by
+/// it.
 ///
 /// Worst case is exponential (the problem contains subset-sum); each phase therefore has a
 /// deterministic step budget, `BalanceLimits.maxSearchSteps`; when it runs out the best setting
@@ -52,54 +55,7 @@ public struct Balancer: Sendable {
         guard count <= limits.maxGridPoints else {
             throw .tooManyGridPoints(count: count, limit: limits.maxGridPoints)
         }
-        let current = problem.levers.map(BalanceSearch.clampedCurrent)
-        guard let grid = QuantizedBalance(problem) else {
-            return BalanceSolution(problem: problem, choice: current, held: false, exhaustive: true)
-        }
-        let order = problem.objective.order
-        var complete = true
-        let reachable = grid.highest >= grid.lo && (!grid.hasUpperBound || grid.lowest <= grid.hi)
-        if reachable {
-            let search = ObjectiveSearch(
-                levers: grid.levers(order: order), lo: grid.lo, hi: grid.hi, hasUpperBound: grid.hasUpperBound,
-                maxSteps: limits.maxSearchSteps)
-            let (found, finished) = search.run()
-            if let found {
-                return BalanceSolution(problem: problem, choice: expand(found, grid, current), held: true, exhaustive: finished)
-            }
-            complete = finished
-        }
-        // Nothing holds (or the budget ran out before one was found): how close can value come?
-        let nearest: Int64
-        if grid.highest < grid.lo {
-            nearest = grid.lo - grid.highest
-        } else if grid.hasUpperBound && grid.lowest > grid.hi {
-            nearest = grid.lowest - grid.hi
-        } else {
-            let closest = BalanceSearch.solve(problem, maxSteps: limits.maxSearchSteps)
-            complete = complete && closest.complete
-            nearest = grid.distance(grid.sum(closest.choice))
-            if !complete || nearest == 0 {
-                // The budget ran out: the closest setting found, unproven.
-                return BalanceSolution(problem: problem, choice: closest.choice, held: nearest == 0, exhaustive: false)
-            }
-        }
-        let slack = max(1, Int64((Self.closeness * grid.valueScale.factor).rounded()))
-        let widened = nearest + slack
-        let tieOrder = [BalanceObjective.Criterion.fewestLevers] + order.filter { $0 != .fewestLevers }
-        let search = ObjectiveSearch(
-            levers: grid.levers(order: tieOrder), lo: grid.lo - widened,
-            hi: grid.hasUpperBound ? grid.hi + widened : grid.hi, hasUpperBound: grid.hasUpperBound,
-            maxSteps: limits.maxSearchSteps)
-        let (found, finished) = search.run()
-        let choice = found.map { expand($0, grid, current) } ?? current
-        return BalanceSolution(problem: problem, choice: choice, held: false, exhaustive: complete && finished && found != nil)
-    }
-
-    /// A choice of the kept levers as a choice of every lever of the problem.
-    private func expand(_ kept: [Int], _ grid: QuantizedBalance, _ current: [Int]) -> [Int] {
-        var choice = current
-        for (position, lever) in grid.kept.enumerated() { choice[lever] = kept[position] }
-        return choice
+        let (choice, held, complete) = BalanceSearch.solve(problem, maxSteps: limits.maxSearchSteps)
+        return BalanceSolution(problem: problem, choice: choice, held: held, exhaustive: complete)
     }
 }

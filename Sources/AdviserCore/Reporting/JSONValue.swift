@@ -1,6 +1,6 @@
-/// A JSON document built in memory and written with sorted keys, so the same value always gives
-/// the same bytes. Faster than `JSONEncoder` (it matters in batch mode: one document per client),
-/// and one serializer for every JSON the tool writes.
+/// A JSON document built in memory, for documents whose shape is easier to read as a tree than as
+/// a sequence of writes; `JSONWriter` writes it, keys sorted, so the same value always gives the
+/// same bytes.
 public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
@@ -11,10 +11,17 @@ public enum JSONValue: Sendable, Equatable {
 
     /// Compact (one line, for JSON Lines) or pretty (two-space indent, for files and terminals).
     public func serialized(pretty: Bool = false) -> String {
-        var writer = JSONWriter(pretty: pretty)
+        serialized(layout: pretty ? .pretty : .compact)
+    }
+
+    func serialized(layout: JSONWriter.Layout) -> String {
+        var writer = JSONWriter(layout: layout)
         write(to: &writer)
         return writer.text
     }
+
+    /// A number the tool computed, with the one rounding rule (`JSONWriter.rounded(_:)`).
+    static func rounded(_ value: Double) -> JSONValue { .number(JSONWriter.rounded(value)) }
 
     public func write(to writer: inout JSONWriter) {
         switch self {

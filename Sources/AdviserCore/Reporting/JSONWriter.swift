@@ -2,13 +2,27 @@
 /// writes one large document per client, and building then freeing a tree cost more than writing.
 ///
 /// Keys are written in the order given; callers give them sorted (the tool's output promise), and
-/// debug builds check that they do.
+/// debug builds check that they do. Numbers the tool computes go through `rounded(_:)`, the one
+/// rounding rule of every JSON document.
 ///
 /// Each key or value goes into `bytes` in a single append, separator included: an advice record
 /// is some 600 small pieces, and every `Array.append` checks uniqueness and capacity again.
 public struct JSONWriter {
+    /// Compact (one line, for JSON Lines) or pretty (two-space indent, for files and terminals).
+    enum Layout: Sendable {
+        case compact, pretty
+        /// Pretty, as Foundation's `JSONEncoder` writes it: an empty array or object over two
+        /// lines, every number as `Double.description` less a trailing `.0` (negative zero is
+        /// `-0`), and `\b`, `\f` escapes. The comparison and tipping-point documents were first
+        /// written by `JSONEncoder`; this keeps their bytes.
+        case prettyAsFoundation
+    }
+
     public private(set) var bytes: [UInt8] = []
     private let pretty: Bool
+    /// `Layout.prettyAsFoundation`: read on the rare paths only (empty containers, escapes) and
+    /// once per number.
+    private let asFoundation: Bool
     /// Has the innermost open container a member yet? (for commas). Kept apart from the enclosing
     /// containers' flags, which change only when a container opens or closes: it is read and set
     /// for every value, and an array element costs a uniqueness check on each write.
@@ -23,9 +37,18 @@ public struct JSONWriter {
     #endif
 
     public init(pretty: Bool = false, capacity: Int = 4_096) {
-        self.pretty = pretty
+        self.init(layout: pretty ? .pretty : .compact, capacity: capacity)
+    }
+
+    init(layout: Layout, capacity: Int = 4_096) {
+        pretty = layout != .compact
+        asFoundation = layout == .prettyAsFoundation
         bytes.reserveCapacity(capacity)
     }
+
+    /// Rounded to 6 decimals: enough for any decision, and free of floating-point dust
+    /// (`0.30000000000000004`). Every number the tool computes is written so, in every document.
+    static func rounded(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -83,10 +106,11 @@ public struct JSONWriter {
         checkOrder(name)
         #endif
         var name = name
+        let asFoundation = self.asFoundation
         name.withUTF8 { utf8 in
             let pretty = self.pretty
             emit(upTo: Self.escapedCount(utf8) + 5) { span in
-                Self.appendString(utf8, to: &span)
+                Self.appendString(utf8, asFoundation: asFoundation, to: &span)
                 Self.colon(pretty, to: &span)
             }
         }
@@ -114,14 +138,20 @@ public struct JSONWriter {
 
     public mutating func string(_ value: String) {
         var value = value
+        let asFoundation = self.asFoundation
         value.withUTF8 { utf8 in
-            emit(upTo: Self.escapedCount(utf8)) { Self.appendString(utf8, to: &$0) }
+            emit(upTo: Self.escapedCount(utf8)) { Self.appendString(utf8, asFoundation: asFoundation, to: &$0) }
         }
     }
 
     /// Whole numbers without a fraction (`4800`), others in the shortest form that reads back exactly.
     public mutating func number(_ value: Double) {
         guard value.isFinite else { return literal("null") }
+        if asFoundation {
+            var text = value.description
+            if text.hasSuffix(".0") { text.removeLast(2) }
+            return text.withUTF8 { utf8 in emit(upTo: utf8.count) { $0.append(utf8) } }
+        }
         guard value == value.rounded(), abs(value) < 1e15 else {
             var text = value.description
             return text.withUTF8 { utf8 in emit(upTo: utf8.count) { $0.append(utf8) } }
@@ -171,6 +201,8 @@ public struct JSONWriter {
     /// `key: value` for the common cases.
     public mutating func member(_ name: StaticString, _ value: String) { key(name); string(value) }
     public mutating func member(_ name: StaticString, _ value: Double) { key(name); number(value) }
+    /// A number the tool computed, written with the one rounding rule.
+    mutating func member(_ name: StaticString, rounded value: Double) { key(name); number(Self.rounded(value)) }
     public mutating func member(_ name: StaticString, _ value: Int) { key(name); number(Double(value)) }
     public mutating func member(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
     public mutating func member(_ name: StaticString, _ values: [String]) {
@@ -217,9 +249,11 @@ public struct JSONWriter {
     private mutating func close(_ bracket: UInt8) {
         let empty = !hasMember
         hasMember = enclosing.removeLast()
-        let indent = pretty && !empty ? enclosing.count * 2 : 0
-        bytes.append(addingCapacity: indent + 2) { span in
-            if pretty && !empty {
+        let newline = pretty && (!empty || asFoundation)
+        let indent = newline ? enclosing.count * 2 : 0
+        bytes.append(addingCapacity: indent + 3) { span in
+            if newline {
+                if empty { span.append(0x0A) }
                 span.append(0x0A)
                 span.append(repeating: 0x20, count: indent)
             }
@@ -240,8 +274,9 @@ public struct JSONWriter {
         return count
     }
 
-    /// A JSON string: runs that need no escaping are copied in one go.
-    private static func appendString(_ utf8: UnsafeBufferPointer<UInt8>, to span: inout OutputSpan<UInt8>) {
+    /// A JSON string: runs that need no escaping are copied in one go. The count of
+    /// `escapedCount(_:)` is an upper bound for the `\b` and `\f` of `asFoundation`.
+    private static func appendString(_ utf8: UnsafeBufferPointer<UInt8>, asFoundation: Bool, to span: inout OutputSpan<UInt8>) {
         span.append(0x22)
         var start = 0
         for i in 0..<utf8.count where needsEscape(utf8[i]) {
@@ -253,6 +288,8 @@ public struct JSONWriter {
             case 0x0A: span.append(0x6E)
             case 0x0D: span.append(0x72)
             case 0x09: span.append(0x74)
+            case 0x08 where asFoundation: span.append(0x62)
+            case 0x0C where asFoundation: span.append(0x66)
             default:
                 // \u00XX with lowercase hex digits; below 0x20, the first X is 0 or 1.
                 let low = utf8[i] & 0x0F

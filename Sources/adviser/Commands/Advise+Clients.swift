@@ -54,29 +54,22 @@ extension Adviser.Advise {
     }
 }
 
-/// Standard output, or a temporary file renamed over the target when complete (atomic).
+/// Standard output, or a report file written atomically (`ReportWriter`), fed in blocks as the
+/// clients are advised: memory stays constant however many there are.
 private final class OutputSink {
-    private let handle: FileHandle
-    private let target: String?
-    private let temporary: String?
+    private let file: ReportWriter?
     private var pending = Data()
 
     init(path: String?) throws {
         guard let path else {
-            handle = FileHandle.standardOutput
-            target = nil
-            temporary = nil
+            file = nil
             return
         }
-        let temp = (path as NSString).deletingLastPathComponent.isEmpty
-            ? ".\(path).\(getpid()).tmp"
-            : (path as NSString).deletingLastPathComponent + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temp, contents: nil), let h = FileHandle(forWritingAtPath: temp) else {
-            throw WorkspaceSession.usage("cannot write \(path)")
+        do {
+            file = try ReportWriter(path: path)
+        } catch {
+            throw WorkspaceSession.usage(error.description)
         }
-        handle = h
-        target = path
-        temporary = temp
     }
 
     /// Each client's records, one line each, in order.
@@ -92,25 +85,29 @@ private final class OutputSink {
         if pending.count > 1 << 16 { try flush() }
     }
 
-    /// A failed write (a full disk) ends the run with an error instead of trapping; the temporary
-    /// file is removed and the target keeps its previous content.
+    /// A failed write (a full disk) ends the run with an error instead of trapping; a report file
+    /// keeps its previous content.
     private func flush() throws {
         do {
-            try handle.write(contentsOf: pending)
+            if let file {
+                try file.write(pending)
+            } else {
+                try FileHandle.standardOutput.write(contentsOf: pending)
+            }
+        } catch let failure as ReportWriter.Failure {
+            throw WorkspaceSession.usage(failure.description)
         } catch {
-            if let temporary { try? FileManager.default.removeItem(atPath: temporary) }
-            throw WorkspaceSession.usage("cannot write \(target ?? "the output"): \(error.localizedDescription)")
+            throw WorkspaceSession.usage("cannot write the output: \(error.localizedDescription)")
         }
         pending.removeAll(keepingCapacity: true)
     }
 
     func close() throws {
         try flush()
-        guard let target, let temporary else { return }
-        try handle.synchronize()
-        try handle.close()
-        guard rename(temporary, target) == 0 else {
-            throw WorkspaceSession.usage("cannot write \(target): \(String(cString: strerror(errno)))")
+        do {
+            try file?.commit()
+        } catch {
+            throw WorkspaceSession.usage(error.description)
         }
     }
 }

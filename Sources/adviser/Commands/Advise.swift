@@ -32,7 +32,7 @@ extension Adviser {
 
         @OptionGroup var selection: SelectionOptions
 
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<AdviceFormat>
 
         @Flag(help: "For each rule, fired or not, show how its condition evaluated.")
         var explain = false
@@ -43,7 +43,7 @@ extension Adviser {
         func run() async throws {
             let workspace = try WorkspaceSession.load(workspaceOptions.rules)
             let engine = try WorkspaceSession.engine(for: workspace)
-            let chosen = try resolveScenario(workspace, engine)
+            let chosen = try WorkspaceSession.scenario(scenario, workspace: workspace, engine: engine)
             if let clients {
                 try await adviseClients(clients, engine: engine, scenario: chosen)
                 return
@@ -57,28 +57,7 @@ extension Adviser {
             } catch {
                 throw WorkspaceSession.usage(error.description)
             }
-            let reporter: any AdviceReporter =
-                switch output.format {
-                case .text: TextReporter(colors: output.output == nil ? Console.colors() : .none)
-                case .markdown: MarkdownReporter()
-                case .json: JSONReporter()
-                case .html: HTMLReporter()
-                }
-            try WorkspaceSession.emit(reporter.render(report), output: output.output)
-        }
-
-        private func resolveScenario(_ workspace: Workspace, _ engine: AdviceEngine) throws -> Scenario {
-            if let scenario, scenario.hasSuffix(".yaml") || scenario.hasSuffix(".yml") {
-                let (loaded, diagnostics) = WorkspaceLoader().loadScenario(at: scenario, for: workspace)
-                for diagnostic in diagnostics { Console.error(DiagnosticFormatter.line(diagnostic)) }
-                guard let loaded else { throw ExitCode.failure }
-                return loaded
-            }
-            do {
-                return try engine.scenario(scenario)
-            } catch {
-                throw WorkspaceSession.usage(error.description)
-            }
+            try output.emit(output.reporter.render(report))
         }
     }
 }

@@ -27,7 +27,7 @@ extension Adviser {
 
         @OptionGroup var selection: SelectionOptions
 
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<ComparisonFormat>
 
         func validate() throws {
             if allScenarios && !scenario.isEmpty {
@@ -51,14 +51,7 @@ extension Adviser {
             } catch {
                 throw WorkspaceSession.usage(error.description)
             }
-            let reporter: any ComparisonReporter =
-                switch output.format {
-                case .text: ComparisonTextReporter(colors: output.output == nil ? Console.colors() : .none)
-                case .markdown: ComparisonMarkdownReporter()
-                case .json: ComparisonJSONReporter()
-                case .html: ComparisonHTMLReporter()
-                }
-            try WorkspaceSession.emit(reporter.render(comparison), output: output.output)
+            try output.emit(output.reporter.render(comparison))
         }
     }
 }

@@ -2,8 +2,6 @@ import AdviserCore
 import ArgumentParser
 import Foundation
 
-extension AdviceDiffFormat: ExpressibleByArgument {}
-
 extension Adviser {
     /// `adviser diff BASE [HEAD]`: what a change to the rules does to the advice.
     struct Diff: ParsableCommand {
@@ -35,11 +33,7 @@ extension Adviser {
 
         @OptionGroup var workspaceOptions: WorkspaceOptions
 
-        @Option(help: "The report format: text, markdown, github or json.")
-        var format: AdviceDiffFormat = .text
-
-        @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of the terminal.", valueName: "FILE"))
-        var output: String?
+        @OptionGroup var output: OutputOptions<AdviceDiffFormat>
 
         func run() throws {
             let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("adviser-diff-\(UUID().uuidString)")
@@ -66,7 +60,7 @@ extension Adviser {
                 for diagnostic in diagnostics { Console.error(DiagnosticFormatter.line(diagnostic)) }
                 throw ExitCode.failure
             }
-            try WorkspaceSession.emit(format.reporter.render(diff), output: output)
+            try output.emit(output.reporter.render(diff))
         }
     }
 }

@@ -39,10 +39,10 @@ extension Adviser {
                 Console.error("The workspace has no tests: add tests/*.yaml (see docs/rules.md).")
             }
             let report = RuleTestRunner(engine: engine, today: WorkspaceSession.today).run()
-            Console.out(RuleTestTextReporter(showCoverage: coverage).render(report), terminator: "")
+            Console.out(RuleTestFormat.text.reporter(coverage: coverage).render(report), terminator: "")
             if let junit {
                 do {
-                    try ReportWriter.write(JUnitReporter().render(report), to: junit)
+                    try ReportWriter.write(RuleTestFormat.junit.reporter(coverage: coverage).render(report), to: junit)
                 } catch {
                     Console.error("error: \(error)")
                     throw ExitCode(2)

@@ -25,28 +25,14 @@ extension Adviser {
         @Option(help: ArgumentHelp("A scenario id, or a scenario .yaml file. Default: the workspace's default scenario.", valueName: "ID|FILE"))
         var scenario: String?
 
-        @Option(name: .long, help: "The report format: text, markdown or json.")
-        var format: Format = .text
-
-        @Option(name: .long, help: ArgumentHelp("Write the report to this file (atomically) instead of the terminal.", valueName: "FILE"))
-        var output: String?
-
-        enum Format: String, ExpressibleByArgument, CaseIterable {
-            case text, markdown, json
-        }
+        @OptionGroup var output: OutputOptions<TippingPointFormat>
 
         func run() throws {
             let workspace = try WorkspaceSession.load(workspaceOptions.rules)
             let engine = try WorkspaceSession.engine(for: workspace)
             let chosen = try WorkspaceSession.scenario(scenario, workspace: workspace, engine: engine)
             let analysis = engine.tippingPoints(scenario: chosen, options: .init(today: WorkspaceSession.today))
-            let reporter: any TippingPointReporter =
-                switch format {
-                case .text: TippingPointTextReporter(colors: output == nil ? Console.colors() : .none)
-                case .markdown: TippingPointMarkdownReporter()
-                case .json: TippingPointJSONReporter()
-                }
-            try WorkspaceSession.emit(reporter.render(analysis), output: output)
+            try output.emit(output.reporter.render(analysis))
         }
     }
 }

@@ -2,8 +2,6 @@ import AdviserCore
 import ArgumentParser
 import Foundation
 
-extension DiagnosticFormat: ExpressibleByArgument {}
-
 extension Adviser {
     /// `adviser validate`: checks a workspace, runs the static analyses, and reports every finding.
     struct Validate: ParsableCommand {
@@ -35,11 +33,7 @@ extension Adviser {
         @Flag(help: "Treat warnings as failures.")
         var strict = false
 
-        @Option(help: "The report format: text, json, github or sarif.")
-        var format: DiagnosticFormat = .text
-
-        @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of the terminal.", valueName: "FILE"))
-        var output: String?
+        @OptionGroup var output: OutputOptions<DiagnosticFormat>
 
         func run() throws {
             let root = workspace ?? options.rules
@@ -50,17 +44,16 @@ extension Adviser {
             WorkspaceSession.keepUntilExit(outcome)
             let directory = FileManager.default.currentDirectoryPath
             let context = DiagnosticReportContext(
-                sources: outcome.workspace.sources, fileCount: outcome.workspace.fileCount,
-                colors: format == .text && output == nil ? Console.colors() : .none, currentDirectory: directory,
+                sources: outcome.workspace.sources, fileCount: outcome.workspace.fileCount, currentDirectory: directory,
                 repositoryRoot: DiagnosticReportContext.repositoryRoot(from: directory),
                 toolVersion: Adviser.configuration.version)
-            var report = format.reporter.render(outcome.diagnostics, context: context)
+            var report = output.reporter.render(outcome.diagnostics, context: context)
             let notFound = outcome.diagnostics.contains { $0.code == .workspaceNotFound }
-            if notFound && format == .text {
+            if notFound && output.format == .text {
                 // No summary when there is no workspace at all: the one line says it.
-                report = outcome.diagnostics.map { DiagnosticFormatter(colors: context.colors).format($0) }.joined(separator: "\n") + "\n"
+                report = outcome.diagnostics.map { DiagnosticFormatter(colors: output.colors).format($0) }.joined(separator: "\n") + "\n"
             }
-            try WorkspaceSession.emit(report, output: output)
+            try output.emit(report)
             if notFound { throw ExitCode(2) }
             let failed = outcome.diagnostics.hasErrors || (strict && outcome.diagnostics.warningCount > 0)
             if failed { throw ExitCode.failure }

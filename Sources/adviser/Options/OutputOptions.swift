@@ -1,18 +1,33 @@
+import AdviserCore
 import ArgumentParser
 
-/// Report formats for advice.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, json, html
-}
-
-/// `--format` and `--output`, shared by the commands that write reports.
-struct OutputOptions: ParsableArguments {
-    @Option(name: .customLong("format"), help: "The report format: text (the default), markdown, json or html (a one-file brief with charts).")
-    var chosenFormat: ReportFormat?
-
-    /// The format asked for, or text.
-    var format: ReportFormat { chosenFormat ?? .text }
+/// `--format` and `--output`, shared by the commands that write a report. `Format` is the
+/// subject's format enum in AdviserCore, which lists the formats and returns their reporters:
+/// a new format needs no change here.
+struct OutputOptions<Format: ReportFormat & ExpressibleByArgument>: ParsableArguments {
+    @Option(name: .customLong("format"), help: ArgumentHelp("The report format: \(Format.choices)."))
+    var chosenFormat: Format?
 
     @Option(name: .long, help: ArgumentHelp("Write the report to this file (atomically) instead of the terminal.", valueName: "FILE"))
     var output: String?
+
+    /// The format asked for, or the subject's standard one.
+    var format: Format { chosenFormat ?? Format.standard }
+
+    /// Colour only for a report on a terminal, never in a file.
+    var colors: TerminalColors { output == nil ? Console.colors() : .none }
+
+    /// The reporter for the format asked for, coloured for where the report goes.
+    var reporter: Format.Reporter { format.reporter(colors: colors) }
+
+    /// Writes the report to standard output, or atomically to the file asked for.
+    func emit(_ report: String) throws {
+        try WorkspaceSession.emit(report, output: output)
+    }
 }
+
+extension AdviceFormat: ExpressibleByArgument {}
+extension ComparisonFormat: ExpressibleByArgument {}
+extension TippingPointFormat: ExpressibleByArgument {}
+extension AdviceDiffFormat: ExpressibleByArgument {}
+extension DiagnosticFormat: ExpressibleByArgument {}

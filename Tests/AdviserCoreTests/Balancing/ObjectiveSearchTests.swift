@@ -69,7 +69,7 @@ struct ObjectiveSearchTests {
         var rng = SplitMix64(seed: seed)
         for _ in 0..<1_500 {
             let p = Self.random(&rng)
-            let search = ObjectiveSearch(levers: p.levers, lo: p.lo, hi: p.hi, hasUpperBound: p.bounded, maxSteps: 10_000_000)
+            let search = ObjectiveSearch(levers: p.levers, region: HoldRegion(low: p.lo, high: p.hi, bounded: p.bounded), maxSteps: 10_000_000)
             let (choice, complete) = search.run()
             #expect(complete)
             let expected = Self.bruteForce(p)

@@ -66,7 +66,7 @@ struct AdviceEnginePropertyTests {
         let render = { (workspace: Workspace) throws -> String in
             let engine = try AdviceEngine(workspace: workspace)
             let report = try engine.report(for: AdviceRequest(scenario: workspace.scenarios[0], options: .init(explain: true)))
-            return JSONReporter().render(report) + TextReporter().render(report) + MarkdownReporter().render(report)
+            return AdviceJSONReporter().render(report) + AdviceTextReporter().render(report) + AdviceMarkdownReporter().render(report)
         }
         #expect(try render(a.workspace()) == render(b.workspace()))
     }

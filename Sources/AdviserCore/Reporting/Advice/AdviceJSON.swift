@@ -1,0 +1,218 @@
+/// The JSON form of advice, shared by `--format json` and batch mode (`--clients`). Keys are
+/// written in sorted order by hand (debug builds check it), so no tree is built.
+public enum AdviceJSON {
+    public static let schemaVersion = 1
+
+    public static func write(_ report: AdviceReport, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("advice")
+        w.beginArray()
+        for advice in report.advice { write(advice, explain: report.explain, to: &w) }
+        w.endArray()
+        w.key("scenario")
+        write(report.scenario, to: &w)
+        w.member("schema_version", schemaVersion)
+        w.member("workspace", report.workspace)
+        w.endObject()
+    }
+
+    public static func write(_ s: Scenario, to w: inout JSONWriter) {
+        w.beginObject()
+        if let asOf = s.asOfText { w.member("as_of", asOf) }
+        w.member("id", s.id)
+        w.key("market")
+        w.beginObject()
+        for (name, assignment) in s.market.sorted(by: { $0.key < $1.key }) {
+            w.key(escaping: name)
+            switch assignment.value.value {
+            case .number(let n): w.number(n)
+            case .bool(let b): w.bool(b)
+            case .string(let t): w.string(t)
+            }
+        }
+        w.endObject()
+        w.member("name", s.name)
+        w.endObject()
+    }
+
+    /// Lists are walked by index and each element handed on in place: `for x in list` copies every
+    /// element, a retain and a release per string in it, for the ~120 records of each advice.
+    public static func write(_ a: Advice, explain: Bool, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("changes")
+        w.beginArray()
+        // A changed lever appears again, byte for byte, under "levers": compact output copies the
+        // bytes written here rather than writing the lever a second time.
+        var written = [Range<Int>?](repeating: nil, count: a.levers.count)
+        for index in a.levers.indices where a.levers[index].changed {
+            let start = w.bytes.count
+            write(a.levers[index], to: &w)
+            if !w.isPretty { written[index] = w.valueStart(from: start)..<w.bytes.count }
+        }
+        w.endArray()
+        w.key("drivers")
+        w.beginArray()
+        for index in a.drivers.indices { write(a.drivers[index], to: &w) }
+        w.endArray()
+        w.key("emphasized")
+        w.beginArray()
+        for index in a.emphasized.indices { write(a.emphasized[index], to: &w) }
+        w.endArray()
+        if explain {
+            w.key("explanations")
+            w.beginArray()
+            for e in a.explanations {
+                w.beginObject()
+                w.member("condition", e.condition)
+                w.member("failing", e.failing)
+                w.member("fired", e.fired)
+                w.member("location", "\(e.location)")
+                w.member("rule", e.rule)
+                w.member("trace", e.trace)
+                w.endObject()
+            }
+            w.endArray()
+        }
+        w.key("fired")
+        w.beginArray()
+        for index in a.fired.indices {
+            if let json = a.fired[index].compactJSON, !w.isPretty { w.raw(json) } else { write(a.fired[index], to: &w) }
+        }
+        w.endArray()
+        w.key("levers")
+        w.beginArray()
+        for index in a.levers.indices {
+            if let range = written[index] { w.repeatValue(range) } else { write(a.levers[index], to: &w) }
+        }
+        w.endArray()
+        if let margin = a.margin {
+            w.key("margin")
+            w.beginObject()
+            w.member("after", rounded: margin.after)
+            w.member("before", rounded: margin.before)
+            w.member("currency", margin.currency)
+            w.endObject()
+        }
+        w.member("offering", a.offering.id)
+        w.member("offering_name", a.offering.name)
+        w.key("overridden")
+        w.beginArray()
+        for index in a.overridden.indices {
+            // Fields read in place: the record is large enough that handing it on copies it.
+            w.beginObject()
+            w.member("by", a.overridden[index].by)
+            w.member("lever", a.overridden[index].lever)
+            w.member("rule", a.overridden[index].rule)
+            w.endObject()
+        }
+        w.endArray()
+        w.member("segment", a.segment.id)
+        w.member("segment_name", a.segment.name)
+        w.member("segment_size", a.segmentSize.rawValue)
+        w.key("talking_points")
+        w.beginArray()
+        for index in a.talkingPoints.indices {
+            if let json = a.talkingPoints[index].compactJSON, !w.isPretty {
+                w.raw(json)
+            } else {
+                write(a.talkingPoints[index], to: &w)
+            }
+        }
+        w.endArray()
+        w.key("unaddressed")
+        w.beginArray()
+        for d in a.unaddressed {
+            w.beginObject()
+            w.member("driver", d.id)
+            w.member("kind", d.kind.rawValue)
+            w.member("name", d.name)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("value")
+        w.beginObject()
+        w.member("after_rules", rounded: a.value.afterRules)
+        w.member("final", rounded: a.value.final)
+        w.member("held", a.value.held)
+        if let shortfall = a.value.shortfall { w.member("shortfall", shortfall) }
+        w.member("target", rounded: a.value.target)
+        w.member("tolerance", a.value.tolerance)
+        w.endObject()
+        w.key("warnings")
+        w.beginArray()
+        for warning in a.warnings {
+            w.beginObject()
+            w.member("code", warning.code)
+            if let location = warning.location { w.member("location", "\(location)") }
+            w.member("message", warning.message)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+    }
+
+    static func write(_ d: DriverOutcome, to w: inout JSONWriter) {
+        w.beginObject()
+        w.member("addressed", d.addressed)
+        w.member("driver", d.id)
+        w.member("kind", d.kind.rawValue)
+        w.member("name", d.name)
+        w.member("relief_after", rounded: d.reliefAfter)
+        w.member("relief_before", rounded: d.reliefBefore)
+        w.member("weight_after", rounded: d.weightAfter)
+        w.member("weight_before", rounded: d.weightBefore)
+        w.endObject()
+    }
+
+    static func write(_ e: EmphasizedDriver, to w: inout JSONWriter) {
+        w.beginObject()
+        w.member("driver", e.driver)
+        w.member("factor", rounded: e.factor)
+        w.member("kind", e.kind.rawValue)
+        w.member("rules", e.rules)
+        w.member("weight_after", rounded: e.weightAfter)
+        w.member("weight_before", rounded: e.weightBefore)
+        w.endObject()
+    }
+
+    static func write(_ f: FiredRule, to w: inout JSONWriter) {
+        w.beginObject()
+        w.member("location", "\(f.location)")
+        w.member("priority", f.priority)
+        w.member("rule", f.rule)
+        w.member("ruleset", f.ruleset)
+        w.member("why", f.why)
+        w.endObject()
+    }
+
+    static func write(_ point: TalkingPoint, to w: inout JSONWriter) {
+        w.beginObject()
+        if let driver = point.driver { w.member("driver", driver) }
+        if let kind = point.kind { w.member("kind", kind.rawValue) }
+        w.member("rule", point.rule)
+        w.member("text", point.text)
+        w.endObject()
+    }
+
+    /// One value written on its own as compact JSON, for records written once and copied many times.
+    static func compact(_ write: (inout JSONWriter) -> Void) -> [UInt8] {
+        var writer = JSONWriter(capacity: 256)
+        write(&writer)
+        return writer.bytes
+    }
+
+    static func write(_ l: LeverOutcome, to w: inout JSONWriter) {
+        w.beginObject()
+        w.member("from", rounded: l.from)
+        w.member("from_text", l.fromText)
+        w.member("kind", l.kind.rawValue)
+        w.member("lever", l.lever)
+        w.member("name", l.name)
+        w.member("pinned", l.pinned)
+        w.member("source", l.source.description)
+        w.member("to", rounded: l.to)
+        w.member("to_text", l.toText)
+        if let unit = l.unit { w.member("unit", unit) }
+        w.endObject()
+    }
+}

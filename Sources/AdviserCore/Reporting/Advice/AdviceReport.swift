@@ -1,0 +1,22 @@
+/// Everything one `adviser advise` run reports: the workspace, the scenario, and each advice.
+public struct AdviceReport: Sendable {
+    public var workspace: String
+    public var scenario: Scenario
+    public var currency: String
+    public var advice: [Advice]
+    public var explain: Bool
+
+    public init(workspace: String, scenario: Scenario, currency: String, advice: [Advice], explain: Bool = false) {
+        self.workspace = workspace
+        self.scenario = scenario
+        self.currency = currency
+        self.advice = advice
+        self.explain = explain
+    }
+
+    /// Warnings that concern the whole report (a stale scenario), shown once at the top.
+    public var topWarnings: [AdviceWarning] {
+        var seen = Set<String>()
+        return advice.flatMap(\.warnings).filter { $0.code == "stale-scenario" && seen.insert($0.message).inserted }
+    }
+}

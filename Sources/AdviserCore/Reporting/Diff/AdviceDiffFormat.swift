@@ -1,0 +1,16 @@
+/// The formats of `adviser diff --format`.
+public enum AdviceDiffFormat: String, ReportFormat {
+    case text, markdown, github, json
+
+    public static let standard = AdviceDiffFormat.text
+
+    /// No diff format uses colour yet.
+    public func reporter(colors: TerminalColors = .none) -> any AdviceDiffReporter {
+        switch self {
+        case .text: AdviceDiffTextReporter()
+        case .markdown: AdviceDiffMarkdownReporter()
+        case .github: AdviceDiffGitHubReporter()
+        case .json: AdviceDiffJSONReporter()
+        }
+    }
+}

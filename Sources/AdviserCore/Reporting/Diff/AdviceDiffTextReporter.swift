@@ -1,0 +1,15 @@
+/// The diff for a terminal.
+public struct AdviceDiffTextReporter: AdviceDiffReporter {
+    public init() {}
+
+    public func render(_ diff: AdviceDiff) -> String {
+        var out = "Advice from \(diff.base) to \(diff.head): \(diff.summary)\n"
+        for change in diff.changes {
+            out += "\n\(change.key)\n"
+            for line in change.lines { out += "  \(line)\n" }
+        }
+        for key in diff.onlyInHead { out += "\nonly in \(diff.head): \(key)\n" }
+        for key in diff.onlyInBase { out += "\nonly in \(diff.base): \(key)\n" }
+        return out
+    }
+}

@@ -1,0 +1,14 @@
+/// The formats of `adviser tipping-points --format`.
+public enum TippingPointFormat: String, ReportFormat {
+    case text, markdown, json
+
+    public static let standard = TippingPointFormat.text
+
+    public func reporter(colors: TerminalColors = .none) -> any TippingPointReporter {
+        switch self {
+        case .text: TippingPointTextReporter(colors: colors)
+        case .markdown: TippingPointMarkdownReporter()
+        case .json: TippingPointJSONReporter()
+        }
+    }
+}

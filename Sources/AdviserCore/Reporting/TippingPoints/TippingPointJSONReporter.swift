@@ -1,0 +1,61 @@
+/// Tipping points, machine-readable (docs/json-output.md). Every point carries the re-advice that
+/// verifies it: the tested value and each change with its before and after.
+public struct TippingPointJSONReporter: TippingPointReporter {
+    public init() {}
+
+    public func render(_ a: TippingPointAnalysis) -> String {
+        var scenario: JSONObject = ["id": .string(a.scenario.id), "name": .string(a.scenario.name)]
+        scenario["as_of"] = a.scenario.asOfText.map(JSONValue.string)
+        let document: JSONValue = .object([
+            "schema_version": 1,
+            "workspace": .string(a.workspace),
+            "scenario": .object(scenario),
+            "facts": .array(a.facts.map(Self.fact)),
+        ])
+        return document.serialized(layout: .prettyAsFoundation) + "\n"
+    }
+
+    private static func fact(_ f: TippingPointAnalysis.FactTipping) -> JSONValue {
+        var fact: JSONObject = [
+            "fact": .string(f.fact),
+            "now": .rounded(f.now),
+            "thresholds": .array(f.thresholds.map(JSONValue.rounded)),
+            "tipping_points": .array(f.points.map { p in
+                .object([
+                    "direction": .string(p.direction.rawValue),
+                    "threshold": .rounded(p.threshold),
+                    "tested": .rounded(p.tested),
+                    "claim": .string("if \(f.fact) \(p.phrase)"),
+                    "rules": .array(p.rules.map(JSONValue.string)),
+                    "changes": .array(p.changes.map(change)),
+                ])
+            }),
+        ]
+        // The declared range, as declared.
+        fact["unit"] = f.unit.map(JSONValue.string)
+        fact["min"] = f.min.map(JSONValue.number)
+        fact["max"] = f.max.map(JSONValue.number)
+        return .object(fact)
+    }
+
+    private static func change(_ d: AdviceDelta) -> JSONValue {
+        .object([
+            "offering": .string(d.offering.id),
+            "segment": .string(d.segment.id),
+            "started_firing": .array(d.startedFiring.map { .string($0.rule) }),
+            "stopped_firing": .array(d.stoppedFiring.map { .string($0.rule) }),
+            "levers": .array(d.levers.map { l in
+                .object([
+                    "lever": .string(l.lever), "name": .string(l.name),
+                    "before": .rounded(l.before), "after": .rounded(l.after),
+                    "before_text": .string(l.beforeText), "after_text": .string(l.afterText),
+                ])
+            }),
+            "value_before": .rounded(d.valueBefore),
+            "value_after": .rounded(d.valueAfter),
+            "held_before": .bool(d.heldBefore),
+            "held_after": .bool(d.heldAfter),
+            "summary": .string(d.sentence),
+        ])
+    }
+}
