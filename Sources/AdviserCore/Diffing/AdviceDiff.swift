@@ -35,28 +35,8 @@ public struct AdviceDiff: Sendable {
         public var location: SourceLocation
     }
 
-    public struct LeverChange: Sendable, Equatable {
-        public var lever: String
-        public var name: String
-        /// Recommended settings, as the reports show them (nil: the lever is missing on that side).
-        public var before: String?
-        public var after: String?
-        /// The rule (or `balance`, `baseline`) that set it, on each side.
-        public var sourceBefore: String?
-        public var sourceAfter: String?
-    }
-
-    public struct Change: Sendable {
-        public var key: Key
-        public var nowFired: [RuleReference]
-        public var noLongerFired: [RuleReference]
-        public var levers: [LeverChange]
-        /// Value held, before and after, when it changed.
-        public var held: (before: Bool, after: Bool)?
-        /// Margin per client after the advice, before and after the change, when it changed.
-        public var margin: (before: Double?, after: Double?)?
-        public var currency: String
-    }
+    /// The diff's name for what changed in one combination.
+    public typealias Change = AdviceDelta
 }
 
 extension AdviceDiff {
@@ -82,7 +62,7 @@ extension AdviceDiff {
                     diff.compared += 1
                     let old = before.advise(offering: o, segment: s, scenario: c)
                     let new = after.advise(offering: offering, segment: segment, scenario: scenario)
-                    if let change = Self.change(key, old, new, reference: reference, currency: head.settings.currency) {
+                    if let change = Self.change(old, new, reference: reference) {
                         diff.changes.append(change)
                     }
                 }
@@ -99,32 +79,14 @@ extension AdviceDiff {
         return diff
     }
 
-    static func change(_ key: Key, _ old: Advice, _ new: Advice, reference: (String) -> RuleReference, currency: String) -> Change? {
-        let oldFired = old.fired.map(\.rule), newFired = new.fired.map(\.rule)
-        let nowFired = newFired.filter { !oldFired.contains($0) }.map(reference)
-        let noLonger = oldFired.filter { !newFired.contains($0) }.map(reference)
-        var levers: [LeverChange] = []
-        var ids = new.levers.map(\.lever)
-        for lever in old.levers where !ids.contains(lever.lever) { ids.append(lever.lever) }
-        for id in ids {
-            let a = old.levers.first { $0.lever == id }, b = new.levers.first { $0.lever == id }
-            guard a?.toText != b?.toText else { continue }
-            levers.append(LeverChange(
-                lever: id, name: b?.name ?? a?.name ?? id, before: a?.toText, after: b?.toText,
-                sourceBefore: a.map { $0.source.description }, sourceAfter: b.map { $0.source.description }))
-        }
-        let held = old.value.held != new.value.held ? (old.value.held, new.value.held) : nil
-        let before = old.margin?.after, after = new.margin?.after
-        let marginChanged: Bool
-        switch (before, after) {
-        case (nil, nil): marginChanged = false
-        case (let x?, let y?): marginChanged = abs(x - y) > 1e-6
-        default: marginChanged = true
-        }
-        guard !nowFired.isEmpty || !noLonger.isEmpty || !levers.isEmpty || held != nil || marginChanged else { return nil }
-        return Change(
-            key: key, nowFired: nowFired, noLongerFired: noLonger, levers: levers, held: held,
-            margin: marginChanged ? (before, after) : nil, currency: currency)
+    /// What changed in one combination, with every rule named where the head writes it when it
+    /// still has it; nil when nothing did.
+    static func change(_ old: Advice, _ new: Advice, reference: (String) -> RuleReference) -> Change? {
+        var delta = AdviceDelta(from: old, to: new)
+        guard !delta.isEmpty else { return nil }
+        delta.nowFired = delta.nowFired.map { reference($0.id) }
+        delta.noLongerFired = delta.noLongerFired.map { reference($0.id) }
+        return delta
     }
 
     /// Every rule the changes are down to, with the combinations it affects, in first-seen order:

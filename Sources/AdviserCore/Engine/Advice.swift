@@ -5,7 +5,9 @@ public struct Advice: Sendable {
     public var segmentSize: Segment.Size
     public var scenario: Reference
     /// Rules whose condition held, in the order they were applied.
-    public var fired: [FiredRule]
+    public var fired: [FiredRule] {
+        didSet { prerendered.firedRules = nil }
+    }
     /// Every lever, with its baseline and recommended setting (changed or not).
     public var levers: [LeverOutcome]
     public var value: ValueOutcome
@@ -18,12 +20,17 @@ public struct Advice: Sendable {
     /// Every driver of the segment: weight and relief before (today's offering, plain weights) and
     /// after (the recommendation, emphasized weights).
     public var drivers: [DriverOutcome]
-    public var talkingPoints: [TalkingPoint]
+    public var talkingPoints: [TalkingPoint] {
+        didSet { prerendered.talkingPoints = nil }
+    }
     public var warnings: [AdviceWarning]
     /// Adjustments that lost to a higher-priority rule (by design, not a warning).
     public var overridden: [OverriddenAdjustment]
     /// With `explain`: every rule's condition and how it evaluated.
     public var explanations: [RuleExplanation]
+    /// Which of `fired` and `talkingPoints` the engine wrote beforehand; a list that changes is
+    /// forgotten here, and then written field by field.
+    var prerendered = PrerenderedRecords()
 
     /// Levers whose recommended setting differs from the baseline.
     public var changes: [LeverOutcome] { levers.filter(\.changed) }
@@ -56,23 +63,13 @@ public struct FiredRule: Sendable {
         get { storage.fields.priority }
         set { update { $0.priority = newValue } }
     }
-    /// The record as compact JSON, written once per rule by the engine (`PrerenderedRules`); nil for
-    /// a record made or changed elsewhere, which is then written field by field.
-    var compactJSON: [UInt8]? { storage.compactJSON }
 
     init(rule: String, ruleset: String, location: SourceLocation, why: String, priority: Int) {
-        storage = Storage(Fields(rule: rule, ruleset: ruleset, location: location, why: why, priority: priority), nil)
+        storage = Storage(Fields(rule: rule, ruleset: ruleset, location: location, why: why, priority: priority))
     }
 
-    /// The same record with its compact JSON.
-    func prerendered() -> FiredRule {
-        var record = self
-        record.storage = Storage(storage.fields, AdviceJSON.compact { AdviceJSON.write(self, to: &$0) })
-        return record
-    }
-
-    // One shared, immutable box: advice copies the engine's record for each rule that fires (~38 per
-    // advice in batch mode), and copying a box costs one retain where the fields cost five.
+    // One shared, immutable box: advice copies the engine's record for each rule that fires, and
+    // copying a box costs one retain where the fields cost five.
     private struct Fields: Sendable {
         var rule: String, ruleset: String, location: SourceLocation, why: String, priority: Int
     }
@@ -81,7 +78,6 @@ public struct FiredRule: Sendable {
 
     private var storage: Storage
 
-    /// A changed record drops the prewritten JSON, so the two never disagree.
     private mutating func update(_ change: (inout Fields) -> Void) { storage = storage.updated(change) }
 }
 
@@ -184,19 +180,9 @@ public struct TalkingPoint: Sendable {
         get { storage.fields.rule }
         set { update { $0.rule = newValue } }
     }
-    /// The point as compact JSON, written once per rule and segment by the engine
-    /// (`PrerenderedRules`); nil for a point made or changed elsewhere.
-    var compactJSON: [UInt8]? { storage.compactJSON }
 
     init(kind: Driver.Kind?, driver: String?, text: String, rule: String) {
-        storage = Storage(Fields(kind: kind, driver: driver, text: text, rule: rule), nil)
-    }
-
-    /// The same point with its compact JSON.
-    func prerendered() -> TalkingPoint {
-        var point = self
-        point.storage = Storage(storage.fields, AdviceJSON.compact { AdviceJSON.write(self, to: &$0) })
-        return point
+        storage = Storage(Fields(kind: kind, driver: driver, text: text, rule: rule))
     }
 
     // One shared, immutable box, as for `FiredRule`: one retain per copy.
@@ -208,7 +194,6 @@ public struct TalkingPoint: Sendable {
 
     private var storage: Storage
 
-    /// A changed point drops the prewritten JSON, so the two never disagree.
     private mutating func update(_ change: (inout Fields) -> Void) { storage = storage.updated(change) }
 
     /// The point a `say` action makes for a segment: a driver it names is kept only when the segment has it.
@@ -225,12 +210,6 @@ public struct TalkingPoint: Sendable {
             return TalkingPoint(kind: nil, driver: nil, text: text, rule: rule)
         }
     }
-}
-
-public struct AdviceWarning: Sendable, Hashable {
-    public var code: String
-    public var message: String
-    public var location: SourceLocation?
 }
 
 public struct OverriddenAdjustment: Sendable {

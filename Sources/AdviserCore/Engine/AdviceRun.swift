@@ -13,6 +13,8 @@ struct AdviceRun {
     private var warnings: [AdviceWarning] = []
     private var overridden: [OverriddenAdjustment] = []
     private var talkingPoints: [TalkingPoint] = []
+    /// Where `fired` and `talkingPoints` are in the engine's prewritten records (`PrerenderedRules`).
+    private var prerendered: PrerenderedRecords
     /// Emphasis factor and the rules that set it, by driver position in the segment (nil: none);
     /// driver ids are unique within a segment (the checker rejects duplicates).
     private var emphasis: [(factor: Double, rules: [String])?]
@@ -20,7 +22,7 @@ struct AdviceRun {
     private var settings: [Double]
     /// Which rule set each lever (by index), with its location and priority.
     /// Arrays by lever position rather than a dictionary and a set: an offering has a handful of
-    /// levers, and hashing them showed up for every action of the ~38 rules that fire per advice.
+    /// levers, and hashing them showed up for every action of every rule that fires.
     private var adjustedBy: [(rule: ConditionCompiler.Compiled, location: SourceLocation)?]
     private var pinned: [Bool]
 
@@ -34,6 +36,9 @@ struct AdviceRun {
         self.emphasis = Array(repeating: nil, count: segment.drivers.count)
         self.adjustedBy = Array(repeating: nil, count: offering.levers.count)
         self.pinned = Array(repeating: false, count: offering.levers.count)
+        // Every fired record is the engine's; talking points are too when the segment is the
+        // workspace's own, unchanged.
+        self.prerendered = PrerenderedRecords(table: engine.prerendered, firedRules: [], talkingPoints: options.segmentIndex.map { _ in [] })
     }
 
     mutating func advise() -> Advice {
@@ -47,10 +52,18 @@ struct AdviceRun {
                 declarations: engine.declarations, workspace: engine.workspace, offering: offering, segment: segment,
                 scenario: scenario, overrides: options.overrides)
         }
-        for (index, quick) in candidates(activation) {
+        let candidates = candidates(activation)
+        // Room for every candidate to fire (most do, with a talking point or so), rather than
+        // growing each list rule by rule.
+        fired.reserveCapacity(candidates.count)
+        prerendered.firedRules?.reserveCapacity(candidates.count)
+        talkingPoints.reserveCapacity(candidates.count)
+        prerendered.talkingPoints?.reserveCapacity(candidates.count)
+        for (index, quick) in candidates {
             let compiled = engine.rules[index]
             if evaluate(compiled, quick: quick, activation) {
                 fired.append(engine.prerendered.fired[index])
+                prerendered.firedRules?.append(index)
                 apply(compiled, index: index)
             }
         }
@@ -62,7 +75,7 @@ struct AdviceRun {
     /// The rules that may fire, in firing order, with the quick answer of their condition (nil:
     /// undecided, or explaining). Conditions read only facts, never what actions set, so deciding
     /// them before any action is applied changes nothing; and decided here, from the engine's
-    /// condition table, the 500 compiled rules are not touched at all (reading each from the
+    /// condition table, the compiled rules are not touched at all (reading each from the
     /// mutating run cost a retain and a release, more than most conditions).
     private func candidates(_ activation: Activation) -> [(index: Int, quick: Bool?)] {
         guard !options.explain else { return engine.rules.indices.map { ($0, nil) } }
@@ -96,10 +109,7 @@ struct AdviceRun {
     }
 
     private mutating func conditionFailed(_ rule: Rule, _ message: String) {
-        warnings.append(AdviceWarning(
-            code: "condition-error",
-            message: "the condition of rule '\(rule.id)' could not be evaluated (\(message)); the rule was skipped",
-            location: rule.location))
+        warnings.append(.conditionError(rule, message))
     }
 
     // MARK: - Actions
@@ -109,7 +119,9 @@ struct AdviceRun {
         // Actions are read in place rather than copied out of the rule (each copy retains its strings).
         for position in compiled.rule.actions.indices {
             if case .say = compiled.rule.actions[position], let segmentIndex = options.segmentIndex {
-                talkingPoints.append(engine.prerendered.talkingPoint(rule: ruleIndex, segment: segmentIndex, say: says))
+                let point = engine.prerendered.talkingPointPosition(rule: ruleIndex, segment: segmentIndex, say: says)
+                talkingPoints.append(engine.prerendered.talkingPoints[point])
+                prerendered.talkingPoints?.append(point)
                 says += 1
                 continue
             }
@@ -150,11 +162,9 @@ struct AdviceRun {
             // Rules fire in priority order, so the earlier one wins.
             guard settings[index] != setting else { return }
             if earlier.rule.rule.priority == compiled.rule.priority {
-                warnings.append(AdviceWarning(
-                    code: "conflict",
-                    message: "rules '\(earlier.rule.rule.id)' (\(earlier.location)) and '\(compiled.rule.id)' (\(leverID.location)) both adjust \(lever.name) "
-                        + "with the same priority \(compiled.rule.priority): '\(earlier.rule.rule.id)' wins (\(lever.display(settings[index])) rather than \(lever.display(setting)))",
-                    location: leverID.location))
+                warnings.append(.conflict(
+                    lever, earlier: earlier.rule.rule, at: earlier.location, later: compiled.rule, at: leverID.location,
+                    kept: settings[index], lost: setting))
             } else {
                 overridden.append(OverriddenAdjustment(
                     lever: lever.id, rule: compiled.rule.id, location: leverID.location, by: earlier.rule.rule.id, byLocation: earlier.location))
@@ -164,11 +174,7 @@ struct AdviceRun {
         // Snapping to the grid is expected (10 % off 4800 is 4320, which becomes 4300); going past
         // a bound is not, so only clamping earns a warning.
         if asked < lever.min - 1e-9 || asked > lever.max + 1e-9 {
-            warnings.append(AdviceWarning(
-                code: "clamped",
-                message: "rule '\(compiled.rule.id)' asked for \(lever.name) \(formatNumber(asked)), outside "
-                    + "\(lever.display(lever.min))..\(lever.display(lever.max)); using \(lever.display(setting))",
-                location: leverID.location))
+            warnings.append(.clamped(lever, by: compiled.rule, asked: asked, using: setting, at: leverID.location))
         }
         settings[index] = setting
         adjustedBy[index] = (compiled, leverID.location)
@@ -180,13 +186,7 @@ struct AdviceRun {
         guard let today = options.today, let asOf = scenario.asOfDay else { return }
         let age = today - asOf
         let limit = engine.workspace.settings.staleAfterDays
-        if age > limit {
-            warnings.append(AdviceWarning(
-                code: "stale-scenario",
-                message: "the market figures of '\(scenario.name)' are from \(scenario.asOfText ?? "?"), \(age) days ago "
-                    + "(more than \(limit)); check them before you rely on this advice",
-                location: scenario.location))
-        }
+        if age > limit { warnings.append(.staleScenario(scenario, age: age, limit: limit)) }
     }
 
     // MARK: - Value and balance
@@ -194,75 +194,96 @@ struct AdviceRun {
     private mutating func conclude() -> Advice {
         let model = ValueModel(offering: offering, segment: segment, emphasis: emphasis.map { $0?.factor ?? 1 })
         let baseline = offering.levers.map(\.baseline)
+        let (value, sources) = holdValue(model, baseline: baseline)
+        // Weights before emphasis are importance shares; no second value model is needed for them.
+        let totalImportance = segment.drivers.reduce(0) { $0 + $1.importance }
+        let weightsBefore = segment.drivers.map { totalImportance > 0 ? $0.importance / totalImportance : 0 }
+        return Advice(
+            offering: .init(id: offering.id, name: offering.name), segment: .init(id: segment.id, name: segment.name),
+            segmentSize: segment.size, scenario: .init(id: scenario.id, name: scenario.name), fired: fired,
+            levers: leverOutcomes(sources), value: value, margin: marginOutcome(baseline: baseline),
+            emphasized: emphasizedDrivers(model, weightsBefore: weightsBefore),
+            unaddressed: model.unaddressed.map { index in
+                let driver = segment.drivers[index]
+                return DriverReference(id: driver.id, name: driver.name, kind: driver.kind)
+            },
+            drivers: driverOutcomes(model, baseline: baseline, weightsBefore: weightsBefore),
+            talkingPoints: talkingPoints, warnings: warnings, overridden: overridden, explanations: explanations,
+            prerendered: prerendered)
+    }
+
+    /// Holds the value of today's offering (under the emphasized weights): when the rules'
+    /// settings miss it by more than the tolerance, the flex levers that no rule set or pinned are
+    /// balanced, and when value still is not held a warning says why. Returns the value outcome and
+    /// what set each lever.
+    private mutating func holdValue(_ model: ValueModel, baseline: [Double]) -> (ValueOutcome, [LeverOutcome.Source]) {
         let target = model.value(baseline)
         let afterRules = model.value(settings)
         let tolerance = engine.workspace.settings.valueTolerance
-        var sources = [LeverOutcome.Source](repeating: .baseline, count: offering.levers.count)
-        for (index, entry) in adjustedBy.enumerated() {
-            if let entry { sources[index] = .rule(entry.rule.rule.id) }
-        }
-
+        var sources = adjustedBy.map { entry in entry.map { .rule($0.rule.rule.id) } ?? LeverOutcome.Source.baseline }
         let flex = offering.levers.indices.filter { offering.levers[$0].flex && adjustedBy[$0] == nil && !pinned[$0] }
         var held = abs(afterRules - target) <= tolerance + 1e-12
         var final = afterRules
-        let gridPoints = flex.reduce(0) { $0 + offering.levers[$1].gridCount }
-        if !held && !flex.isEmpty && gridPoints > engine.balancer.limits.maxGridPoints {
-            // Refused before the grids are built: they could be too large to allocate.
-            warnings.append(AdviceWarning(
-                code: "grid-too-large",
-                message: "the flex levers have \(gridPoints) settings in all, more than the \(engine.balancer.limits.maxGridPoints) the balancer searches; value was not balanced",
-                location: offering.location))
-        } else if !held && !flex.isEmpty {
-            let problem = balanceProblem(model: model, flex: flex, target: target, tolerance: tolerance)
-            do {
-                let solution = try engine.balancer.solve(problem)
-                for (position, index) in flex.enumerated() {
-                    let lever = offering.levers[index]
-                    let setting = lever.grid[solution.choice[position]]
-                    if setting != settings[index] {
-                        settings[index] = setting
-                        sources[index] = .balance
-                    }
-                }
-                final = model.value(settings)
-                held = solution.held
-                if !solution.exhaustive {
-                    warnings.append(AdviceWarning(
-                        code: "balance-incomplete",
-                        message: "the balancer stopped at its search budget; this is the best setting it found, not proven the best",
-                        location: offering.location))
-                }
-            } catch {
-                if case .tooManyGridPoints(let count, let limit) = error {
-                    warnings.append(AdviceWarning(
-                        code: "grid-too-large",
-                        message: "the flex levers have \(count) settings in all, more than the \(limit) the balancer searches; value was not balanced",
-                        location: offering.location))
+        if !held && !flex.isEmpty, let solution = balance(model, flex: flex, target: target, tolerance: tolerance) {
+            for (position, index) in flex.enumerated() {
+                let setting = offering.levers[index].grid[solution.choice[position]]
+                if setting != settings[index] {
+                    settings[index] = setting
+                    sources[index] = .balance
                 }
             }
+            final = model.value(settings)
+            held = solution.held
         }
         let shortfall = held ? nil : shortfallSentence(model: model, flex: flex, target: target, final: final)
-        if !held {
-            warnings.append(AdviceWarning(code: "value-not-held", message: shortfall ?? "", location: offering.location))
-        }
+        if let shortfall { warnings.append(.valueNotHeld(offering, shortfall: shortfall)) }
+        let value = ValueOutcome(target: target, afterRules: afterRules, final: final, tolerance: tolerance, held: held, shortfall: shortfall)
+        return (value, sources)
+    }
 
-        let levers = offering.levers.enumerated().map { index, lever in
+    /// The balancer's settings for the flex levers, or nil (with a warning) when their grids are
+    /// too large to search.
+    private mutating func balance(_ model: ValueModel, flex: [Int], target: Double, tolerance: Double) -> BalanceSolution? {
+        let gridPoints = flex.reduce(0) { $0 + offering.levers[$1].gridCount }
+        // Refused before the grids are built: they could be too large to allocate.
+        guard gridPoints <= engine.balancer.limits.maxGridPoints else {
+            warnings.append(.gridTooLarge(offering, settings: gridPoints, limit: engine.balancer.limits.maxGridPoints))
+            return nil
+        }
+        do {
+            let solution = try engine.balancer.solve(balanceProblem(model: model, flex: flex, target: target, tolerance: tolerance))
+            if !solution.exhaustive { warnings.append(.balanceIncomplete(offering)) }
+            return solution
+        } catch {
+            switch error {
+            case .tooManyGridPoints(let count, let limit): warnings.append(.gridTooLarge(offering, settings: count, limit: limit))
+            }
+            return nil
+        }
+    }
+
+    private func leverOutcomes(_ sources: [LeverOutcome.Source]) -> [LeverOutcome] {
+        offering.levers.enumerated().map { index, lever in
             LeverOutcome(
                 lever: lever.id, name: lever.name, kind: lever.kind, unit: lever.unit, from: lever.baseline, to: settings[index],
                 fromText: lever.display(lever.baseline), toText: lever.display(settings[index]), source: sources[index],
                 pinned: pinned[index], flex: lever.flex)
         }
-        // Weights before emphasis are importance shares; no second value model is needed for them.
-        let totalImportance = segment.drivers.reduce(0) { $0 + $1.importance }
-        let weightsBefore = segment.drivers.map { totalImportance > 0 ? $0.importance / totalImportance : 0 }
-        let emphasized = segment.drivers.indices.compactMap { index -> EmphasizedDriver? in
+    }
+
+    /// Drivers whose weight rules changed.
+    private func emphasizedDrivers(_ model: ValueModel, weightsBefore: [Double]) -> [EmphasizedDriver] {
+        segment.drivers.indices.compactMap { index -> EmphasizedDriver? in
             guard let entry = emphasis[index], entry.factor != 1 else { return nil }
             let driver = segment.drivers[index]
             return EmphasizedDriver(
                 driver: driver.id, name: driver.name, kind: driver.kind, factor: entry.factor,
                 weightBefore: weightsBefore[index], weightAfter: model.weights[index], rules: entry.rules)
         }
-        let drivers = segment.drivers.indices.map { index in
+    }
+
+    private func driverOutcomes(_ model: ValueModel, baseline: [Double], weightsBefore: [Double]) -> [DriverOutcome] {
+        segment.drivers.indices.map { index in
             let driver = segment.drivers[index]
             return DriverOutcome(
                 id: driver.id, name: driver.name, kind: driver.kind,
@@ -270,22 +291,14 @@ struct AdviceRun {
                 reliefBefore: model.relief(ofDriverAt: index, at: baseline), reliefAfter: model.relief(ofDriverAt: index, at: settings),
                 addressed: model.addresses(driverAt: index))
         }
-        var margin: MarginOutcome?
-        if offering.levers.contains(where: \.declaresCost) {
-            margin = MarginOutcome(
-                before: Self.margin(offering, baseline), after: Self.margin(offering, settings),
-                currency: engine.workspace.settings.currency)
-        }
-        return Advice(
-            offering: .init(id: offering.id, name: offering.name), segment: .init(id: segment.id, name: segment.name),
-            segmentSize: segment.size, scenario: .init(id: scenario.id, name: scenario.name), fired: fired, levers: levers,
-            value: ValueOutcome(target: target, afterRules: afterRules, final: final, tolerance: tolerance, held: held, shortfall: shortfall),
-            margin: margin, emphasized: emphasized,
-            unaddressed: model.unaddressed.map { index in
-                let driver = segment.drivers[index]
-                return DriverReference(id: driver.id, name: driver.name, kind: driver.kind)
-            }, drivers: drivers,
-            talkingPoints: talkingPoints, warnings: warnings, overridden: overridden, explanations: explanations)
+    }
+
+    /// Margin per client before and after, when the offering declares costs to serve.
+    private func marginOutcome(baseline: [Double]) -> MarginOutcome? {
+        guard offering.levers.contains(where: \.declaresCost) else { return nil }
+        return MarginOutcome(
+            before: Self.margin(offering, baseline), after: Self.margin(offering, settings),
+            currency: engine.workspace.settings.currency)
     }
 
     private func balanceProblem(model: ValueModel, flex: [Int], target: Double, tolerance: Double) -> BalanceProblem {

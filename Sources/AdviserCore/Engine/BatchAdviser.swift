@@ -15,9 +15,9 @@ public struct BatchAdviser: Sendable {
     public let options: AdviceEngine.Options
 
     /// One engine and one set of prepared facts per core. Advice retains and releases the compiled
-    /// rules, their programs and prewritten records hundreds of times per client; with both cores on
-    /// the same objects every reference count bounced between caches (one core: 17,000 advices/s, two:
-    /// only 24,000). Each worker has its own copies, so its counts stay in its own cache.
+    /// rules, their programs and prewritten records hundreds of times per client; with every core on
+    /// the same objects, every reference count bounced between caches and a second core added little.
+    /// Each worker has its own copies, so its counts stay in its own cache.
     private let replicas: [Replica]
 
     private struct Replica: Sendable {
@@ -57,51 +57,47 @@ public struct BatchAdviser: Sendable {
         advise(line: line, number: number, replica: replicas[0]).map(Self.text)
     }
 
-    /// Output records are made as UTF-8 bytes, and stay bytes on their way to the output: a record
-    /// is 13 kB of JSON, and turning it into a `String` validated every byte once more.
+    /// Output records are made as UTF-8 bytes, and stay bytes on their way to the output: turning a
+    /// record, kilobytes of JSON, into a `String` validated every byte once more.
     private static func text(_ record: [UInt8]) -> String { String(decoding: record, as: UTF8.self) }
 
     private func advise(line: String, number: Int, replica: Replica) -> [[UInt8]] {
         let engine = replica.engine
         let trimmed = Self.trimmed(line)
         guard !trimmed.isEmpty else { return [] }
-        func failure(_ code: String, _ message: String, client: String? = nil) -> [[UInt8]] {
-            var record: JSONObject = [
-                "line": .number(Double(number)), "error": .object(["code": .string(code), "message": .string(message)]),
-            ]
-            if let client { record["client"] = .string(client) }
-            return [Array(JSONValue.object(record).serialized().utf8)]
+        func failure(_ code: BatchErrorCode, _ message: String, client: String? = nil) -> [[UInt8]] {
+            [Self.failure(code, message, number: number, client: client)]
         }
         guard case .object(let object)? = try? JSONDecoder().decode(InputJSON.self, from: Data(trimmed.utf8)) else {
-            return failure("invalid-json", "line \(number) is not a JSON object")
+            return failure(.invalidJSON, "line \(number) is not a JSON object")
         }
         let client = object["id"]?.text
         if let unknown = object.keys.sorted().first(where: { !Self.keys.contains($0) }) {
             let hint = Suggestion.hint(for: unknown, in: Self.keys).map { " (\($0))" } ?? ""
-            return failure("unknown-key", "unknown key '\(unknown)'\(hint); a client line has id, segment, facts, offerings", client: client)
+            return failure(.unknownKey, "unknown key '\(unknown)'\(hint); a client line has id, segment, facts, offerings", client: client)
         }
-        guard let client else { return failure("missing-key", "the client has no \"id\" (text)") }
+        guard let client else { return failure(.missingKey, "the client has no \"id\" (text)") }
         guard let segmentID = object["segment"]?.text else {
-            return failure("missing-key", "the client has no \"segment\" (a segment id)", client: client)
+            return failure(.missingKey, "the client has no \"segment\" (a segment id)", client: client)
         }
         guard let segmentIndex = engine.workspace.segments.firstIndex(where: { $0.id == segmentID }) else {
             let hint = Suggestion.hint(for: segmentID, in: engine.workspace.segments.map(\.id)).map { " (\($0))" } ?? ""
-            return failure("unknown-segment", "unknown segment '\(segmentID)'\(hint)", client: client)
+            return failure(.unknownSegment, "unknown segment '\(segmentID)'\(hint)", client: client)
         }
         let segment = engine.workspace.segments[segmentIndex]
         var overrides = options.overrides
         if let facts = object["facts"] {
-            guard case .object(let facts) = facts else { return failure("wrong-type", "\"facts\" must be an object", client: client) }
+            guard case .object(let facts) = facts else { return failure(.wrongType, "\"facts\" must be an object", client: client) }
             for name in facts.keys.sorted() {
                 guard let fact = engine.workspace.fact("segment.\(name)") else {
                     let hint = Suggestion.hint(for: name, in: engine.workspace.facts.filter { $0.scope == "segment" }.map(\.shortName))
-                    return failure("unknown-fact", "'segment.\(name)' is not declared in facts.yaml" + (hint.map { " (\($0))" } ?? ""), client: client)
+                    return failure(.unknownFact, "'segment.\(name)' is not declared in facts.yaml" + (hint.map { " (\($0))" } ?? ""), client: client)
                 }
                 guard let value = facts[name]!.factValue else {
-                    return failure("wrong-type", "segment.\(name) must be a number, true/false or a text", client: client)
+                    return failure(.wrongType, "segment.\(name) must be a number, true/false or a text", client: client)
                 }
                 if let problem = FactCheck.problem(value, for: fact) {
-                    return failure(problem.code.rawValue, problem.message, client: client)
+                    return failure(BatchErrorCode(factProblem: problem.code), problem.message, client: client)
                 }
                 overrides[fact.name] = value
             }
@@ -110,13 +106,13 @@ public struct BatchAdviser: Sendable {
         var offerings = Array(engine.workspace.offerings.indices)
         if let wanted = object["offerings"] {
             guard case .array(let items) = wanted, case let ids = items.compactMap(\.text), ids.count == items.count else {
-                return failure("wrong-type", "\"offerings\" must be a list of offering ids", client: client)
+                return failure(.wrongType, "\"offerings\" must be a list of offering ids", client: client)
             }
             offerings = []
             for id in ids {
                 guard let index = engine.workspace.offerings.firstIndex(where: { $0.id == id }) else {
                     let hint = Suggestion.hint(for: id, in: engine.workspace.offerings.map(\.id)).map { " (\($0))" } ?? ""
-                    return failure("unknown-offering", "unknown offering '\(id)'\(hint)", client: client)
+                    return failure(.unknownOffering, "unknown offering '\(id)'\(hint)", client: client)
                 }
                 offerings.append(index)
             }
@@ -141,8 +137,8 @@ public struct BatchAdviser: Sendable {
     }
 
     /// The line without the spaces and tabs around it. Most lines have none, and are seen to have
-    /// none from their first and last bytes (ASCII, neither space nor tab): trimming by character
-    /// set took 1.4 % of batch advice, a third as much as decoding the line.
+    /// none from their first and last bytes (ASCII, neither space nor tab), without trimming by
+    /// character set, which is slow for what it does here.
     private static func trimmed(_ line: String) -> String {
         let utf8 = line.utf8
         if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
@@ -170,16 +166,19 @@ public struct BatchAdviser: Sendable {
         case .text(let line):
             return advise(line: line, number: number, replica: replica)
         case .invalidUTF8:
-            return [Array(Self.failure("invalid-utf8", "line \(number) is not valid UTF-8 text", number: number).utf8)]
+            return [Self.failure(.invalidUTF8, "line \(number) is not valid UTF-8 text", number: number)]
         case .tooLong(let bytes, let limit):
-            return [Array(Self.failure("line-too-long", "line \(number) is \(bytes) bytes long, more than the limit of \(limit)", number: number).utf8)]
+            return [Self.failure(.lineTooLong, "line \(number) is \(bytes) bytes long, more than the limit of \(limit)", number: number)]
         }
     }
 
-    static func failure(_ code: String, _ message: String, number: Int) -> String {
-        JSONValue.object([
-            "line": .number(Double(number)), "error": .object(["code": .string(code), "message": .string(message)]),
-        ]).serialized()
+    /// The error record of a line that cannot be advised (docs/scale.md).
+    private static func failure(_ code: BatchErrorCode, _ message: String, number: Int, client: String? = nil) -> [UInt8] {
+        var record: JSONObject = [
+            "line": .number(Double(number)), "error": .object(["code": .string(code.rawValue), "message": .string(message)]),
+        ]
+        if let client { record["client"] = .string(client) }
+        return Array(JSONValue.object(record).serialized().utf8)
     }
 
     /// Advises a chunk of numbered lines on every core, and returns the output in input order.
@@ -193,8 +192,8 @@ public struct BatchAdviser: Sendable {
     }
 
     /// Clients to advise together in one `adviseRecords(chunk:)`: enough that starting and ending
-    /// a chunk costs little, few enough that its records (about 60 MB at 20 kB per advice and 3
-    /// offerings) keep memory small. The CLI and the benchmark both use it.
+    /// a chunk costs little, few enough that its records, kilobytes per client and offering, keep
+    /// memory small. The CLI and the benchmark both use it.
     public static let clientsPerChunk = 1_024
 
     /// As `advise(chunk:)`, with each output record as UTF-8 bytes (no newline), ready to write.

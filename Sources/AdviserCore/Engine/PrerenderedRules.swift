@@ -1,16 +1,20 @@
 /// What a fired rule contributes to advice that does not depend on the client: its `fired` record
 /// and, per segment, its talking points, each with its compact JSON already written.
 ///
-/// Batch advice fires ~38 rules per client, and writing their records (escaping `why` and the talking
-/// points' text, formatting locations) was the largest part of writing the JSON; the records are the
-/// same for every client, so they are written once when the engine is built and copied as bytes.
-struct PrerenderedRules: Sendable {
+/// Batch advice fires dozens of rules per client, and writing their records (escaping `why` and the
+/// talking points' text, formatting locations) was the largest part of writing the JSON; the records
+/// are the same for every client, so they are written once when the engine is built and copied as
+/// bytes. Advice remembers which of its records came from here (`PrerenderedRecords`); the records
+/// themselves carry no JSON.
+final class PrerenderedRules: Sendable {
     /// By rule position in `AdviceEngine.rules`.
     let fired: [FiredRule]
+    private let firedJSON: [[UInt8]]
     /// Every rule's talking points for every segment, in one array: rule by rule, segment by
     /// segment, `say` actions in order. Nested arrays cost a cache miss per level for each rule
     /// that fires.
-    private let talkingPoints: [TalkingPoint]
+    let talkingPoints: [TalkingPoint]
+    private let talkingPointsJSON: [[UInt8]]
     /// Where the points of rule r for segment s start in `talkingPoints`: at r × segments + s.
     private let talkingPointsStart: [Int]
     private let segmentCount: Int
@@ -19,7 +23,6 @@ struct PrerenderedRules: Sendable {
         fired = rules.map { compiled in
             let rule = compiled.rule
             return FiredRule(rule: rule.id, ruleset: rule.ruleset, location: rule.location, why: rule.why, priority: rule.priority)
-                .prerendered()
         }
         var talkingPoints: [TalkingPoint] = []
         var talkingPointsStart: [Int] = []
@@ -27,18 +30,26 @@ struct PrerenderedRules: Sendable {
             for segment in segments {
                 talkingPointsStart.append(talkingPoints.count)
                 for case .say(let text, let about, _) in compiled.rule.actions {
-                    talkingPoints.append(TalkingPoint.make(text, about: about?.value, rule: compiled.rule.id, segment: segment).prerendered())
+                    talkingPoints.append(TalkingPoint.make(text, about: about?.value, rule: compiled.rule.id, segment: segment))
                 }
             }
         }
+        firedJSON = fired.map { record in AdviceJSON.compact { AdviceJSON.write(record, to: &$0) } }
+        talkingPointsJSON = talkingPoints.map { point in AdviceJSON.compact { AdviceJSON.write(point, to: &$0) } }
         self.talkingPoints = talkingPoints
         self.talkingPointsStart = talkingPointsStart
         segmentCount = segments.count
     }
 
-    /// The talking point of the rule's `say` action number `say` (counting its says only), for the
-    /// segment at that position in the workspace.
-    func talkingPoint(rule: Int, segment: Int, say: Int) -> TalkingPoint {
-        talkingPoints[talkingPointsStart[rule * segmentCount + segment] + say]
+    /// Where in `talkingPoints` the rule's `say` action number `say` (counting its says only) is,
+    /// for the segment at that position in the workspace.
+    func talkingPointPosition(rule: Int, segment: Int, say: Int) -> Int {
+        talkingPointsStart[rule * segmentCount + segment] + say
     }
+
+    /// The compact JSON of the fired record of the rule at this position.
+    func firedJSON(rule: Int) -> [UInt8] { firedJSON[rule] }
+
+    /// The compact JSON of the talking point at this position of `talkingPoints`.
+    func talkingPointJSON(at position: Int) -> [UInt8] { talkingPointsJSON[position] }
 }

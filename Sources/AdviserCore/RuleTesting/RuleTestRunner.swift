@@ -141,7 +141,7 @@ public struct RuleTestRunner: Sendable {
                 location: held.location,
                 message: "expected value \(held.value ? "held" : "not held") for \(label), got \(advice.value.held ? "held" : "not held") (\(got))"))
         }
-        let codes = Set(advice.warnings.map(\.code))
+        let codes = Set(advice.warnings.map(\.code.rawValue))
         for code in expect.warnings where !codes.contains(code.value) {
             failures.append(.init(
                 location: code.location,

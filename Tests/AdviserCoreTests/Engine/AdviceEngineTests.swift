@@ -36,7 +36,7 @@ struct AdviceEngineTests {
             with: "      - adjust: price\n        to: 7000")])
         #expect(advice.levers.first { $0.lever == "price" }?.to == 4300)
         #expect(advice.overridden.map(\.rule) == ["undercut-by-rivals"])
-        #expect(!advice.warnings.contains { $0.code == "conflict" })
+        #expect(!advice.warnings.contains { $0.code == .conflict })
     }
 
     @Test func samePriorityAdjustmentsOfOneLeverAreAConflict() throws {
@@ -45,7 +45,7 @@ struct AdviceEngineTests {
                      with: "      - adjust: price\n        to: 7000"),
             Breakage("rules/business-cycle.yaml", replacing: "    priority: 10\n", with: ""),
         ])
-        let conflict = try #require(advice.warnings.first { $0.code == "conflict" })
+        let conflict = try #require(advice.warnings.first { $0.code == .conflict })
         #expect(conflict.message.contains("'downturn-cost-focus'") && conflict.message.contains("'undercut-by-rivals'"))
         #expect(conflict.message.contains("business-cycle.yaml") && conflict.message.contains("competition.yaml"))
         #expect(advice.levers.first { $0.lever == "price" }?.to == 4300, "the earlier rule (by file) wins")
@@ -54,7 +54,7 @@ struct AdviceEngineTests {
     @Test func adjustmentBeyondABoundIsClampedWithAWarning() throws {
         let advice = try advise([Breakage("rules/business-cycle.yaml", replacing: "        by: -10%", with: "        by: -60%")])
         #expect(advice.levers.first { $0.lever == "price" }?.to == 2400)
-        #expect(advice.warnings.contains { $0.code == "clamped" && $0.message.contains("1920") })
+        #expect(advice.warnings.contains { $0.code == .clamped && $0.message.contains("1920") })
     }
 
     @Test func pinnedLeverIsNeverBalanced() throws {
@@ -65,9 +65,9 @@ struct AdviceEngineTests {
 
     @Test func staleScenarioIsWarned() throws {
         let asOf = try ScalarReader.date(YAMLScalar("2026-10-15")).get()
-        #expect(try advise(today: asOf + 90).warnings.contains { $0.code == "stale-scenario" } == false)
+        #expect(try advise(today: asOf + 90).warnings.contains { $0.code == .staleScenario } == false)
         let stale = try advise(today: asOf + 91)
-        #expect(stale.warnings.contains { $0.code == "stale-scenario" && $0.message.contains("91 days ago") })
+        #expect(stale.warnings.contains { $0.code == .staleScenario && $0.message.contains("91 days ago") })
     }
 
     @Test func valueThatCannotHoldSaysWhy() throws {
@@ -82,7 +82,7 @@ struct AdviceEngineTests {
         #expect(!advice.value.held)
         #expect(advice.value.shortfall?.hasPrefix("Value ends") == true)
         #expect(advice.value.shortfall?.contains("no lever is free to balance it") == true)
-        #expect(advice.warnings.contains { $0.code == "value-not-held" })
+        #expect(advice.warnings.contains { $0.code == .valueNotHeld })
     }
 
     @Test func driverNoLeverOfTheOfferingAddressesIsReported() throws {

@@ -88,8 +88,8 @@ struct WorkspaceLimitsTests {
         let workspace = outcome.workspace
         let advice = engine.advise(
             offering: workspace.offerings[0], segment: workspace.segment("micro-retail")!, scenario: workspace.scenario("downturn")!)
-        #expect(advice.warnings.contains { $0.code == "condition-error" }, "\(advice.warnings)")
-        #expect(advice.warnings.contains { $0.code == "grid-too-large" }, "\(advice.warnings)")
+        #expect(advice.warnings.contains { $0.code == .conditionError }, "\(advice.warnings)")
+        #expect(advice.warnings.contains { $0.code == .gridTooLarge }, "\(advice.warnings)")
     }
 
     /// A flex lever whose grid is too large to build: refused when loading, and skipped with a warning
@@ -104,7 +104,7 @@ struct WorkspaceLimitsTests {
         let warnings = workspace.scenarios.flatMap { scenario in
             workspace.segments.flatMap { engine.advise(offering: workspace.offerings[0], segment: $0, scenario: scenario).warnings }
         }
-        #expect(warnings.contains { $0.code == "grid-too-large" }, "\(warnings)")
+        #expect(warnings.contains { $0.code == .gridTooLarge }, "\(warnings)")
         var lever = workspace.offerings[0].levers[0]
         (lever.min, lever.max, lever.step) = (-1e308, 1e308, 1e-300)
         #expect(lever.gridCount == 1_000_000_000_000_000)

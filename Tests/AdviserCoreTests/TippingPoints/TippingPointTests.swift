@@ -22,10 +22,10 @@ struct TippingPointTests {
         let demand = try #require(analysis.facts.first { $0.fact == "market.demand_index" }?.points.first)
         #expect(demand.direction == .falls && demand.threshold == 1.1 && demand.tested == 1.1)
         #expect(demand.rules == ["expansion-grow-scope"])
-        #expect(demand.changes.allSatisfy { $0.stoppedFiring.map(\.rule) == ["expansion-grow-scope"] })
+        #expect(demand.changes.allSatisfy { $0.noLongerFired.map(\.id) == ["expansion-grow-scope"] })
         let rivals = try #require(analysis.facts.first { $0.fact == "market.competitor_price_index" }?.points.first)
         #expect(rivals.direction == .falls && rivals.threshold == 0.9 && rivals.tested == 0.89)
-        #expect(rivals.changes.allSatisfy { $0.startedFiring.map(\.rule) == ["undercut-by-rivals"] })
+        #expect(rivals.changes.allSatisfy { $0.nowFired.map(\.id) == ["undercut-by-rivals"] })
 
         // Each claim, checked independently: advise at the tested value and compare.
         let base = try engine.report(for: AdviceRequest(scenario: scenario)).advice
@@ -36,12 +36,12 @@ struct TippingPointTests {
                 for delta in point.changes {
                     let before = try #require(base.first { $0.offering.id == delta.offering.id && $0.segment.id == delta.segment.id })
                     let after = try #require(moved.first { $0.offering.id == delta.offering.id && $0.segment.id == delta.segment.id })
-                    for rule in delta.startedFiring.map(\.rule) {
+                    for rule in delta.nowFired.map(\.id) {
                         #expect(!before.fired.contains { $0.rule == rule } && after.fired.contains { $0.rule == rule })
                     }
                     for lever in delta.levers {
-                        #expect(before.levers.first { $0.lever == lever.lever }?.toText == lever.beforeText)
-                        #expect(after.levers.first { $0.lever == lever.lever }?.toText == lever.afterText)
+                        #expect(before.levers.first { $0.lever == lever.lever }?.toText == lever.before)
+                        #expect(after.levers.first { $0.lever == lever.lever }?.toText == lever.after)
                     }
                 }
                 if let min = fact.min { #expect(point.tested >= min) }
@@ -56,7 +56,7 @@ struct TippingPointTests {
         let rivals = try #require(analysis.facts.first { $0.fact == "market.competitor_price_index" }?.points.first)
         // 0.85 now; `< 0.9` stops holding at 0.9 itself.
         #expect(rivals.direction == .rises && rivals.tested == 0.9 && rivals.phrase == "reaches 0.9")
-        #expect(rivals.changes.allSatisfy { $0.stoppedFiring.map(\.rule) == ["undercut-by-rivals"] })
+        #expect(rivals.changes.allSatisfy { $0.noLongerFired.map(\.id) == ["undercut-by-rivals"] })
         // demand_index > 1.1 alone does not fire expansion-grow-scope in a downturn: no change, no claim.
         #expect(analysis.facts.first { $0.fact == "market.demand_index" }?.points.isEmpty == true)
     }

@@ -113,7 +113,7 @@ public struct AdviceHTMLReporter: AdviceReporter {
                 html.element("h3", text: "\(a.offering.name) for \(a.segment.name) (\(a.segmentSize.rawValue))")
                 html.element("span", ["class": "pill \(a.value.held ? "held" : "not-held")"], text: a.value.held ? "value held" : "value NOT held")
             }
-            for warning in a.warnings where warning.code != "stale-scenario" {
+            for warning in a.warnings where warning.code != .staleScenario {
                 html.element("div", ["class": "warning"]) {
                     html.element("strong", text: "Warning (\(warning.code)): ")
                     html.text(warning.message)

@@ -76,7 +76,7 @@ public enum AdviceJSON {
         w.key("fired")
         w.beginArray()
         for index in a.fired.indices {
-            if let json = a.fired[index].compactJSON, !w.isPretty { w.raw(json) } else { write(a.fired[index], to: &w) }
+            if let json = a.prerendered.firedJSON(index), !w.isPretty { w.raw(json) } else { write(a.fired[index], to: &w) }
         }
         w.endArray()
         w.key("levers")
@@ -112,7 +112,7 @@ public enum AdviceJSON {
         w.key("talking_points")
         w.beginArray()
         for index in a.talkingPoints.indices {
-            if let json = a.talkingPoints[index].compactJSON, !w.isPretty {
+            if let json = a.prerendered.talkingPointJSON(index), !w.isPretty {
                 w.raw(json)
             } else {
                 write(a.talkingPoints[index], to: &w)
@@ -142,7 +142,7 @@ public enum AdviceJSON {
         w.beginArray()
         for warning in a.warnings {
             w.beginObject()
-            w.member("code", warning.code)
+            w.member("code", warning.code.rawValue)
             if let location = warning.location { w.member("location", "\(location)") }
             w.member("message", warning.message)
             w.endObject()

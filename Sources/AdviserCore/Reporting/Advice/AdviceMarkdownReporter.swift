@@ -61,7 +61,7 @@ public struct AdviceMarkdownReporter: AdviceReporter {
                     for p in points { out.append("- *\(title):* \(ReportWording.markdown(p.text))") }
                 }
             }
-            for w in a.warnings where w.code != "stale-scenario" && w.code != "value-not-held" {
+            for w in a.warnings where w.code != .staleScenario && w.code != .valueNotHeld {
                 out.append("")
                 out.append("> **Warning (\(w.code)):** \(ReportWording.markdown(w.message))")
             }

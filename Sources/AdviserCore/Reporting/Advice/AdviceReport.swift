@@ -17,6 +17,6 @@ public struct AdviceReport: Sendable {
     /// Warnings that concern the whole report (a stale scenario), shown once at the top.
     public var topWarnings: [AdviceWarning] {
         var seen = Set<String>()
-        return advice.flatMap(\.warnings).filter { $0.code == "stale-scenario" && seen.insert($0.message).inserted }
+        return advice.flatMap(\.warnings).filter { $0.code == .staleScenario && seen.insert($0.message).inserted }
     }
 }

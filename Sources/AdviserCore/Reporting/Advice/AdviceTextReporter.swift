@@ -67,7 +67,7 @@ public struct AdviceTextReporter: AdviceReporter {
                 for point in points { out.append("  - \(title): \(point.text)") }
             }
         }
-        let warnings = advice.warnings.filter { $0.code != "stale-scenario" && $0.code != "value-not-held" }
+        let warnings = advice.warnings.filter { $0.code != .staleScenario && $0.code != .valueNotHeld }
         for warning in warnings {
             out.append(colors.yellow("  warning[\(warning.code)]: \(warning.message)"))
         }

@@ -42,19 +42,19 @@ public struct TippingPointJSONReporter: TippingPointReporter {
         .object([
             "offering": .string(d.offering.id),
             "segment": .string(d.segment.id),
-            "started_firing": .array(d.startedFiring.map { .string($0.rule) }),
-            "stopped_firing": .array(d.stoppedFiring.map { .string($0.rule) }),
+            "started_firing": .array(d.nowFired.map { .string($0.id) }),
+            "stopped_firing": .array(d.noLongerFired.map { .string($0.id) }),
             "levers": .array(d.levers.map { l in
                 .object([
                     "lever": .string(l.lever), "name": .string(l.name),
-                    "before": .rounded(l.before), "after": .rounded(l.after),
-                    "before_text": .string(l.beforeText), "after_text": .string(l.afterText),
+                    "before": l.outcome.before.map { .rounded($0.to) } ?? .null, "after": l.outcome.after.map { .rounded($0.to) } ?? .null,
+                    "before_text": l.before.json, "after_text": l.after.json,
                 ])
             }),
-            "value_before": .rounded(d.valueBefore),
-            "value_after": .rounded(d.valueAfter),
-            "held_before": .bool(d.heldBefore),
-            "held_after": .bool(d.heldAfter),
+            "value_before": .rounded(d.value.before.final),
+            "value_after": .rounded(d.value.after.final),
+            "held_before": .bool(d.value.before.held),
+            "held_after": .bool(d.value.after.held),
             "summary": .string(d.sentence),
         ])
     }

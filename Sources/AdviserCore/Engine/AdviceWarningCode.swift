@@ -1,0 +1,21 @@
+/// What an advice warning is about: a stable, kebab-case code. Codes are API (scripts match on the
+/// `code` of `advise --format json` and rule tests expect them by name), so every one is documented
+/// in docs/json-output.md and none is renamed lightly.
+public enum AdviceWarningCode: String, CaseIterable, Sendable, CustomStringConvertible {
+    /// The scenario's `as_of` is older than `stale_after_days`.
+    case staleScenario = "stale-scenario"
+    /// Two rules with the same priority adjust one lever differently; the earlier one wins.
+    case conflict
+    /// A rule asked for a setting beyond the lever's bounds.
+    case clamped
+    /// No setting of the free levers brings value within tolerance.
+    case valueNotHeld = "value-not-held"
+    /// A rule's condition could not be evaluated; the rule was skipped.
+    case conditionError = "condition-error"
+    /// The balancer stopped at its search budget; its setting is the best found, not proven best.
+    case balanceIncomplete = "balance-incomplete"
+    /// The free levers have more settings than the balancer searches; value was not balanced.
+    case gridTooLarge = "grid-too-large"
+
+    public var description: String { rawValue }
+}
