@@ -84,6 +84,9 @@ public struct ValueModel: Sendable {
         settings.indices.reduce(0) { $0 + term(lever: $1, at: settings[$1]) }
     }
 
+    /// The driver's curves over this offering's levers (lever position and curve).
+    public func curves(ofDriverAt position: Int) -> [(lever: Int, curve: ReliefCurve)] { reliefs[position] }
+
     /// Whether some lever of this offering relieves the driver at `position` in the segment.
     public func addresses(driverAt position: Int) -> Bool { !reliefs[position].isEmpty }
 

@@ -149,6 +149,37 @@ public struct Lever: Sendable {
         return max - last > 1e-9 * Swift.max(1, abs(max))
     }
 
+    /// The grid settings within `range`, in increasing order, without building the rest of the
+    /// grid. Check `gridCount(within:)` first: a wide range of a fine grid is a large array.
+    public func grid(within range: ClosedRange<Double>) -> [Double] {
+        if kind == .level { return levels.indices.map(Double.init).filter { range.lowerBound - 1e-9 <= $0 && $0 <= range.upperBound + 1e-9 } }
+        guard step > 0, max >= min else { return range.contains(min) ? [min] : [] }
+        guard let (first, last, withMax) = positions(within: range) else { return [] }
+        var settings = first <= last ? (first...last).map { snap(min + Double($0) * step) } : []
+        if withMax { settings.append(max) }
+        return settings
+    }
+
+    /// How many grid settings lie within `range` (saturating like `gridCount`).
+    public func gridCount(within range: ClosedRange<Double>) -> Int {
+        if kind == .level { return grid(within: range).count }
+        guard step > 0, max >= min else { return range.contains(min) ? 1 : 0 }
+        guard let (first, last, withMax) = positions(within: range) else { return 0 }
+        return Swift.max(0, last - first + 1) + (withMax ? 1 : 0)
+    }
+
+    /// The first and last step positions within `range`, and whether an off-step maximum is in it.
+    private func positions(within range: ClosedRange<Double>) -> (first: Int, last: Int, withMax: Bool)? {
+        let dust = 1e-9 * Swift.max(1, abs(max))
+        let low = Swift.max(range.lowerBound, min), high = Swift.min(range.upperBound, max)
+        guard low <= high + dust else { return nil }
+        let firstStep = ((low - min) / step - 1e-9).rounded(.up)
+        let lastStep = Swift.min(((high - min) / step + 1e-9).rounded(.down), Double(steppedCount - 1))
+        guard firstStep.isFinite, lastStep.isFinite, firstStep < 1e15, lastStep < 1e15 else { return nil }
+        let withMax = maxIsOffStep && max <= high + dust && max >= low - dust
+        return (Int(firstStep), Int(lastStep), withMax)
+    }
+
     /// The grid position of a setting on the grid (nil when it is not on it).
     public func gridIndex(of value: Double) -> Int? {
         guard isOnGrid(value) else { return nil }
@@ -193,6 +224,22 @@ public struct Lever: Sendable {
         return formatNumber(value)
     }
 
+    /// A setting with its unit, as a sentence says it: `4 hours`, `1 hour/year` (units are written
+    /// in the plural in the workspace), `phone` (a level has no unit).
+    public static func phrase(_ text: String, unit: String?, kind: Kind) -> String {
+        guard kind != .level, var unit else { return text }
+        if text == "1" || text == "-1" {
+            let parts = unit.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+            if let first = parts.first, first.count > 2, first.hasSuffix("s"), !first.hasSuffix("ss") {
+                unit = String(first.dropLast()) + (parts.count > 1 ? "/" + parts[1] : "")
+            }
+        }
+        return "\(text) \(unit)"
+    }
+
+    /// A setting with its unit: `4 hours`, `phone`.
+    public func phrase(_ value: Double) -> String { Self.phrase(display(value), unit: unit, kind: kind) }
+
     /// The cost to serve at a setting (0 when none declared).
     public func cost(at value: Double) -> Double {
         if kind == .level {
@@ -204,14 +251,14 @@ public struct Lever: Sendable {
 
     public var declaresCost: Bool { costPerUnit != nil || !levelCosts.isEmpty }
 
-    /// What a rule's adjustment asks for (before bounds and grid), measured from the baseline;
-    /// `snapToGrid` of it is the setting the lever gets.
-    public func asked(by change: Adjustment) -> Double {
+    /// What a rule's adjustment asks for (before bounds and grid), measured from `today` (the
+    /// segment's setting, or the baseline); `snapToGrid` of it is the setting the lever gets.
+    public func asked(by change: Adjustment, from today: Double) -> Double {
         switch change {
-        case .byPercent(let p): baseline * (1 + p / 100)
-        case .byUnits(let u): baseline + u
+        case .byPercent(let p): today * (1 + p / 100)
+        case .byUnits(let u): today + u
         case .toValue(let v): v
-        case .toLevel(let name): Double(levels.firstIndex(of: name) ?? Int(baseline))
+        case .toLevel(let name): Double(levels.firstIndex(of: name) ?? Int(today))
         }
     }
 }
