@@ -9,11 +9,13 @@
 ///   default (1) the largest Σ margin, (2) the fewest levers moved, (3) the smallest Σ move — and
 ///   then (4) the lexicographically smallest choice vector (lowest settings first, lever by
 ///   lever), so output is deterministic.
-/// - If nothing holds, it finds the smallest distance D from V to the hold region; every setting
-///   whose distance is at most D + `closeness` counts as equally close, and among those it picks
-///   (1) the fewest levers moved, then the rest of the objective's order, then (4). So floating-
-///   point noise can never make it move two levers when moving none is as close.
-///   `held` is then false.
+/// - If nothing holds, more value beats less: in band mode, when some setting reaches the band's
+///   lower edge (they all overshoot its upper edge), it finds the least such value U and considers
+///   the settings from the lower edge up to U + `closeness`; otherwise (nothing reaches the lower
+///   edge, or at-least mode) the settings within `closeness` of the highest achievable value, or of
+///   the lowest when the whole range lies above the band. Among those it picks (1) the fewest levers
+///   moved, then the rest of the objective's order, then (4). So floating-point noise can never
+///   make it move two levers when moving none is as close. `held` is then false.
 ///
 /// Comparisons are exact: value, move and margin are each put on an `Int64` fixed-point grid
 /// (step 2^-40 ≈ 9.1e-13, coarser only if magnitudes would overflow) before summing, so sums do
@@ -29,9 +31,8 @@
 /// criterion (`LinearRelaxation`, the linear programme's, by a binary search per branch) is worse
 /// than the best setting found; exact per-criterion bounds settle ties, and once a problem proves
 /// large the last two levers are settled by one lookup (`PairCompletion`). When nothing holds,
-/// the closest distance comes from the range of achievable sums or, for a band that falls in a gap
-/// between them, from `ClosestSettingSearch`; `ObjectiveSearch` then runs on the region widened by
-/// it.
+/// `ObjectiveSearch` with value itself as the cost finds the least value above the band (or the
+/// range's end gives the nearest value below it), and runs again on the settings that close.
 ///
 /// Worst case is exponential (the problem contains subset-sum); each phase therefore has a
 /// deterministic step budget, `BalanceLimits.maxSearchSteps`; when it runs out the best setting

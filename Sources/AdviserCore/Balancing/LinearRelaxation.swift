@@ -15,6 +15,8 @@ struct LinearRelaxation {
     /// Per depth: merged hull edges for raising (lowering) value, cheapest rate first, as prefix
     /// sums of value and cost, and each edge's rate.
     let up: [EdgeTable], down: [EdgeTable]
+    /// The first depth with tables; shallower depths are bounded by their cheapest options alone.
+    let tabledFrom: Int
     let lo: Double, hi: Double, hasUpperBound: Bool
     /// Floating-point slack added before a cut, so rounding can never cut the optimum.
     let slack: Double
@@ -33,6 +35,9 @@ struct LinearRelaxation {
     }
 
     enum Verdict { case keep, cut, cutRest }
+
+    /// How many of the deepest levers get exact relaxation tables (see `init`).
+    static let maxTabledLevers = 64
 
     init(levers: ObjectiveLevers, order: [Int], lo: Int64, hi: Int64, hasUpperBound: Bool) {
         self.lo = Double(lo)
@@ -58,15 +63,24 @@ struct LinearRelaxation {
         // Each lever's hull edges already rise in rate, so each depth's table is the next one's
         // merged with one lever's edges.
         var mergedUp: [(dv: Double, dc: Double)] = [], mergedDown: [(dv: Double, dc: Double)] = []
+        // Tables for the deepest levers only: each costs the edges of every lever below it, so
+        // thousands of levers would cost millions. Above them the bound is the cheapest options'.
+        let tabled = max(0, n - Self.maxTabledLevers)
         for depth in stride(from: n - 1, through: 0, by: -1) {
             baseCost[depth] = baseCost[depth + 1] + cheapest[depth]
             upBase[depth] = upBase[depth + 1] + highBase[depth]
             downBase[depth] = downBase[depth + 1] + lowBase[depth]
+            guard depth >= tabled else { continue }
             mergedUp = Self.merge(mergedUp, upEdges[depth])
             mergedDown = Self.merge(mergedDown, downEdges[depth])
             up[depth] = Self.table(mergedUp)
             down[depth] = Self.table(mergedDown)
         }
+        // The root's table, for the guide, when it was not built above.
+        let byRate = { (a: (dv: Double, dc: Double), b: (dv: Double, dc: Double)) in a.dc * b.dv < b.dc * a.dv }
+        let rootUp = tabled == 0 ? up[0] : Self.table(upEdges.flatMap { $0 }.sorted(by: byRate))
+        let rootDown = tabled == 0 ? down[0] : Self.table(downEdges.flatMap { $0 }.sorted(by: byRate))
+        tabledFrom = tabled
         self.baseCost = baseCost
         self.upBase = upBase
         self.downBase = downBase
@@ -75,10 +89,10 @@ struct LinearRelaxation {
         slack = 1e-12 * (magnitude + abs(Double(lo)) + (hasUpperBound ? abs(Double(hi)) : 0)) * Double(n + 1) + 4
         // The root's price of value: the rate of the edge that covers its shortfall.
         var guide = 0.0
-        if let root = up.first, Double(lo) - upBase[0] > 0 {
+        if case let root = rootUp, Double(lo) - upBase[0] > 0 {
             let k = Self.edge(covering: Double(lo) - upBase[0], in: root)
             guide = k < root.rate.count ? root.rate[k] : root.rate.last ?? 0
-        } else if hasUpperBound, let root = down.first, downBase[0] - Double(hi) > 0 {
+        } else if hasUpperBound, case let root = rootDown, downBase[0] - Double(hi) > 0 {
             let k = Self.edge(covering: downBase[0] - Double(hi), in: root)
             guide = -(k < root.rate.count ? root.rate[k] : root.rate.last ?? 0)
         }
@@ -154,6 +168,7 @@ struct LinearRelaxation {
 
     /// The least cost of the levers from `depth` on that brings the sum from `value` into the band.
     private func cost(depth: Int, value: Double) -> Double {
+        guard depth >= tabledFrom else { return baseCost[depth] }
         let shortfall = lo - value - upBase[depth]
         if shortfall > 0 { return baseCost[depth] + Self.cover(shortfall, up[depth]) }
         if hasUpperBound {

@@ -68,7 +68,8 @@ struct ObjectiveSearch {
         let n = levers.count
         if n == 0 { return (region.contains(0) ? [] : nil, true) }
         var state = ObjectiveSearchState(levers: levers, region: region)
-        return state.search(maxSteps: maxSteps)
+        // Four steps a lever on top, so that one dive to a complete setting always fits.
+        return state.search(maxSteps: maxSteps + 4 * n)
     }
 }
 

@@ -69,7 +69,7 @@ struct ModellingCheck {
                     continue
                 }
                 guard let value = setting(assignment.value, for: lever) else { continue }
-                let range = segment.allowedRange(lever)
+                let range = segment.allowedRange(lever, of: offering.id)
                 if value < lever.min - 1e-9 || value > lever.max + 1e-9 {
                     diagnostics.append(.error(
                         .outOfRange, "\(segment.id) buys \(lever.id) at \(lever.display(value)), outside \(lever.display(lever.min))..\(lever.display(lever.max))",
@@ -87,12 +87,24 @@ struct ModellingCheck {
         }
     }
 
-    /// A segment's bounds: levers that exist, settings that fit them, min not above max.
+    /// A segment's bounds: offerings and levers that exist, settings that fit them, min not above max.
     private mutating func checkBounds(_ segment: Segment) {
         for bound in segment.bounds {
-            let levers = workspace.offerings.compactMap { $0.lever(bound.lever.value) }
+            let offerings: [Offering]
+            if let id = bound.offering {
+                guard let offering = workspace.offering(id) else {
+                    var location = bound.lever.location
+                    location.column -= id.count + 1
+                    unknown(.unknownOffering, "offering", Located(id, at: location), among: offeringIDs)
+                    continue
+                }
+                offerings = [offering]
+            } else {
+                offerings = workspace.offerings
+            }
+            let levers = offerings.compactMap { $0.lever(bound.lever.value) }
             guard let lever = levers.first else {
-                unknown(.unknownLever, "lever", bound.lever, among: Set(workspace.offerings.flatMap { $0.levers.map(\.id) }).sorted())
+                unknown(.unknownLever, "lever", bound.lever, among: Set(offerings.flatMap { $0.levers.map(\.id) }).sorted())
                 continue
             }
             let low = bound.min.flatMap { setting($0, for: lever) }, high = bound.max.flatMap { setting($0, for: lever) }
@@ -249,7 +261,7 @@ struct ModellingCheck {
                 for segment in workspace.segments where segment.isOffered(offering.id) {
                     seen = true
                     let today = segment.today(offering)[index]
-                    let range = segment.allowedRange(lever)
+                    let range = segment.allowedRange(lever, of: offering.id)
                     let asked = min(max(lever.asked(by: change, from: today), range.lowerBound), range.upperBound)
                     if lever.snapToGrid(asked) != today { changes = true }
                 }

@@ -189,10 +189,11 @@ public enum Protection: Hashable, Sendable, CustomStringConvertible {
     /// A talking point of the advice is about it (by id or by kind).
     case talkedAbout(rule: String)
 
+    /// Why, as the end of a sentence: "the segment protects it".
     public var description: String {
         switch self {
-        case .declared: "protected by the segment"
-        case .emphasized(let rule): "emphasized by rule '\(rule)'"
+        case .declared: "the segment protects it"
+        case .emphasized(let rule): "rule '\(rule)' weighs it more"
         case .talkedAbout(let rule): "a talking point of rule '\(rule)' is about it"
         }
     }
@@ -279,17 +280,16 @@ public struct TalkingPoint: Sendable {
 
     private mutating func update(_ change: (inout Fields) -> Void) { storage = storage.updated(change) }
 
-    /// The point a `say` action makes for a segment: a driver it names is kept only when the segment has it.
-    static func make(_ text: String, about: DriverTarget?, rule: String, segment: Segment) -> TalkingPoint {
+    /// The point a `say` action makes for a segment; nil when it is about a driver this segment
+    /// does not have (the point is about something else than this segment's clients care about).
+    static func make(_ text: String, about: DriverTarget?, rule: String, segment: Segment) -> TalkingPoint? {
         switch about {
         case .kind(let kind)?:
             let drivers = segment.drivers.filter { $0.kind == kind }.map(\.id)
             return TalkingPoint(kind: kind, driver: nil, about: about, drivers: drivers, text: text, rule: rule)
         case .driver(let id)?:
-            if let driver = segment.drivers.first(where: { $0.id == id }) {
-                return TalkingPoint(kind: driver.kind, driver: id, about: about, drivers: [id], text: text, rule: rule)
-            }
-            return TalkingPoint(kind: nil, driver: nil, about: about, text: text, rule: rule)
+            guard let driver = segment.drivers.first(where: { $0.id == id }) else { return nil }
+            return TalkingPoint(kind: driver.kind, driver: id, about: about, drivers: [id], text: text, rule: rule)
         case nil:
             return TalkingPoint(kind: nil, driver: nil, text: text, rule: rule)
         }

@@ -32,20 +32,21 @@ extension AdviceRun {
         }
         fired.append(engine.prerendered.fired[ruleIndex])
         prerendered.firedRules?.append(ruleIndex)
-        var says = 0
+        if let segmentIndex = options.segmentIndex {
+            for point in engine.prerendered.talkingPointPositions(rule: ruleIndex, segment: segmentIndex) {
+                talkingPoints.append(engine.prerendered.talkingPoints[point])
+                prerendered.talkingPoints?.append(point)
+            }
+        }
         for position in compiled.rule.actions.indices {
             switch compiled.rule.actions[position] {
             case .emphasize(let target, let factor):
                 emphasize(target.value, factor, by: compiled.rule.id)
             case .say(let text, let about, _):
-                if let segmentIndex = options.segmentIndex {
-                    let point = engine.prerendered.talkingPointPosition(rule: ruleIndex, segment: segmentIndex, say: says)
-                    talkingPoints.append(engine.prerendered.talkingPoints[point])
-                    prerendered.talkingPoints?.append(point)
-                } else {
-                    talkingPoints.append(TalkingPoint.make(text, about: about?.value, rule: compiled.rule.id, segment: segment))
+                if options.segmentIndex == nil,
+                   let point = TalkingPoint.make(text, about: about?.value, rule: compiled.rule.id, segment: segment) {
+                    talkingPoints.append(point)
                 }
-                says += 1
                 if let about { protect(about.value, .talkedAbout(rule: compiled.rule.id)) }
             case .adjust, .pin:
                 break

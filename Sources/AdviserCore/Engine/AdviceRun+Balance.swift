@@ -90,7 +90,7 @@ extension AdviceRun {
             } else if let driver = guarded.first(where: { ValueModel.relief($0.curve, lever: lever, at: setting) < $0.today - 1e-12 }) {
                 excluded.append((setting, GuardrailOutcome(
                     kind: .protectedDriver, lever: lever.id, driver: driver.driver.id,
-                    message: "\(lever.name) was not moved to \(lever.display(setting)), which would relieve '\(driver.driver.name)' less, and it is \(driver.why)")))
+                    message: "\(lever.name) was kept from \(lever.phrase(setting)): that would relieve '\(driver.driver.name)' less, and \(driver.why)")))
             } else {
                 settings.append(setting)
             }

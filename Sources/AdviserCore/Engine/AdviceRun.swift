@@ -46,7 +46,7 @@ struct AdviceRun {
         self.scenario = scenario
         self.options = options
         today = segment.today(offering)
-        allowed = offering.levers.map(segment.allowedRange)
+        allowed = offering.levers.map { segment.allowedRange($0, of: offering.id) }
         margins = MarginModel(offering: offering)
         settings = today
         emphasis = Array(repeating: nil, count: segment.drivers.count)

@@ -77,7 +77,7 @@ extension AdviceWarning {
         AdviceWarning(
             code: .lowersProtectedDriver,
             message: "rule '\(rule.id)' sets \(lever.name) \(lever.display(today)) → \(lever.display(setting)), which relieves "
-                + "'\(driver.name)' (\(driver.kind.rawValue)) less than today; it is \(protection)",
+                + "'\(driver.name)' (\(driver.kind.rawValue)) less than today, but \(protection)",
             location: location)
     }
 

@@ -26,10 +26,21 @@ extension FileReader {
     /// `bounds: {lever: {min: …, max: …}}`.
     private func readBounds(_ node: YAMLNode?) -> [LeverBound] {
         (node?.mapping ?? []).map { pair in
-            LeverBound(
-                lever: Located(pair.key, at: pair.keyLocation), min: pair.value["min"].flatMap(Self.leverSetting),
+            let (offering, lever) = Self.qualified(Located(pair.key, at: pair.keyLocation))
+            return LeverBound(
+                lever: lever, offering: offering, min: pair.value["min"].flatMap(Self.leverSetting),
                 max: pair.value["max"].flatMap(Self.leverSetting))
         }
+    }
+
+    /// `offering-id.lever-id` as the offering and the lever (located at its own first character),
+    /// or a plain lever id.
+    static func qualified(_ key: Located<String>) -> (offering: String?, lever: Located<String>) {
+        let parts = key.value.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return (nil, key) }
+        var location = key.location
+        location.column += parts[0].count + 1
+        return (String(parts[0]), Located(String(parts[1]), at: location))
     }
 
     /// A plain number is a number setting; anything else (a quoted number too) names a level.
@@ -100,11 +111,8 @@ extension FileReader {
                 })
             }
             // `offering-id.lever-id` gives one offering's lever a curve of its own.
-            let parts = pair.key.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-            let (offering, lever) = parts.count == 2 ? (String(parts[0]), String(parts[1])) : (nil, pair.key)
-            var leverLocation = pair.keyLocation
-            if let offering { leverLocation.column += offering.count + 1 }
-            reliefs.append(Relief(lever: Located(lever, at: leverLocation), offering: offering, curve: curve))
+            let (offering, lever) = Self.qualified(Located(pair.key, at: pair.keyLocation))
+            reliefs.append(Relief(lever: lever, offering: offering, curve: curve))
         }
         return Driver(
             id: id.value, name: node["name"]?.text ?? id.value, kind: kind, importance: importance, reliefs: reliefs,

@@ -38,11 +38,14 @@ public struct Purchase: Sendable {
 /// rules are clamped to them and the balancer stays inside them.
 public struct LeverBound: Sendable {
     public var lever: Located<String>
+    /// The one offering whose lever it bounds (`offering-id.lever-id:`); nil: every offering's.
+    public var offering: String?
     public var min: Located<LeverSetting>?
     public var max: Located<LeverSetting>?
 
-    public init(lever: Located<String>, min: Located<LeverSetting>? = nil, max: Located<LeverSetting>? = nil) {
+    public init(lever: Located<String>, offering: String? = nil, min: Located<LeverSetting>? = nil, max: Located<LeverSetting>? = nil) {
         self.lever = lever
+        self.offering = offering
         self.min = min
         self.max = max
     }
@@ -82,10 +85,11 @@ extension Segment {
         return settings
     }
 
-    /// The settings this segment allows for `lever`: the lever's bounds, narrowed by the segment's.
-    public func allowedRange(_ lever: Lever) -> ClosedRange<Double> {
+    /// The settings this segment allows for `lever` of `offering`: the lever's bounds, narrowed by
+    /// the segment's (those for every offering's lever of that id, and those for this offering's).
+    public func allowedRange(_ lever: Lever, of offering: String) -> ClosedRange<Double> {
         var low = lever.min, high = lever.max
-        for bound in bounds where bound.lever.value == lever.id {
+        for bound in bounds where bound.lever.value == lever.id && (bound.offering == nil || bound.offering == offering) {
             if let min = bound.min.flatMap({ lever.value(of: $0.value) }) { low = Swift.max(low, min) }
             if let max = bound.max.flatMap({ lever.value(of: $0.value) }) { high = Swift.min(high, max) }
         }

@@ -7,7 +7,8 @@ import AdviserTestSupport
 /// `target − tolerance` up in at-least mode). Among holding settings: the objective's order of
 /// (Σ margin, moved, Σ move), then the choice vector. When none holds: every setting within
 /// `Balancer.closeness` (rounded to steps) of the smallest distance to the region, by (moved, the
-/// rest of the order, choice).
+/// rest of the order, choice) — in band mode, when some setting reaches the band's lower edge,
+/// "smallest distance" means the least value above the band (more value beats less).
 struct BruteForce {
     struct Result {
         var choice: [Int]
@@ -41,6 +42,7 @@ struct BruteForce {
         }
         let tieOrder = [BalanceObjective.Criterion.fewestLevers] + problem.objective.order.filter { $0 != .fewestLevers }
         var settings: [(choice: [Int], distance: Int64, hold: [Int64], near: [Int64])] = []
+        var values: [Int64] = []
         var choice = [Int](repeating: 0, count: levers.count)
         while true {
             var v = fixed, moved: Int64 = 0, m: Int64 = 0, g: Int64 = 0
@@ -52,6 +54,7 @@ struct BruteForce {
             settings.append((
                 choice, distance(v), keys(problem.objective.order, moved: moved, move: m, margin: g),
                 keys(tieOrder, moved: moved, move: m, margin: g)))
+            values.append(v)
             // Next setting (odometer, last lever fastest).
             var l = levers.count - 1
             while l >= 0 {
@@ -71,6 +74,11 @@ struct BruteForce {
         let holding = settings.filter { $0.distance == 0 }
         if !holding.isEmpty {
             return Result(choice: best(holding, \.hold), held: true, anyHolds: true, distance: 0)
+        }
+        let reaching = settings.indices.filter { values[$0] >= target - band }
+        if !atLeast, let least = reaching.map({ values[$0] }).min() {
+            let close = reaching.filter { values[$0] <= least + closeness }.map { settings[$0] }
+            return Result(choice: best(close, \.near), held: false, anyHolds: false, distance: least - target - band)
         }
         let nearest = settings.map(\.distance).min()!
         let close = settings.filter { $0.distance <= nearest + closeness }
