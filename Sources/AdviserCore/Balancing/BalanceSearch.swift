@@ -1,9 +1,9 @@
 // The exact search behind `Balancer`. Internal: pure values in, pure values out.
 
 /// Runs the strategies in order on the problem's fixed-point form (`QuantizedProblem`):
-/// `ObjectiveSearch` for the best holding setting; when nothing holds, `ObjectiveSearch` for the
-/// least value above the band (or the achievable range's nearest end below it), then again on the
-/// settings that close. See `Balancer` for the order they decide by.
+/// `ObjectiveSearch` for the best holding setting; when nothing lies in the band, again over
+/// everything above its lower edge, or, when nothing reaches that, over the settings as close as the
+/// achievable range's nearest end. See `Balancer` for the order they decide by.
 enum BalanceSearch {
     /// Absolute slack added to the tolerance, as a real number; at least one fixed-point step.
     static let epsilon = 1e-12
@@ -36,23 +36,21 @@ enum BalanceSearch {
             complete = finished
         }
         // Nothing holds (or the budget ran out before a holding setting was found). More value
-        // than the band beats less: a client given more than today is still served. Settings
-        // within `Balancer.closeness` of the closest count as equally close; among them the
-        // fewest levers moved, then the objective's order.
+        // than the band beats less: a client given more than today is still served, so among the
+        // settings that reach the band's lower edge the objective decides as in at-least mode.
+        if region.bounded && sums.greatest >= region.low {
+            let search = ObjectiveSearch(
+                levers: ObjectiveLevers(problem, order: objective.order),
+                region: HoldRegion(low: region.low, high: Int64.max / 4, bounded: false), maxSteps: maxSteps)
+            let (found, finished) = search.run()
+            return (found ?? problem.current, false, complete && finished && found != nil)
+        }
+        // Nothing reaches it: the highest value, or the lowest when the whole range lies above
+        // the band. Settings within `Balancer.closeness` of it count as equally close; among them
+        // the fewest levers moved, then the objective's order.
         let slack = max(1, Int64((Balancer.closeness * problem.valueScale.factor).rounded()))
         let order = [BalanceObjective.Criterion.fewestLevers] + objective.order.filter { $0 != .fewestLevers }
-        let near: HoldRegion
-        if region.bounded && sums.greatest >= region.low {
-            // Every setting that reaches the band's lower edge overshoots it: the least of them.
-            let least = ObjectiveSearch(
-                levers: ObjectiveLevers(optionStart: problem.optionStart, value: problem.options.value, cost: [problem.options.value], current: problem.current),
-                region: HoldRegion(low: region.low, high: Int64.max / 4, bounded: false), maxSteps: maxSteps)
-            let (lowest, finished) = least.run()
-            guard let lowest, finished else { return (lowest ?? problem.current, false, false) }
-            near = HoldRegion(low: region.low, high: problem.sum(lowest) + slack, bounded: true)
-        } else {
-            near = region.widened(by: region.distance(least: sums.least, greatest: sums.greatest) + slack)
-        }
+        let near = region.widened(by: region.distance(least: sums.least, greatest: sums.greatest) + slack)
         let search = ObjectiveSearch(levers: ObjectiveLevers(problem, order: order), region: near, maxSteps: maxSteps)
         let (found, finished) = search.run()
         return (found ?? problem.current, false, complete && finished && found != nil)

@@ -9,13 +9,15 @@
 ///   default (1) the largest Σ margin, (2) the fewest levers moved, (3) the smallest Σ move — and
 ///   then (4) the lexicographically smallest choice vector (lowest settings first, lever by
 ///   lever), so output is deterministic.
-/// - If nothing holds, more value beats less: in band mode, when some setting reaches the band's
-///   lower edge (they all overshoot its upper edge), it finds the least such value U and considers
-///   the settings from the lower edge up to U + `closeness`; otherwise (nothing reaches the lower
-///   edge, or at-least mode) the settings within `closeness` of the highest achievable value, or of
-///   the lowest when the whole range lies above the band. Among those it picks (1) the fewest levers
-///   moved, then the rest of the objective's order, then (4). So floating-point noise can never
-///   make it move two levers when moving none is as close. `held` is then false.
+/// - If nothing lies in the band (band mode) but some setting reaches its lower edge, more value
+///   beats less: the client is still served, so the balancer picks among the settings above the
+///   lower edge exactly as in at-least mode (by the objective's order, then (4)), with
+///   `held == false` (not in the band).
+/// - If no setting reaches the lower edge (or, in band mode, the whole achievable range lies above
+///   the band), it finds the achievable value nearest the region — the highest, or the lowest — and
+///   every setting within `closeness` of it counts as equally close; among those it picks (1) the
+///   fewest levers moved, then the rest of the objective's order, then (4). So floating-point
+///   noise can never make it move two levers when moving none is as close. `held` is then false.
 ///
 /// Comparisons are exact: value, move and margin are each put on an `Int64` fixed-point grid
 /// (step 2^-40 ≈ 9.1e-13, coarser only if magnitudes would overflow) before summing, so sums do

@@ -7,8 +7,8 @@ import AdviserTestSupport
 /// `target − tolerance` up in at-least mode). Among holding settings: the objective's order of
 /// (Σ margin, moved, Σ move), then the choice vector. When none holds: every setting within
 /// `Balancer.closeness` (rounded to steps) of the smallest distance to the region, by (moved, the
-/// rest of the order, choice) — in band mode, when some setting reaches the band's lower edge,
-/// "smallest distance" means the least value above the band (more value beats less).
+/// rest of the order, choice) — except in band mode when some setting reaches the band's lower
+/// edge: then the settings above it, by the objective's order (more value beats less).
 struct BruteForce {
     struct Result {
         var choice: [Int]
@@ -76,9 +76,8 @@ struct BruteForce {
             return Result(choice: best(holding, \.hold), held: true, anyHolds: true, distance: 0)
         }
         let reaching = settings.indices.filter { values[$0] >= target - band }
-        if !atLeast, let least = reaching.map({ values[$0] }).min() {
-            let close = reaching.filter { values[$0] <= least + closeness }.map { settings[$0] }
-            return Result(choice: best(close, \.near), held: false, anyHolds: false, distance: least - target - band)
+        if !atLeast, !reaching.isEmpty {
+            return Result(choice: best(reaching.map { settings[$0] }, \.hold), held: false, anyHolds: false, distance: 0)
         }
         let nearest = settings.map(\.distance).min()!
         let close = settings.filter { $0.distance <= nearest + closeness }

@@ -175,7 +175,9 @@ struct BalancerTests {
         let balancer = Balancer(limits: BalanceLimits(maxSearchSteps: 50_000))
         let solution = try balancer.solve(problem)
         #expect(!solution.exhaustive)
-        #expect(abs(solution.value - problem.target) < 1e-3)  // the incumbent is already close
+        // No exact hit found within the budget: the best setting found that gives the client no
+        // less than today.
+        #expect(solution.value >= problem.target - 1e-9)
         #expect(try balancer.solve(problem) == solution)
     }
 
