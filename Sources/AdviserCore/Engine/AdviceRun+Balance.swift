@@ -66,7 +66,9 @@ extension AdviceRun {
         let lever = offering.levers[index]
         let now = today[index]
         var window = allowed[index]
-        let all = lever.gridCount <= engine.balancer.limits.maxGridPoints ? lever.grid : lever.grid(within: window)
+        // Never more settings than the balancer searches: a hostile grid could be petabytes.
+        let limit = engine.balancer.limits.maxGridPoints
+        let all = lever.gridCount <= limit ? lever.grid : lever.gridCount(within: window) <= limit ? lever.grid(within: window) : [now]
         var excluded: [(setting: Double, guardrail: GuardrailOutcome)] = []
         if let limit = lever.maxMove {
             let allowance = limit.allowance(from: now)
