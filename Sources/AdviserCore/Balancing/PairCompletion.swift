@@ -1,73 +1,97 @@
-// The last two levers of the objective search, settled exactly by one lookup.
+// The last two levers of the branch and bound, settled exactly by one lookup.
 
-/// Every combination of two levers' options, sorted by summed value, with a sparse table that
-/// answers "the best combination whose value lies in a range" (by the criteria, then the choice
-/// vector) in O(1) after two binary searches. The search uses it instead of branching on the last
-/// two levers once a problem proves large enough to repay building it.
+/// Every combination of two levers' candidate options, sorted by summed value, answering "the best
+/// combination whose value lies in a range" (by the criteria, then the choice vector) after two
+/// binary searches. Combinations are ranked once by that order, so the table compares ranks: a
+/// sparse table of range minima when the region is bounded above, a suffix minimum when it is not.
 struct PairCompletion {
     let first: Int, second: Int
-    /// Per combination, in value order: summed value, costs per criterion, and the two options
-    /// (positions in the levers' option lists).
+    /// Per combination, in value order: summed value, and the two options (positions).
     let value: [Int64]
+    let positionOfFirst: [Int], positionOfSecond: [Int]
+    /// `cost[k][e]`: combination e's cost under criterion k.
     let cost: [[Int64]]
-    let optionOfFirst: [Int32], optionOfSecond: [Int32]
-    /// `table[level][i]`: the best combination among positions i ..< i + 2^level.
-    let table: [[Int32]]
-    /// Whether `first` comes before `second` in the problem's lever order (for the choice vector).
-    let firstLeads: Bool
+    /// `table[level][i]`: the best rank among combinations i ..< i + 2^level (only level 0 when
+    /// unbounded, holding the best rank from i on).
+    private let table: [[Int32]]
+    /// The combination (in value order) holding each rank.
+    private let byRank: [Int32]
+    private let bounded: Bool
 
     /// The largest number of combinations worth building.
     static let maxCombinations = 40_000
 
-    init(levers: ObjectiveLevers, first: Int, second: Int) {
+    /// Steps building the table for `count` combinations costs (one per entry per sort pass and
+    /// table level, roughly).
+    static func cost(of count: Int) -> Int {
+        var levels = 1
+        while (1 << levels) < count { levels += 1 }
+        return count * (2 * levels + 2)
+    }
+
+    init(levers: ObjectiveLevers, candidates: CandidateOptions, first: Int, second: Int, bounded: Bool) {
         self.first = first
         self.second = second
-        firstLeads = first < second
-        var entries: [(v: Int64, p: Int32, q: Int32)] = []
-        entries.reserveCapacity(levers.options(first).count * levers.options(second).count)
-        for p in levers.options(first) {
-            for q in levers.options(second) {
-                entries.append((levers.value[p] + levers.value[q], Int32(p), Int32(q)))
+        self.bounded = bounded
+        let a = candidates.range(first), b = candidates.range(second)
+        let count = a.count * b.count
+        var sums = [Int64](), firstOf = [Int](), secondOf = [Int]()
+        sums.reserveCapacity(count); firstOf.reserveCapacity(count); secondOf.reserveCapacity(count)
+        for i in a {
+            for j in b {
+                let p = candidates.position[i], q = candidates.position[j]
+                sums.append(levers.value[p] + levers.value[q])
+                firstOf.append(p)
+                secondOf.append(q)
             }
         }
-        entries.sort { $0.v != $1.v ? $0.v < $1.v : ($0.p, $0.q) < ($1.p, $1.q) }
-        value = entries.map(\.v)
-        optionOfFirst = entries.map(\.p)
-        optionOfSecond = entries.map(\.q)
-        cost = levers.cost.map { costs in entries.map { costs[Int($0.p)] + costs[Int($0.q)] } }
-        var table: [[Int32]] = [Array(0..<Int32(entries.count))]
+        // Value order (equal values by the two positions, so the table is deterministic).
+        var byValue = Array(0..<count)
+        byValue.sort { sums[$0] != sums[$1] ? sums[$0] < sums[$1] : $0 < $1 }
+        value = byValue.map { sums[$0] }
+        positionOfFirst = byValue.map { firstOf[$0] }
+        positionOfSecond = byValue.map { secondOf[$0] }
+        let cost = levers.cost.map { costs in byValue.map { costs[firstOf[$0]] + costs[secondOf[$0]] } }
+        self.cost = cost
+        // Rank every combination by the criteria, then by the two options in problem lever order.
+        let firstLeads = first < second
+        let (leading, trailing) = firstLeads ? (positionOfFirst, positionOfSecond) : (positionOfSecond, positionOfFirst)
+        var byOrder = Array(0..<count)
+        byOrder.sort { x, y in
+            for costs in cost where costs[x] != costs[y] { return costs[x] < costs[y] }
+            return leading[x] != leading[y] ? leading[x] < leading[y] : trailing[x] < trailing[y]
+        }
+        var rank = [Int32](repeating: 0, count: count)
+        for (r, e) in byOrder.enumerated() { rank[e] = Int32(r) }
+        byRank = byOrder.map { Int32($0) }
+        if !bounded {
+            for i in stride(from: count - 2, through: 0, by: -1) { rank[i] = min(rank[i], rank[i + 1]) }
+            table = [rank]
+            return
+        }
+        var table = [rank]
         var width = 1
-        while width * 2 <= entries.count {
+        while width * 2 <= count {
             let previous = table[table.count - 1]
-            var level = [Int32](repeating: 0, count: entries.count - width * 2 + 1)
-            for i in level.indices {
-                let a = previous[i], b = previous[i + width]
-                level[i] = Self.precedes(Int(a), Int(b), cost, optionOfFirst, optionOfSecond, firstLeads) ? a : b
-            }
+            var level = [Int32](repeating: 0, count: count - width * 2 + 1)
+            for i in level.indices { level[i] = min(previous[i], previous[i + width]) }
             table.append(level)
             width *= 2
         }
         self.table = table
     }
 
-    /// Combination a before b: by the criteria, then by the two options in the problem's lever order.
-    private static func precedes(
-        _ a: Int, _ b: Int, _ cost: [[Int64]], _ p: [Int32], _ q: [Int32], _ firstLeads: Bool
-    ) -> Bool {
-        for costs in cost where costs[a] != costs[b] { return costs[a] < costs[b] }
-        let (a1, a2) = firstLeads ? (p[a], q[a]) : (q[a], p[a])
-        let (b1, b2) = firstLeads ? (p[b], q[b]) : (q[b], p[b])
-        return (a1, a2) < (b1, b2)
-    }
-
-    /// The best combination whose summed value lies in `low…high`, if any.
+    /// The best combination whose summed value lies in `low…high` (`high` ignored when unbounded),
+    /// as an index into the value-ordered columns, if any.
     func best(from low: Int64, to high: Int64) -> Int? {
-        let start = lowerBound(low), end = lowerBound(high == .max ? high : high + 1)
+        let start = lowerBound(low)
+        if !bounded { return start < value.count ? Int(byRank[Int(table[0][start])]) : nil }
+        let end = lowerBound(high &+ 1)
         guard start < end else { return nil }
         var level = 0
         while (2 << level) <= end - start { level += 1 }
-        let a = Int(table[level][start]), b = Int(table[level][end - (1 << level)])
-        return Self.precedes(a, b, cost, optionOfFirst, optionOfSecond, firstLeads) ? a : b
+        let r = min(table[level][start], table[level][end - (1 << level)])
+        return Int(byRank[Int(r)])
     }
 
     private func lowerBound(_ x: Int64) -> Int {
