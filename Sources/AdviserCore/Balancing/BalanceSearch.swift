@@ -27,6 +27,16 @@ enum BalanceSearch {
         _ problem: QuantizedProblem, objective: BalanceObjective, maxSteps: Int
     ) -> (choice: [Int], held: Bool, complete: Bool) {
         let region = HoldRegion(problem.band, hold: objective.hold)
+        // Every setting within `Balancer.closeness` of the closest counts as equally close.
+        let slack = max(1, Int64((Balancer.closeness * problem.valueScale.factor).rounded()))
+        if objective.order.first == .fewestLevers, region.contains(problem.sum(problem.current)) {
+            return (problem.current, true, true)  // the one setting that moves nothing
+        }
+        let optionCounts = (0..<problem.leverCount).lazy.map { problem.optionStart[$0 + 1] - problem.optionStart[$0] }
+        if ExhaustiveSearch.fits(optionCounts: optionCounts, limit: min(ExhaustiveSearch.maxSettings, maxSteps)) {
+            let (choice, held) = ExhaustiveSearch.solve(problem, objective: objective, region: region, slack: slack)
+            return (choice, held, true)
+        }
         let sums = problem.valueRange()
         var complete = true
         if region.meets(least: sums.least, greatest: sums.greatest) {
@@ -44,9 +54,7 @@ enum BalanceSearch {
             guard complete && closest.complete else { return (closest.choice, closest.held, false) }
             nearest = region.distance(problem.sum(closest.choice))
         }
-        // Every setting within `Balancer.closeness` of the closest counts as equally close;
-        // among them the fewest levers moved, then the objective's order.
-        let slack = max(1, Int64((Balancer.closeness * problem.valueScale.factor).rounded()))
+        // Among the equally close, the fewest levers moved, then the objective's order.
         let order = [BalanceObjective.Criterion.fewestLevers] + objective.order.filter { $0 != .fewestLevers }
         let search = ObjectiveSearch(
             levers: ObjectiveLevers(problem, order: order), region: region.widened(by: nearest + slack), maxSteps: maxSteps)

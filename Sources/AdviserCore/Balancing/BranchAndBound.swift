@@ -36,6 +36,8 @@ struct BranchAndBound {
     private let fixedValue: Int64, fixedCost: [Int64]
 
     private var position: [Int]
+    /// The totals of the setting a leaf completes.
+    private var total: [Int64]
     private(set) var best: ScoredSetting?
     private(set) var budget: StepBudget
     private var pairs: PairCompletion?
@@ -72,6 +74,7 @@ struct BranchAndBound {
         }
         let depthCount = order.count
         self.position = position
+        total = fixedCost
         self.fixedValue = fixedValue
         self.fixedCost = fixedCost
 
@@ -95,27 +98,24 @@ struct BranchAndBound {
         var guide = 0.0
         if depthCount >= 3 {
             let relaxation = LinearRelaxation(levers: levers, candidates: candidates, criterion: 0, order: order, region: region)
-            _ = self.budget.charge(candidates.count)
+            _ = self.budget.charge(candidates.count + relaxation.tableSize)
             guide = relaxation.guide
             self.relaxation = relaxation
         } else {
             relaxation = nil
         }
+        // Each lever's candidates by reduced cost at the relaxation's price (cost alone without one).
         var tryStart = [0], tryOrder: [Int] = []
         tryOrder.reserveCapacity(candidates.count)
+        var key = [Double](repeating: 0, count: levers.value.count)
         for l in order {
-            var options = Array(candidates.position[candidates.range(l)])
-            if guide != 0 {
-                let cost = levers.cost[0]
-                options.sort {
-                    let a = Double(cost[$0]) - guide * Double(levers.value[$0])
-                    let b = Double(cost[$1]) - guide * Double(levers.value[$1])
-                    return a != b ? a < b : $0 < $1
-                }
-            } else {
-                options.sort { levers.cost[0][$0] != levers.cost[0][$1] ? levers.cost[0][$0] < levers.cost[0][$1] : $0 < $1 }
+            for i in candidates.range(l) {
+                let p = candidates.position[i]
+                key[p] = Double(levers.cost[0][p]) - guide * Double(levers.value[p])
             }
-            tryOrder.append(contentsOf: options)
+            let first = tryOrder.count
+            tryOrder.append(contentsOf: candidates.position[candidates.range(l)])
+            tryOrder[first...].sort { key[$0] != key[$1] ? key[$0] < key[$1] : $0 < $1 }
             tryStart.append(tryOrder.count)
         }
         self.tryStart = tryStart
@@ -126,7 +126,7 @@ struct BranchAndBound {
     mutating func run() -> Bool {
         let n = order.count, k = criteria
         if n == 0 {
-            if region.contains(fixedValue) { offer(value: fixedValue, cost: fixedCost) }
+            if region.contains(fixedValue) { offer(value: fixedValue) }
             return true
         }
         // Per depth: the next index in its try order, and the partial sums before it.
@@ -203,9 +203,10 @@ struct BranchAndBound {
                 var slack = relaxation?.slack
                 if c > 0 {
                     if laterRelaxations[c - 1] == nil {
-                        laterRelaxations[c - 1] = LinearRelaxation(
+                        let relaxation = LinearRelaxation(
                             levers: levers, candidates: candidates, criterion: c, order: order, region: region)
-                        _ = budget.charge(candidates.count)
+                        _ = budget.charge(candidates.count + relaxation.tableSize)
+                        laterRelaxations[c - 1] = relaxation
                     }
                     relaxed = Double(partial) + laterRelaxations[c - 1]!.cost(depth: depth, value: Double(value))
                     slack = laterRelaxations[c - 1]!.slack
@@ -229,7 +230,7 @@ struct BranchAndBound {
         let a = order[n - 2], b = order[n - 1]
         let count = candidates.size(a) * candidates.size(b)
         guard count <= PairCompletion.maxCombinations else { return }
-        let cost = PairCompletion.cost(of: count)
+        let cost = RangeBest.cost(of: count)
         guard leafSteps >= cost, budget.charge(cost) else { return }
         pairs = PairCompletion(levers: levers, candidates: candidates, first: a, second: b, bounded: region.bounded)
     }
@@ -239,9 +240,8 @@ struct BranchAndBound {
         guard let entry = pairs.best(from: region.low - value, to: region.bounded ? region.high - value : .max) else { return }
         position[pairs.first] = pairs.positionOfFirst[entry]
         position[pairs.second] = pairs.positionOfSecond[entry]
-        var total = [Int64](repeating: 0, count: criteria)
         for c in 0..<criteria { total[c] = cost[base + c] + pairs.cost[c][entry] }
-        offer(value: value + pairs.value[entry], cost: total)
+        offer(value: value + pairs.value[entry])
     }
 
     /// The last lever: each candidate that lands the sum in the region completes a setting.
@@ -251,27 +251,26 @@ struct BranchAndBound {
         var i = lowerBound(range, region.low - value)
         let end = region.bounded ? lowerBound(i..<range.upperBound, region.high - value + 1) : min(i + 1, range.upperBound)
         leafSteps += end - i + 1
-        var total = [Int64](repeating: 0, count: criteria)
         while i < end {
             let p = candidates.position[i]
             i += 1
             for c in 0..<criteria { total[c] = cost[base + c] + levers.cost[c][p] }
-            if let best, total != best.cost, !total.lexicographicallyPrecedes(best.cost) { continue }
             position[l] = p
-            offer(value: value + levers.value[p], cost: total)
+            offer(value: value + levers.value[p])
         }
     }
 
-    /// Keeps the setting `position` (with these totals) if it comes before the best.
-    private mutating func offer(value: Int64, cost: [Int64]) {
-        if let best {
-            if cost != best.cost {
-                if !cost.lexicographicallyPrecedes(best.cost) { return }
-            } else if !position.lexicographicallyPrecedes(best.position) {
+    /// Keeps the setting `position`, with totals `total`, if it comes before the best.
+    private mutating func offer(value: Int64) {
+        if best != nil {
+            for c in 0..<criteria where total[c] != best!.cost[c] {
+                if total[c] > best!.cost[c] { return }
+                best = ScoredSetting(position: position, value: value, cost: total)
                 return
             }
+            if !position.lexicographicallyPrecedes(best!.position) { return }
         }
-        best = ScoredSetting(position: position, value: value, cost: cost)
+        best = ScoredSetting(position: position, value: value, cost: total)
     }
 
     /// First index in `range` of lever candidates whose value is ≥ `x`.

@@ -35,20 +35,22 @@ struct CandidateOptions {
     func range(_ lever: Int) -> Range<Int> { start[lever]..<start[lever + 1] }
     func size(_ lever: Int) -> Int { start[lever + 1] - start[lever] }
 
-    /// Keeps only the candidates `keep` accepts (given each one's position); false when some lever
-    /// is left with none, so that no setting is left.
-    mutating func filter(_ keep: (Int) -> Bool) -> Bool {
-        var newStart = [0], newPosition: [Int] = []
-        newStart.reserveCapacity(start.count)
-        newPosition.reserveCapacity(position.count)
+    /// Keeps only the candidates `keep` accepts (given the lever and the candidate's position), in
+    /// place; false when some lever is left with none, so that no setting is left.
+    mutating func filter(_ keep: (_ lever: Int, _ position: Int) -> Bool) -> Bool {
+        var kept = 0
         var everyLeverKeepsOne = true
         for l in 0..<leverCount {
-            for i in range(l) where keep(position[i]) { newPosition.append(position[i]) }
-            if newPosition.count == newStart[newStart.count - 1] { everyLeverKeepsOne = false }
-            newStart.append(newPosition.count)
+            let range = self.range(l)
+            start[l] = kept
+            for i in range where keep(l, position[i]) {
+                position[kept] = position[i]
+                kept += 1
+            }
+            if kept == start[l] { everyLeverKeepsOne = false }
         }
-        start = newStart
-        position = newPosition
+        start[leverCount] = kept
+        position.removeLast(position.count - kept)
         return everyLeverKeepsOne
     }
 
@@ -61,20 +63,18 @@ struct CandidateOptions {
                 least += levers.value[position[start[l]]]
                 greatest += levers.value[position[start[l + 1] - 1]]
             }
+            // Lever l's options must lie in region.low − (greatest − its highest) …
+            // region.high − (least − its lowest).
             var dropsAny = false
             var lowest = [Int64](repeating: 0, count: leverCount), highest = lowest
             for l in 0..<leverCount {
                 let low = levers.value[position[start[l]]], high = levers.value[position[start[l + 1] - 1]]
                 lowest[l] = region.low - (greatest - high)
-                highest[l] = region.bounded ? region.high - (least - low) : Int64.max
+                highest[l] = region.bounded ? region.high - (least - low) : .max
                 if low < lowest[l] || high > highest[l] { dropsAny = true }
             }
             if !dropsAny { return true }
-            var lever = 0
-            let kept = filter { p in
-                while p >= levers.optionStart[lever + 1] { lever += 1 }
-                return levers.value[p] >= lowest[lever] && levers.value[p] <= highest[lever]
-            }
+            let kept = filter { l, p in levers.value[p] >= lowest[l] && levers.value[p] <= highest[l] }
             if !kept { return false }
         }
     }
@@ -84,8 +84,8 @@ struct CandidateOptions {
     /// region is unbounded above, one of at least the value that precedes it so. Swapping the
     /// beaten option for the other keeps the sum in the region and improves the setting.
     mutating func dropDominated(_ levers: ObjectiveLevers, bounded: Bool) {
+        if bounded && !hasEqualValues(levers) { return }
         var beaten = [Bool](repeating: false, count: levers.value.count)
-        var beatsAny = false
         for l in 0..<leverCount {
             let r = range(l)
             // Walk down in value, one group of equal values at a time.
@@ -96,18 +96,24 @@ struct CandidateOptions {
                 while begin > r.lowerBound && levers.value[position[begin - 1]] == levers.value[position[end - 1]] { begin -= 1 }
                 var groupBest = position[begin]
                 for i in (begin + 1)..<end where levers.costPrecedes(position[i], groupBest) { groupBest = position[i] }
-                for i in begin..<end where position[i] != groupBest { beaten[position[i]] = true; beatsAny = true }
+                for i in begin..<end where position[i] != groupBest { beaten[position[i]] = true }
                 if !bounded {
                     if runningBest < 0 || levers.costPrecedes(groupBest, runningBest) {
                         runningBest = groupBest
                     } else {
                         beaten[groupBest] = true
-                        beatsAny = true
                     }
                 }
                 end = begin
             }
         }
-        if beatsAny { _ = filter { !beaten[$0] } }
+        _ = filter { _, p in !beaten[p] }
+    }
+
+    private func hasEqualValues(_ levers: ObjectiveLevers) -> Bool {
+        for l in 0..<leverCount {
+            for i in range(l).dropFirst() where levers.value[position[i]] == levers.value[position[i - 1]] { return true }
+        }
+        return false
     }
 }

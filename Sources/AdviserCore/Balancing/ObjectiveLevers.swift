@@ -35,6 +35,9 @@ struct ObjectiveLevers {
     }
 
     var count: Int { current.count }
+
+    /// The option index per lever of a setting given by position.
+    func choice(_ position: [Int]) -> [Int] { position.indices.map { position[$0] - optionStart[$0] } }
     var criteria: Int { cost.count }
     func options(_ lever: Int) -> Range<Int> { optionStart[lever]..<optionStart[lever + 1] }
 

@@ -15,14 +15,15 @@
 ///    reduction runs again.
 /// 4. `BranchAndBound` searches what is left, from the setting found.
 ///
-/// Steps 2 and 3 are skipped when the problem has few settings, where they cost more than they save.
+/// Whenever the candidates left make few settings (`ExhaustiveSearch.maxSettings`), every one is
+/// looked at instead of going on: cheaper than building what the next step needs.
 struct ObjectiveSearch {
     let levers: ObjectiveLevers
     let region: HoldRegion
     let maxSteps: Int
 
-    /// Settings below which the branch and bound starts without an incumbent.
-    static let smallProblem = 256
+    /// Steps of branch and bound after which a search counts as hard (see `run`).
+    static let probeSteps = 2_000
 
     /// The chosen option per lever (indexes into each lever's options, grid order) and whether the
     /// search finished; nil choice: no setting lies in the region (proven when `complete`).
@@ -34,38 +35,59 @@ struct ObjectiveSearch {
         _ = budget.charge(candidates.count)
         guard candidates.dropUnreachable(levers, region: region) else { return (nil, true) }
         candidates.dropDominated(levers, bounded: region.bounded)
+        if let answer = enumerated(candidates, from: nil, budget: &budget) { return answer }
 
-        var incumbent: ScoredSetting?
-        if settingCount(candidates, atLeast: Self.smallProblem) {
-            let root = LinearRelaxation(levers: levers, candidates: candidates, criterion: 0, order: Array(0..<n), region: region)
-            _ = budget.charge(candidates.count)
-            let limit = max(0, min(budget.limit - budget.used, maxSteps / 4))
-            let local = LocalSearch(levers: levers, candidates: candidates, region: region).run(from: root.rounded, limit: limit)
-            incumbent = local.setting
-            _ = budget.charge(local.steps)
-            if let incumbent {
-                let gap = Double(incumbent.cost[0]) - root.lagrangianBound + root.slack
-                var lever = 0
-                _ = candidates.filter { p in
-                    while p >= levers.optionStart[lever + 1] { lever += 1 }
-                    return root.reducedCost(cost: levers.cost[0][p], value: levers.value[p], depth: lever) <= gap
-                }
-                _ = candidates.dropUnreachable(levers, region: region)  // the incumbent's options stay
-            }
+        let root = LinearRelaxation(
+            levers: levers, candidates: candidates, criterion: 0, order: Array(0..<n), region: region, everyDepth: false)
+        _ = budget.charge(candidates.count + root.tableSize)
+        let limit = max(0, min(budget.limit - budget.used, maxSteps / 4))
+        let local = LocalSearch(levers: levers, candidates: candidates, region: region)
+            .run(from: root.rounded, limit: limit, pairs: false)
+        _ = budget.charge(local.steps)
+        let incumbent = local.setting
+        if let found = incumbent {
+            fix(&candidates, below: found, root)
+            if let answer = enumerated(candidates, from: found, budget: &budget) { return answer }
         }
-        var search = BranchAndBound(levers: levers, candidates: candidates, region: region, best: incumbent, budget: budget)
+        // Most problems end within a short search. The others are worth moving two levers at once
+        // for a better setting to prune with, which needs per-lever tables.
+        var probe = BranchAndBound(
+            levers: levers, candidates: candidates, region: region, best: incumbent, budget: budget.capped(at: Self.probeSteps))
+        let finished = probe.run()
+        _ = budget.charge(probe.budget.used - budget.used)
+        if finished || budget.exhausted { return (probe.best.map { levers.choice($0.position) }, finished) }
+        let programme = BucketedProgramme(levers: levers, candidates: candidates, region: region)
+        _ = budget.charge(programme.steps())
+        let start = [programme.run(), probe.best].compactMap { $0 }.min { $0.precedes($1) }
+        let paired = LocalSearch(levers: levers, candidates: candidates, region: region)
+            .run(from: start?.position ?? root.rounded, limit: max(0, min(budget.limit - budget.used, maxSteps / 4)), pairs: true)
+        _ = budget.charge(paired.steps)
+        let best = [paired.setting, start].compactMap { $0 }.min { $0.precedes($1) }
+        if let best {
+            fix(&candidates, below: best, root)
+            if let answer = enumerated(candidates, from: best, budget: &budget) { return answer }
+        }
+        var search = BranchAndBound(levers: levers, candidates: candidates, region: region, best: best, budget: budget)
         let complete = search.run()
-        guard let best = search.best else { return (nil, complete) }
-        return ((0..<n).map { best.position[$0] - levers.optionStart[$0] }, complete)
+        return (search.best.map { levers.choice($0.position) }, complete)
     }
 
-    /// Whether the candidates make at least `count` settings.
-    private func settingCount(_ candidates: CandidateOptions, atLeast count: Int) -> Bool {
-        var product = 1
-        for l in 0..<candidates.leverCount {
-            product *= candidates.size(l)
-            if product >= count { return true }
-        }
-        return false
+    /// Reduced-cost fixing against `incumbent`: drops every option no setting as good can take.
+    private func fix(_ candidates: inout CandidateOptions, below incumbent: ScoredSetting, _ root: LinearRelaxation) {
+        let gap = Double(incumbent.cost[0]) - root.lagrangianBound + root.slack
+        _ = candidates.filter { l, p in root.reducedCost(cost: levers.cost[0][p], value: levers.value[p], depth: l) <= gap }
+        _ = candidates.dropUnreachable(levers, region: region)  // the incumbent's options stay
+    }
+
+    /// The answer by looking at every setting of the candidates, when they make few enough.
+    private func enumerated(_ candidates: CandidateOptions, from incumbent: ScoredSetting?, budget: inout StepBudget)
+        -> (choice: [Int]?, complete: Bool)?
+    {
+        let counts = (0..<candidates.leverCount).lazy.map { candidates.size($0) }
+        let limit = min(ExhaustiveSearch.maxSettings, budget.limit - budget.used)
+        guard ExhaustiveSearch.fits(optionCounts: counts, limit: limit) else { return nil }
+        _ = budget.charge(counts.reduce(1, *))
+        let found = ExhaustiveSearch(levers: levers, candidates: candidates).best(in: region, from: incumbent).setting
+        return (found.map { levers.choice($0.position) }, true)
     }
 }

@@ -11,23 +11,11 @@ struct PairCompletion {
     let positionOfFirst: [Int], positionOfSecond: [Int]
     /// `cost[k][e]`: combination e's cost under criterion k.
     let cost: [[Int64]]
-    /// `table[level][i]`: the best rank among combinations i ..< i + 2^level (only level 0 when
-    /// unbounded, holding the best rank from i on).
-    private let table: [[Int32]]
-    /// The combination (in value order) holding each rank.
-    private let byRank: [Int32]
+    private let best: RangeBest
     private let bounded: Bool
 
     /// The largest number of combinations worth building.
     static let maxCombinations = 40_000
-
-    /// Steps building the table for `count` combinations costs (one per entry per sort pass and
-    /// table level, roughly).
-    static func cost(of count: Int) -> Int {
-        var levels = 1
-        while (1 << levels) < count { levels += 1 }
-        return count * (2 * levels + 2)
-    }
 
     init(levers: ObjectiveLevers, candidates: CandidateOptions, first: Int, second: Int, bounded: Bool) {
         self.first = first
@@ -54,44 +42,21 @@ struct PairCompletion {
         let cost = levers.cost.map { costs in byValue.map { costs[firstOf[$0]] + costs[secondOf[$0]] } }
         self.cost = cost
         // Rank every combination by the criteria, then by the two options in problem lever order.
-        let firstLeads = first < second
-        let (leading, trailing) = firstLeads ? (positionOfFirst, positionOfSecond) : (positionOfSecond, positionOfFirst)
-        var byOrder = Array(0..<count)
-        byOrder.sort { x, y in
+        let (leading, trailing) = first < second ? (positionOfFirst, positionOfSecond) : (positionOfSecond, positionOfFirst)
+        var byRank = Array(Int32(0)..<Int32(count))
+        byRank.sort { x, y in
+            let (x, y) = (Int(x), Int(y))
             for costs in cost where costs[x] != costs[y] { return costs[x] < costs[y] }
             return leading[x] != leading[y] ? leading[x] < leading[y] : trailing[x] < trailing[y]
         }
-        var rank = [Int32](repeating: 0, count: count)
-        for (r, e) in byOrder.enumerated() { rank[e] = Int32(r) }
-        byRank = byOrder.map { Int32($0) }
-        if !bounded {
-            for i in stride(from: count - 2, through: 0, by: -1) { rank[i] = min(rank[i], rank[i + 1]) }
-            table = [rank]
-            return
-        }
-        var table = [rank]
-        var width = 1
-        while width * 2 <= count {
-            let previous = table[table.count - 1]
-            var level = [Int32](repeating: 0, count: count - width * 2 + 1)
-            for i in level.indices { level[i] = min(previous[i], previous[i + width]) }
-            table.append(level)
-            width *= 2
-        }
-        self.table = table
+        best = RangeBest(byRank: byRank, toEnd: !bounded)
     }
 
     /// The best combination whose summed value lies in `low…high` (`high` ignored when unbounded),
     /// as an index into the value-ordered columns, if any.
     func best(from low: Int64, to high: Int64) -> Int? {
         let start = lowerBound(low)
-        if !bounded { return start < value.count ? Int(byRank[Int(table[0][start])]) : nil }
-        let end = lowerBound(high &+ 1)
-        guard start < end else { return nil }
-        var level = 0
-        while (2 << level) <= end - start { level += 1 }
-        let r = min(table[level][start], table[level][end - (1 << level)])
-        return Int(byRank[Int(r)])
+        return best.best(start..<(bounded ? max(start, lowerBound(high &+ 1)) : value.count))
     }
 
     private func lowerBound(_ x: Int64) -> Int {
