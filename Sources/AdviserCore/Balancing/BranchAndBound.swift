@@ -43,13 +43,18 @@ struct BranchAndBound {
     private var pairs: PairCompletion?
     /// Steps spent on the last two levers: when they reach what building `pairs` costs, it is built.
     private var leafSteps = 0
+    private let pairTableAtOnce: Bool
 
-    init(levers: ObjectiveLevers, candidates: CandidateOptions, region: HoldRegion, best: ScoredSetting?, budget: StepBudget) {
+    /// - Parameter pairTableAtOnce: build the pair table as soon as the search reaches the last two
+    ///   levers, not once it has spent on them what building costs.
+    init(levers: ObjectiveLevers, candidates: CandidateOptions, region: HoldRegion, best: ScoredSetting?, budget: StepBudget,
+         pairTableAtOnce: Bool = false) {
         self.levers = levers
         self.candidates = candidates
         self.region = region
         self.best = best
         self.budget = budget
+        self.pairTableAtOnce = pairTableAtOnce
         criteria = levers.criteria
         let n = levers.count
         var position = [Int](repeating: 0, count: n)
@@ -231,7 +236,7 @@ struct BranchAndBound {
         let count = candidates.size(a) * candidates.size(b)
         guard count <= PairCompletion.maxCombinations else { return }
         let cost = RangeBest.cost(of: count)
-        guard leafSteps >= cost, budget.charge(cost) else { return }
+        guard leafSteps >= cost || pairTableAtOnce, budget.remaining > cost, budget.charge(cost) else { return }
         pairs = PairCompletion(levers: levers, candidates: candidates, first: a, second: b, bounded: region.bounded)
     }
 

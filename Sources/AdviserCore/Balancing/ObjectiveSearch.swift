@@ -21,9 +21,18 @@ struct ObjectiveSearch {
     let levers: ObjectiveLevers
     let region: HoldRegion
     let maxSteps: Int
+    /// Where the search changes strategy; tests lower them to reach every strategy on problems
+    /// small enough to check against enumeration.
+    var thresholds = Thresholds()
 
-    /// Steps of branch and bound after which a search counts as hard (see `run`).
-    static let probeSteps = 2_000
+    struct Thresholds {
+        /// Candidates making at most this many settings are enumerated.
+        var enumerateUpTo = ExhaustiveSearch.maxSettings
+        /// Steps of branch and bound after which a search counts as hard (see `run`).
+        var probeSteps = 2_000
+        /// Whether `BranchAndBound` builds its pair table as soon as it reaches the last two levers.
+        var pairTableAtOnce = false
+    }
 
     /// The chosen option per lever (indexes into each lever's options, grid order) and whether the
     /// search finished; nil choice: no setting lies in the region (proven when `complete`).
@@ -40,7 +49,7 @@ struct ObjectiveSearch {
         let root = LinearRelaxation(
             levers: levers, candidates: candidates, criterion: 0, order: Array(0..<n), region: region, everyDepth: false)
         _ = budget.charge(candidates.count + root.tableSize)
-        let limit = max(0, min(budget.limit - budget.used, maxSteps / 4))
+        let limit = max(0, min(budget.remaining, maxSteps / 4))
         let local = LocalSearch(levers: levers, candidates: candidates, region: region)
             .run(from: root.rounded, limit: limit, pairs: false)
         _ = budget.charge(local.steps)
@@ -49,27 +58,36 @@ struct ObjectiveSearch {
             fix(&candidates, below: found, root)
             if let answer = enumerated(candidates, from: found, budget: &budget) { return answer }
         }
-        // Most problems end within a short search. The others are worth moving two levers at once
-        // for a better setting to prune with, which needs per-lever tables.
-        var probe = BranchAndBound(
-            levers: levers, candidates: candidates, region: region, best: incumbent, budget: budget.capped(at: Self.probeSteps))
+        // Most problems end within a short search. The others are worth a better setting to prune
+        // with, from costlier heuristics that see past the relaxation's hull.
+        var probe = BranchAndBound(levers: levers, candidates: candidates, region: region, best: incumbent,
+                                   budget: budget.capped(at: thresholds.probeSteps), pairTableAtOnce: thresholds.pairTableAtOnce)
         let finished = probe.run()
         _ = budget.charge(probe.budget.used - budget.used)
         if finished || budget.exhausted { return (probe.best.map { levers.choice($0.position) }, finished) }
+        var best = probe.best
         let programme = BucketedProgramme(levers: levers, candidates: candidates, region: region)
-        _ = budget.charge(programme.steps())
-        let start = [programme.run(), probe.best].compactMap { $0 }.min { $0.precedes($1) }
+        if programme.steps() < budget.remaining {
+            _ = budget.charge(programme.steps())
+            best = Self.better(programme.run(), best)
+        }
         let paired = LocalSearch(levers: levers, candidates: candidates, region: region)
-            .run(from: start?.position ?? root.rounded, limit: max(0, min(budget.limit - budget.used, maxSteps / 4)), pairs: true)
+            .run(from: best?.position ?? root.rounded, limit: max(0, min(budget.remaining, maxSteps / 4)), pairs: true)
         _ = budget.charge(paired.steps)
-        let best = [paired.setting, start].compactMap { $0 }.min { $0.precedes($1) }
+        best = Self.better(paired.setting, best)
         if let best {
             fix(&candidates, below: best, root)
             if let answer = enumerated(candidates, from: best, budget: &budget) { return answer }
         }
-        var search = BranchAndBound(levers: levers, candidates: candidates, region: region, best: best, budget: budget)
+        var search = BranchAndBound(levers: levers, candidates: candidates, region: region, best: best, budget: budget,
+                                    pairTableAtOnce: thresholds.pairTableAtOnce)
         let complete = search.run()
         return (search.best.map { levers.choice($0.position) }, complete)
+    }
+
+    private static func better(_ a: ScoredSetting?, _ b: ScoredSetting?) -> ScoredSetting? {
+        guard let a, let b else { return a ?? b }
+        return a.precedes(b) ? a : b
     }
 
     /// Reduced-cost fixing against `incumbent`: drops every option no setting as good can take.
@@ -84,7 +102,7 @@ struct ObjectiveSearch {
         -> (choice: [Int]?, complete: Bool)?
     {
         let counts = (0..<candidates.leverCount).lazy.map { candidates.size($0) }
-        let limit = min(ExhaustiveSearch.maxSettings, budget.limit - budget.used)
+        let limit = min(thresholds.enumerateUpTo, budget.remaining)
         guard ExhaustiveSearch.fits(optionCounts: counts, limit: limit) else { return nil }
         _ = budget.charge(counts.reduce(1, *))
         let found = ExhaustiveSearch(levers: levers, candidates: candidates).best(in: region, from: incumbent).setting

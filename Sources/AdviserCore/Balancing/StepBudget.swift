@@ -25,6 +25,9 @@ struct StepBudget {
         return !exhausted
     }
 
+    /// Steps left.
+    var remaining: Int { max(0, limit - used) }
+
     /// This budget, with at most `extra` more steps to spend.
     func capped(at extra: Int) -> StepBudget {
         var capped = self
