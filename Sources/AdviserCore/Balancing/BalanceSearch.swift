@@ -29,8 +29,14 @@ enum BalanceSearch {
         let region = HoldRegion(problem.band, hold: objective.hold)
         // Every setting within `Balancer.closeness` of the closest counts as equally close.
         let slack = max(1, Int64((Balancer.closeness * problem.valueScale.factor).rounded()))
-        if objective.order.first == .fewestLevers, region.contains(problem.sum(problem.current)) {
-            return (problem.current, true, true)  // the one setting that moves nothing
+        if objective.order.first == .fewestLevers {
+            if region.contains(problem.sum(problem.current)) { return (problem.current, true, true) }  // moves nothing
+            // When some setting that moves one lever holds, the best of them is the answer.
+            let levers = ObjectiveLevers(problem, order: objective.order)
+            let current = (0..<problem.leverCount).map { problem.optionStart[$0] + problem.current[$0] }
+            if let one = LocalSearch(levers: levers, candidates: CandidateOptions(levers), region: region).bestSingleMove(from: current) {
+                return (levers.choice(one.position), true, true)
+            }
         }
         let optionCounts = (0..<problem.leverCount).lazy.map { problem.optionStart[$0 + 1] - problem.optionStart[$0] }
         if ExhaustiveSearch.fits(optionCounts: optionCounts, limit: min(ExhaustiveSearch.maxSettings, maxSteps)) {

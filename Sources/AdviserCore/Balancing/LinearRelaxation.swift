@@ -139,9 +139,10 @@ struct LinearRelaxation {
         self.baseCost = baseCost
         self.upBase = upBase
         self.downBase = downBase
-        // Far above the rounding of these sums (relative 1e-16 a term), far below a grid step
-        // of cost when costs are small whole numbers (levers moved).
-        slack = 1e-12 * Double(n + 1) * (costScale + rateScale * valueScale) + 1e-6
+        // Far above the rounding of these sums (relative 1.1e-16 a term, over the levers and the
+        // edges), far below a grid step of cost when costs are small whole numbers (levers moved).
+        let terms = Double(n + 1) + Double(upEdges.count + downEdges.count) / 1_000
+        slack = 1e-12 * terms * (costScale + rateScale * valueScale) + 1e-6
 
         // The root's price of value: the rate of the edge that covers its shortfall; walking the
         // same edges rounds the root's solution.

@@ -63,6 +63,13 @@ struct LocalSearch {
         return (setting, steps)
     }
 
+    /// The best setting that differs from `start` (a position per lever) in one lever and lies in
+    /// the region, if any.
+    func bestSingleMove(from start: [Int]) -> ScoredSetting? {
+        var steps = 0
+        return bestMove(ScoredSetting(start, levers), improving: false, steps: &steps)
+    }
+
     /// The candidates of lever l whose value lies in `low…high`, as a range of `candidates.position`.
     func window(of l: Int, from low: Int64, to high: Int64) -> Range<Int> {
         let range = candidates.range(l)

@@ -67,12 +67,12 @@ struct ObjectiveSearch {
         if finished || budget.exhausted { return (probe.best.map { levers.choice($0.position) }, finished) }
         var best = probe.best
         let programme = BucketedProgramme(levers: levers, candidates: candidates, region: region)
-        if programme.steps() < budget.remaining {
+        if programme.steps() < min(budget.remaining, maxSteps / 8) {
             _ = budget.charge(programme.steps())
             best = Self.better(programme.run(), best)
         }
         let paired = LocalSearch(levers: levers, candidates: candidates, region: region)
-            .run(from: best?.position ?? root.rounded, limit: max(0, min(budget.remaining, maxSteps / 4)), pairs: true)
+            .run(from: best?.position ?? root.rounded, limit: max(0, min(budget.remaining, maxSteps / 8)), pairs: true)
         _ = budget.charge(paired.steps)
         best = Self.better(paired.setting, best)
         if let best {

@@ -22,34 +22,50 @@ struct PairCompletion {
         self.second = second
         self.bounded = bounded
         let a = candidates.range(first), b = candidates.range(second)
-        let count = a.count * b.count
-        var sums = [Int64](), firstOf = [Int](), secondOf = [Int]()
-        sums.reserveCapacity(count); firstOf.reserveCapacity(count); secondOf.reserveCapacity(count)
+        // Combinations by summed value (equal values by the two positions, so the table is
+        // deterministic), sorted as plain values: a comparison reads no other array.
+        var byValue: [Combination] = []
+        byValue.reserveCapacity(a.count * b.count)
         for i in a {
             for j in b {
                 let p = candidates.position[i], q = candidates.position[j]
-                sums.append(levers.value[p] + levers.value[q])
-                firstOf.append(p)
-                secondOf.append(q)
+                byValue.append(Combination(value: levers.value[p] + levers.value[q], first: Int32(p), second: Int32(q)))
             }
         }
-        // Value order (equal values by the two positions, so the table is deterministic).
-        var byValue = Array(0..<count)
-        byValue.sort { sums[$0] != sums[$1] ? sums[$0] < sums[$1] : $0 < $1 }
-        value = byValue.map { sums[$0] }
-        positionOfFirst = byValue.map { firstOf[$0] }
-        positionOfSecond = byValue.map { secondOf[$0] }
-        let cost = levers.cost.map { costs in byValue.map { costs[firstOf[$0]] + costs[secondOf[$0]] } }
+        byValue.sort { $0.value != $1.value ? $0.value < $1.value : ($0.first, $0.second) < ($1.first, $1.second) }
+        value = byValue.map(\.value)
+        positionOfFirst = byValue.map { Int($0.first) }
+        positionOfSecond = byValue.map { Int($0.second) }
+        let cost = levers.cost.map { costs in byValue.map { costs[Int($0.first)] + costs[Int($0.second)] } }
         self.cost = cost
         // Rank every combination by the criteria, then by the two options in problem lever order.
-        let (leading, trailing) = first < second ? (positionOfFirst, positionOfSecond) : (positionOfSecond, positionOfFirst)
-        var byRank = Array(Int32(0)..<Int32(count))
-        byRank.sort { x, y in
-            let (x, y) = (Int(x), Int(y))
-            for costs in cost where costs[x] != costs[y] { return costs[x] < costs[y] }
-            return leading[x] != leading[y] ? leading[x] < leading[y] : trailing[x] < trailing[y]
+        let firstLeads = first < second
+        var byOrder = byValue.indices.map { e -> RankKey in
+            let c = byValue[e]
+            return RankKey(cost0: cost[0][e], cost1: cost.count > 1 ? cost[1][e] : 0, cost2: cost.count > 2 ? cost[2][e] : 0,
+                           leading: firstLeads ? c.first : c.second, trailing: firstLeads ? c.second : c.first, entry: Int32(e))
         }
-        best = RangeBest(byRank: byRank, toEnd: !bounded)
+        byOrder.sort(by: RankKey.precedes)
+        best = RangeBest(byRank: byOrder.map(\.entry), toEnd: !bounded)
+    }
+
+    private struct Combination {
+        var value: Int64
+        var first: Int32, second: Int32
+    }
+
+    /// A combination's place in the objective's order (at most three criteria).
+    private struct RankKey {
+        var cost0: Int64, cost1: Int64, cost2: Int64
+        var leading: Int32, trailing: Int32
+        var entry: Int32
+
+        static func precedes(_ a: RankKey, _ b: RankKey) -> Bool {
+            if a.cost0 != b.cost0 { return a.cost0 < b.cost0 }
+            if a.cost1 != b.cost1 { return a.cost1 < b.cost1 }
+            if a.cost2 != b.cost2 { return a.cost2 < b.cost2 }
+            return a.leading != b.leading ? a.leading < b.leading : a.trailing < b.trailing
+        }
     }
 
     /// The best combination whose summed value lies in `low…high` (`high` ignored when unbounded),

@@ -35,12 +35,12 @@ struct RangeBest {
         self.table = table
     }
 
-    /// Steps building it for `count` entries costs, ranking included (about one per entry per
-    /// level of the table and per level of the sort).
+    /// Steps building it for `count` entries costs, ranking included: a step of the branch and
+    /// bound takes as long as a few entries' share of sorting and tabling.
     static func cost(of count: Int) -> Int {
         var levels = 1
         while (1 << levels) < count { levels += 1 }
-        return count * (2 * levels + 2)
+        return count * (levels / 2 + 1)
     }
 
     /// The best entry in `window` (which must run to the end when built `toEnd`), if not empty.
