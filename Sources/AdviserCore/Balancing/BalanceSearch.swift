@@ -27,6 +27,22 @@ enum BalanceSearch {
         _ problem: QuantizedProblem, objective: BalanceObjective, maxSteps: Int
     ) -> (choice: [Int], held: Bool, complete: Bool) {
         let region = HoldRegion(problem.band, hold: objective.hold)
+        // Every setting within `Balancer.closeness` of the closest counts as equally close.
+        let slack = max(1, Int64((Balancer.closeness * problem.valueScale.factor).rounded()))
+        if objective.order.first == .fewestLevers {
+            if region.contains(problem.sum(problem.current)) { return (problem.current, true, true) }  // moves nothing
+            // When some setting that moves one lever holds, the best of them is the answer.
+            let levers = ObjectiveLevers(problem, order: objective.order)
+            let current = (0..<problem.leverCount).map { problem.optionStart[$0] + problem.current[$0] }
+            if let one = LocalSearch(levers: levers, candidates: CandidateOptions(levers), region: region).bestSingleMove(from: current) {
+                return (levers.choice(one.position), true, true)
+            }
+        }
+        let optionCounts = (0..<problem.leverCount).lazy.map { problem.optionStart[$0 + 1] - problem.optionStart[$0] }
+        if ExhaustiveSearch.fits(optionCounts: optionCounts, limit: min(ExhaustiveSearch.maxSettings, maxSteps)) {
+            let (choice, held) = ExhaustiveSearch.solve(problem, objective: objective, region: region, slack: slack)
+            return (choice, held, true)
+        }
         let sums = problem.valueRange()
         var complete = true
         if region.meets(least: sums.least, greatest: sums.greatest) {
@@ -46,9 +62,8 @@ enum BalanceSearch {
             return (found ?? problem.current, false, complete && finished && found != nil)
         }
         // Nothing reaches it: the highest value, or the lowest when the whole range lies above
-        // the band. Settings within `Balancer.closeness` of it count as equally close; among them
-        // the fewest levers moved, then the objective's order.
-        let slack = max(1, Int64((Balancer.closeness * problem.valueScale.factor).rounded()))
+        // the band. Settings within `slack` of it count as equally close; among them the fewest
+        // levers moved, then the objective's order.
         let order = [BalanceObjective.Criterion.fewestLevers] + objective.order.filter { $0 != .fewestLevers }
         let near = region.widened(by: region.distance(least: sums.least, greatest: sums.greatest) + slack)
         let search = ObjectiveSearch(levers: ObjectiveLevers(problem, order: order), region: near, maxSteps: maxSteps)

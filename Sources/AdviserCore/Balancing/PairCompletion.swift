@@ -1,73 +1,78 @@
-// The last two levers of the objective search, settled exactly by one lookup.
+// The last two levers of the branch and bound, settled exactly by one lookup.
 
-/// Every combination of two levers' options, sorted by summed value, with a sparse table that
-/// answers "the best combination whose value lies in a range" (by the criteria, then the choice
-/// vector) in O(1) after two binary searches. The search uses it instead of branching on the last
-/// two levers once a problem proves large enough to repay building it.
+/// Every combination of two levers' candidate options, sorted by summed value, answering "the best
+/// combination whose value lies in a range" (by the criteria, then the choice vector) after two
+/// binary searches. Combinations are ranked once by that order, so the table compares ranks: a
+/// sparse table of range minima when the region is bounded above, a suffix minimum when it is not.
 struct PairCompletion {
     let first: Int, second: Int
-    /// Per combination, in value order: summed value, costs per criterion, and the two options
-    /// (positions in the levers' option lists).
+    /// Per combination, in value order: summed value, and the two options (positions).
     let value: [Int64]
+    let positionOfFirst: [Int], positionOfSecond: [Int]
+    /// `cost[k][e]`: combination e's cost under criterion k.
     let cost: [[Int64]]
-    let optionOfFirst: [Int32], optionOfSecond: [Int32]
-    /// `table[level][i]`: the best combination among positions i ..< i + 2^level.
-    let table: [[Int32]]
-    /// Whether `first` comes before `second` in the problem's lever order (for the choice vector).
-    let firstLeads: Bool
+    private let best: RangeBest
+    private let bounded: Bool
 
     /// The largest number of combinations worth building.
     static let maxCombinations = 40_000
 
-    init(levers: ObjectiveLevers, first: Int, second: Int) {
+    init(levers: ObjectiveLevers, candidates: CandidateOptions, first: Int, second: Int, bounded: Bool) {
         self.first = first
         self.second = second
-        firstLeads = first < second
-        var entries: [(v: Int64, p: Int32, q: Int32)] = []
-        entries.reserveCapacity(levers.options(first).count * levers.options(second).count)
-        for p in levers.options(first) {
-            for q in levers.options(second) {
-                entries.append((levers.value[p] + levers.value[q], Int32(p), Int32(q)))
+        self.bounded = bounded
+        let a = candidates.range(first), b = candidates.range(second)
+        // Combinations by summed value (equal values by the two positions, so the table is
+        // deterministic), sorted as plain values: a comparison reads no other array.
+        var byValue: [Combination] = []
+        byValue.reserveCapacity(a.count * b.count)
+        for i in a {
+            for j in b {
+                let p = candidates.position[i], q = candidates.position[j]
+                byValue.append(Combination(value: levers.value[p] + levers.value[q], first: Int32(p), second: Int32(q)))
             }
         }
-        entries.sort { $0.v != $1.v ? $0.v < $1.v : ($0.p, $0.q) < ($1.p, $1.q) }
-        value = entries.map(\.v)
-        optionOfFirst = entries.map(\.p)
-        optionOfSecond = entries.map(\.q)
-        cost = levers.cost.map { costs in entries.map { costs[Int($0.p)] + costs[Int($0.q)] } }
-        var table: [[Int32]] = [Array(0..<Int32(entries.count))]
-        var width = 1
-        while width * 2 <= entries.count {
-            let previous = table[table.count - 1]
-            var level = [Int32](repeating: 0, count: entries.count - width * 2 + 1)
-            for i in level.indices {
-                let a = previous[i], b = previous[i + width]
-                level[i] = Self.precedes(Int(a), Int(b), cost, optionOfFirst, optionOfSecond, firstLeads) ? a : b
-            }
-            table.append(level)
-            width *= 2
+        byValue.sort { $0.value != $1.value ? $0.value < $1.value : ($0.first, $0.second) < ($1.first, $1.second) }
+        value = byValue.map(\.value)
+        positionOfFirst = byValue.map { Int($0.first) }
+        positionOfSecond = byValue.map { Int($0.second) }
+        let cost = levers.cost.map { costs in byValue.map { costs[Int($0.first)] + costs[Int($0.second)] } }
+        self.cost = cost
+        // Rank every combination by the criteria, then by the two options in problem lever order.
+        let firstLeads = first < second
+        var byOrder = byValue.indices.map { e -> RankKey in
+            let c = byValue[e]
+            return RankKey(cost0: cost[0][e], cost1: cost.count > 1 ? cost[1][e] : 0, cost2: cost.count > 2 ? cost[2][e] : 0,
+                           leading: firstLeads ? c.first : c.second, trailing: firstLeads ? c.second : c.first, entry: Int32(e))
         }
-        self.table = table
+        byOrder.sort(by: RankKey.precedes)
+        best = RangeBest(byRank: byOrder.map(\.entry), toEnd: !bounded)
     }
 
-    /// Combination a before b: by the criteria, then by the two options in the problem's lever order.
-    private static func precedes(
-        _ a: Int, _ b: Int, _ cost: [[Int64]], _ p: [Int32], _ q: [Int32], _ firstLeads: Bool
-    ) -> Bool {
-        for costs in cost where costs[a] != costs[b] { return costs[a] < costs[b] }
-        let (a1, a2) = firstLeads ? (p[a], q[a]) : (q[a], p[a])
-        let (b1, b2) = firstLeads ? (p[b], q[b]) : (q[b], p[b])
-        return (a1, a2) < (b1, b2)
+    private struct Combination {
+        var value: Int64
+        var first: Int32, second: Int32
     }
 
-    /// The best combination whose summed value lies in `low…high`, if any.
+    /// A combination's place in the objective's order (at most three criteria).
+    private struct RankKey {
+        var cost0: Int64, cost1: Int64, cost2: Int64
+        var leading: Int32, trailing: Int32
+        var entry: Int32
+
+        static func precedes(_ a: RankKey, _ b: RankKey) -> Bool {
+            if a.cost0 != b.cost0 { return a.cost0 < b.cost0 }
+            if a.cost1 != b.cost1 { return a.cost1 < b.cost1 }
+            if a.cost2 != b.cost2 { return a.cost2 < b.cost2 }
+            return a.leading != b.leading ? a.leading < b.leading : a.trailing < b.trailing
+        }
+    }
+
+    /// The best combination whose summed value lies in `low…high` (`high` ignored when unbounded),
+    /// as an index into the value-ordered columns, if any.
     func best(from low: Int64, to high: Int64) -> Int? {
-        let start = lowerBound(low), end = lowerBound(high == .max ? high : high + 1)
-        guard start < end else { return nil }
-        var level = 0
-        while (2 << level) <= end - start { level += 1 }
-        let a = Int(table[level][start]), b = Int(table[level][end - (1 << level)])
-        return Self.precedes(a, b, cost, optionOfFirst, optionOfSecond, firstLeads) ? a : b
+        let start = lowerBound(low)
+        return best.best(start..<(bounded ? max(start, lowerBound(high &+ 1)) : value.count))
     }
 
     private func lowerBound(_ x: Int64) -> Int {

@@ -88,16 +88,19 @@ struct BruteForce {
 /// Random problems shaped like real ones, with deliberate ties (grid-regular moves,
 /// quantised values, zero margins) so the tie-breaks are exercised.
 enum ProblemGenerator {
+    /// - Parameter ties: coarse values, grid-regular moves and most levers without margin, so that
+    ///   many settings tie on every criterion.
     static func small(_ rng: inout SplitMix64, levers leverRange: ClosedRange<Int> = 1...5,
-                      options optionRange: ClosedRange<Int> = 2...7) -> BalanceProblem {
+                      options optionRange: ClosedRange<Int> = 2...7, ties: Bool = false) -> BalanceProblem {
         let leverCount = Int.random(in: leverRange, using: &rng)
-        let coarse = Bool.random(using: &rng)
+        let coarse = Bool.random(using: &rng) || ties
         let noCosts = Int.random(in: 0..<4, using: &rng) == 0
         var levers: [BalanceLever] = []
         for l in 0..<leverCount {
             let count = Int.random(in: 0..<10, using: &rng) == 0 ? 1 : Int.random(in: optionRange, using: &rng)
             let current = Int.random(in: 0..<count, using: &rng)
-            let regularMoves = Int.random(in: 0..<4, using: &rng) != 0
+            let regularMoves = Int.random(in: 0..<4, using: &rng) != 0 || ties
+            let marginFree = ties && Int.random(in: 0..<3, using: &rng) != 0
             // Occasionally data that breaks the usual shape (current move > 0, moves below it),
             // so pruning bounds must not rely on it.
             let irregular = Int.random(in: 0..<12, using: &rng) == 0
@@ -110,7 +113,7 @@ enum ProblemGenerator {
                     : i == current ? 0
                     : regularMoves ? Double(abs(i - current)) / Double(max(count - 1, 1))
                     : Double.random(in: 0.01...1, using: &rng)
-                let margin = noCosts ? 0
+                let margin = noCosts || marginFree ? 0
                     : coarse ? Double(Int.random(in: -3...3, using: &rng))
                     : Double.random(in: -5...5, using: &rng)
                 options.append(BalanceOption(value: value, move: move, margin: margin))

@@ -16,12 +16,25 @@ struct BalancerPropertyTests {
         try check(seed: seed, cases: 150, levers: 6...7, options: 2...4)
     }
 
-    private func check(seed: UInt64, cases: Int, levers: ClosedRange<Int>, options: ClosedRange<Int>) throws {
+    /// Problems past enumeration (3–4 levers × 6–12 options), every objective: the reductions,
+    /// relaxations, heuristics and branch and bound of the exact search against brute force.
+    @Test(arguments: [UInt64(21), 22])
+    func matchesBruteForceOnMediumProblems(seed: UInt64) throws {
+        try check(seed: seed, cases: 100, levers: 3...4, options: 6...12)
+    }
+
+    /// Many ties (coarse values, grid-regular moves, most levers without margin), every objective.
+    @Test(arguments: [UInt64(31), 32, 33])
+    func matchesBruteForceWithManyTies(seed: UInt64) throws {
+        try check(seed: seed, cases: 200, levers: 2...5, options: 3...7, ties: true)
+    }
+
+    private func check(seed: UInt64, cases: Int, levers: ClosedRange<Int>, options: ClosedRange<Int>, ties: Bool = false) throws {
         var rng = SplitMix64(seed: seed &* 0x1234_5678_9ABC)
         let balancer = Balancer()
         var heldCount = 0
         for _ in 0..<cases {
-            let problem = ProblemGenerator.small(&rng, levers: levers, options: options)
+            let problem = ProblemGenerator.small(&rng, levers: levers, options: options, ties: ties)
             let solution = try balancer.solve(problem)
             let reference = BruteForce.solve(problem)
             #expect(solution.exhaustive)

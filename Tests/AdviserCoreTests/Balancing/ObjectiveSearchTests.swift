@@ -11,12 +11,12 @@ struct ObjectiveSearchTests {
         var lo: Int64, hi: Int64, bounded: Bool
     }
 
-    static func random(_ rng: inout SplitMix64) -> Problem {
-        let n = Int.random(in: 1...5, using: &rng)
+    static func random(_ rng: inout SplitMix64, levers: ClosedRange<Int> = 1...5, options: ClosedRange<Int> = 1...6) -> Problem {
+        let n = Int.random(in: levers, using: &rng)
         var start = [0], value: [Int64] = [], cost: [[Int64]] = [[], [], []], current: [Int] = []
         let criteria = Int.random(in: 1...3, using: &rng)
         for _ in 0..<n {
-            let m = Int.random(in: 1...6, using: &rng)
+            let m = Int.random(in: options, using: &rng)
             current.append(Int.random(in: 0..<m, using: &rng))
             for o in 0..<m {
                 value.append(Int64.random(in: 0...(Bool.random(using: &rng) ? 6 : 60), using: &rng))
@@ -76,5 +76,45 @@ struct ObjectiveSearchTests {
             #expect(choice == expected, "levers \(p.levers) lo \(p.lo) hi \(p.hi) bounded \(p.bounded)")
             if choice != expected { return }
         }
+    }
+
+    /// The same kind of problems with every threshold lowered, so that each strategy runs where
+    /// enumeration can check it: the rounded relaxation and local search, reduced-cost fixing, a
+    /// probe cut short, the bucketed programme, pair moves, pair tables and the branch and bound.
+    @Test(arguments: [UInt64(5), 6, 7, 8])
+    func everyStrategyAgreesWithEnumeration(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        for round in 0..<600 {
+            let p = round % 2 == 0 ? Self.random(&rng) : Self.random(&rng, levers: 4...6, options: 2...6)
+            var search = ObjectiveSearch(
+                levers: p.levers, region: HoldRegion(low: p.lo, high: p.hi, bounded: p.bounded), maxSteps: 10_000_000)
+            search.thresholds = .init(enumerateUpTo: 0, probeSteps: Int.random(in: 0...40, using: &rng), pairTableAtOnce: true)
+            let (choice, complete) = search.run()
+            #expect(complete)
+            let expected = Self.bruteForce(p)
+            #expect(choice == expected, "levers \(p.levers) lo \(p.lo) hi \(p.hi) bounded \(p.bounded)")
+            if choice != expected { return }
+        }
+    }
+
+    /// Larger problems with the default thresholds: most go past enumeration to the branch and bound.
+    @Test(arguments: [UInt64(9), 10])
+    func defaultStrategiesAgreeWithEnumerationOnLargerProblems(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        var searched = 0
+        for _ in 0..<200 {
+            let p = Self.random(&rng, levers: 4...6, options: 5...9)
+            let settings = (0..<p.levers.count).reduce(1) { $0 * p.levers.options($1).count }
+            guard settings <= 30_000 else { continue }
+            searched += 1
+            let search = ObjectiveSearch(
+                levers: p.levers, region: HoldRegion(low: p.lo, high: p.hi, bounded: p.bounded), maxSteps: 10_000_000)
+            let (choice, complete) = search.run()
+            #expect(complete)
+            let expected = Self.bruteForce(p)
+            #expect(choice == expected, "levers \(p.levers) lo \(p.lo) hi \(p.hi) bounded \(p.bounded)")
+            if choice != expected { return }
+        }
+        #expect(searched > 60)
     }
 }
