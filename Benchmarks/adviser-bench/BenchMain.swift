@@ -13,8 +13,9 @@ struct BenchMain {
               Compile rule conditions and evaluate every rule on every scenario.
               Without --rules: ../shared/bench/conditions/L if present, else a synthetic
               workload (1,000 conditions × 10,000 fact sets).
-          balance [--problems N] [--passes N] [--tolerance T] [--moves K] [--spread S] [--only N]
-              Balance seeded problems with 8 flex levers × 100 grid steps each; median time per problem.
+          balance [--problems N] [--passes N] [--levers L] [--steps M] [--tolerance T] [--moves K] [--spread S]
+                  [--order C,C,C] [--hold band|at-least] [--only N]
+              Balance seeded problems with L flex levers × M grid steps each (default 8 × 100); median time per problem.
           generate DIR [--rules N] [--facts N] [--levers N] [--segments N] [--clients N]
               Write a synthetic workspace to DIR (and DIR/clients.jsonl with --clients).
           scale [--rules N] [--clients N] [--batch-rules N] [--passes N]

@@ -15,7 +15,7 @@ struct CIToolingTests {
         let workspace = try brokenCopy()
         let result = try AdviserProcess.run(["validate", "Rules", "--format", "github"], in: workspace.parent)
         #expect(result.status == 1)
-        #expect(result.stdout.contains("\n::error file=Rules/offerings/sales-consultation.yaml,line=48,col=5,title=adviser unknown-key::unknown key 'levles'"))
+        #expect(result.stdout.contains("\n::error file=Rules/offerings/sales-consultation.yaml,line=52,col=5,title=adviser unknown-key::unknown key 'levles'"))
     }
 
     @Test func validateJSONToAFile() throws {
@@ -27,7 +27,7 @@ struct CIToolingTests {
         let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let first = try #require((document["diagnostics"] as? [[String: Any]])?.first { $0["code"] as? String == "unknown-key" })
         #expect(first["file"] as? String == "Rules/offerings/sales-consultation.yaml")
-        #expect(first["line"] as? Int == 48 && first["column"] as? Int == 5)
+        #expect(first["line"] as? Int == 52 && first["column"] as? Int == 5)
     }
 
     @Test func validateOutputToAMissingFolderIsAnIOProblem() throws {

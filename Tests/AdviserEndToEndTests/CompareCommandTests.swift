@@ -20,7 +20,7 @@ struct CompareCommandTests {
         let levers = try #require(row["levers_differing"] as? [[String: Any]])
         #expect(levers.compactMap { $0["lever"] as? String } == ["price", "workshop_days", "payment_terms", "follow_up_calls"])
         let price = try #require(levers.first?["settings"] as? [[String: Any]])
-        #expect(price.compactMap { $0["to_text"] as? String } == ["4900", "4300"])
+        #expect(price.compactMap { $0["to_text"] as? String } == ["5200", "4300"])
         #expect(price.compactMap { $0["source"] as? String } == ["balance", "downturn-cost-focus"])
         #expect((row["by_scenario"] as? [[String: Any]])?.count == 2)
     }
@@ -29,7 +29,7 @@ struct CompareCommandTests {
         let text = try AdviserProcess.run(["compare", "--rules", Self.minimal, "--all-scenarios"])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("- downturn-cost-focus: fires under downturn, not under current"))
-        #expect(text.stdout.contains("Package price      4900 EUR           4300 EUR"))
+        #expect(text.stdout.contains("Package price      5200 EUR   4300 EUR"))
         for (format, start) in [("markdown", "# Northwind"), ("html", "<!DOCTYPE html>")] {
             let result = try AdviserProcess.run(["compare", "--rules", Self.minimal, "--all-scenarios", "--format", format])
             #expect(result.status == 0 && result.stdout.hasPrefix(start), "\(format): \(result.stderr)")

@@ -40,7 +40,7 @@ struct TestAndEvalCommandTests {
         try copy.write("tests/sweep.yaml", """
             tests:
               - name: Cheaper rivals never make us cut follow-up
-                scenario: current
+                scenario: downturn
                 offering: sales-consultation
                 segment: micro-retail
                 sweep:
@@ -54,7 +54,7 @@ struct TestAndEvalCommandTests {
         #expect(result.status == 1)
         #expect(result.stdout.contains(
             "Rules/tests/sweep.yaml:9:14: expected follow_up_calls never to decrease as market.competitor_price_index rises, "
-                + "but raising it from 0.8 to 0.95 lowered follow_up_calls from 5 to 3"))
+                + "but raising it from 0.8 to 0.95 lowered follow_up_calls from 5 to 0"))
     }
 
     @Test func evalPrintsValueAndType() throws {

@@ -43,12 +43,17 @@ public struct BalanceProblem: Hashable, Sendable {
     public var target: Double
     /// Half-width of the band; a negative tolerance is treated as 0.
     public var tolerance: Double
+    /// Which settings hold value, and the order the balancer chooses among them in.
+    public var objective: BalanceObjective
 
-    public init(levers: [BalanceLever], fixedValue: Double, target: Double, tolerance: Double) {
+    public init(
+        levers: [BalanceLever], fixedValue: Double, target: Double, tolerance: Double, objective: BalanceObjective = .standard
+    ) {
         self.levers = levers
         self.fixedValue = fixedValue
         self.target = target
         self.tolerance = tolerance
+        self.objective = objective
     }
 
     /// Total number of grid settings across all levers.

@@ -1,60 +1,50 @@
-/// Moves the flex levers, on their grids, so that perceived value lands within
-/// `target ± tolerance`, changing the offering as little as possible.
+/// Moves the flex levers, on their grids, so that perceived value holds, choosing among the
+/// settings that hold it by the problem's `BalanceObjective`.
 ///
 /// ## What it returns
-/// Perceived value is separable, V = fixedValue + Σ_l t_l(x_l). A setting (one option per
-/// lever) *holds* when |V − target| ≤ tolerance + 1e-12. Among holding settings the balancer
-/// picks, lexicographically: (1) fewest levers moved, (2) smallest Σ move, (3) largest
-/// Σ margin, (4) the lexicographically smallest choice vector — so output is deterministic.
-/// If the current setting holds it is returned. If nothing holds, it returns the setting
-/// with the smallest |V − target|, ties broken by the same order, with `held == false`.
+/// Perceived value is separable, V = fixedValue + Σ_l t_l(x_l). A setting (one option per lever)
+/// *holds* when V lies in the hold region: `|V − target| ≤ tolerance` in `band` mode,
+/// `V ≥ target − tolerance` in `at-least` mode (with 1e-12 of slack).
+/// - Among holding settings the balancer picks, lexicographically, by the objective's order — by
+///   default (1) the largest Σ margin, (2) the fewest levers moved, (3) the smallest Σ move — and
+///   then (4) the lexicographically smallest choice vector (lowest settings first, lever by
+///   lever), so output is deterministic.
+/// - If nothing lies in the band (band mode) but some setting reaches its lower edge, more value
+///   beats less: the client is still served, so the balancer picks among the settings above the
+///   lower edge exactly as in at-least mode (by the objective's order, then (4)), with
+///   `held == false` (not in the band).
+/// - If no setting reaches the lower edge (or, in band mode, the whole achievable range lies above
+///   the band), it finds the achievable value nearest the region — the highest, or the lowest — and
+///   every setting within `closeness` of it counts as equally close; among those it picks (1) the
+///   fewest levers moved, then the rest of the objective's order, then (4). So floating-point
+///   noise can never make it move two levers when moving none is as close. `held` is then false.
 ///
-/// Comparisons are exact: value, move and margin are each put on an `Int64` fixed-point
-/// grid (`FixedPointScale`: step 2^-40 ≈ 9.1e-13, coarser only if magnitudes would
-/// overflow) before summing, so sums do not depend on the order terms are added in, and
-/// equal moves (e.g. one grid step on two levers) really tie. The 1e-12 slack is rounded
-/// up to whole steps (2 steps at 2^-40). Problems containing a non-finite number cannot be balanced: the current
-/// setting is returned, unheld. A lever with no options gets `-1` in `choice`; an
+/// Comparisons are exact: value, move and margin are each put on an `Int64` fixed-point grid
+/// (step 2^-40 ≈ 9.1e-13, coarser only if magnitudes would overflow) before summing, so sums do
+/// not depend on the order terms are added in, and equal moves really tie. The 1e-12 slack is
+/// rounded up to whole steps. Problems containing a non-finite number cannot be balanced: the
+/// current setting is returned, unheld. A lever with no options gets `-1` in `choice`; an
 /// out-of-range `current` is clamped.
 ///
-/// ## How (and why it is fast)
-/// Exact search on the grid (`QuantizedProblem`), exploiting separability rather than
-/// enumerating m^n settings (n flex levers, m options each). `BalanceSearch` runs three
-/// strategies in turn:
-/// 1. The fast paths (`QuantizedProblem+FastPaths.swift`).
-///    Current setting holds → done. Band outside the achievable range [Σ min, Σ max] →
-///    infeasibility is proven, and the closest setting is the extreme one, lever by lever.
-///    One move: a linear scan of all options, O(n·m). These cover most real cases with no
-///    sorting at all.
-/// 2. `FewestMovesSearch`.
-///    For k = 2, 3, …: search settings with exactly k moved levers, stopping at the first k
-///    that holds. A dynamic programme gives, for every suffix of levers and every r ≤ k,
-///    the exact min/max value, min move and max margin with exactly r of them moved; a
-///    depth-first search picks moved levers in order and their options in increasing move,
-///    pruning when the suffix can no longer reach the band, when its move bound exceeds the
-///    best found (breaking the move-sorted loop), and when the value gap to the band divided
-///    by the remaining levers' best value-per-move rate does. The last moved lever is not
-///    enumerated: a sparse table over its value-sorted options (`ValueRangeIndex`) answers
-///    "best (move, −margin, index) with value in the residual band" in O(log m).
-///    Worst case about C(n, k−1)·m^(k−1)·log m for the answer's k, far less with pruning
-///    (measured figures in docs/performance.md).
-/// 3. `ClosestSettingSearch`.
-///    If no k holds (the band falls in a gap between achievable sums, which needs a
-///    tolerance below half some lever's largest gap between adjacent values), an exact
-///    branch and bound finds the closest setting, pruning on the distance the remaining
-///    levers can still reach. It starts from a coordinate-descent incumbent and tries each
-///    lever's options outwards from the value that would hit the target, so each direction
-///    stops at the first hopeless option.
+/// ## How
+/// `BalanceSearch` runs the strategies on the problem's fixed-point form (`QuantizedProblem`):
+/// `ObjectiveSearch`, an exact depth-first branch and bound over the levers, cuts branches that
+/// can no longer reach the hold region (`HoldRegion`) and branches whose bound on the first
+/// criterion (`LinearRelaxation`, the linear programme's, by a binary search per branch) is worse
+/// than the best setting found; exact per-criterion bounds settle ties, and once a problem proves
+/// large the last two levers are settled by one lookup (`PairCompletion`). When nothing holds,
+/// `ObjectiveSearch` with value itself as the cost finds the least value above the band (or the
+/// range's end gives the nearest value below it), and runs again on the settings that close.
 ///
-/// Worst case is exponential (the problem contains subset-sum): a tolerance far below the
-/// grid's resolution on many levers (e.g. 0 on 8 × 100) cannot be settled quickly. Phases 2
-/// and 3 therefore each have a deterministic step budget (`StepBudget`) of
-/// `BalanceLimits.maxSearchSteps`; when it runs out the best setting found is returned with
-/// `exhaustive == false`. So is an answer needing more than 256 moved levers (the
-/// fewest-moves search recurses once per moved lever and stops there; the closest search,
-/// iterative, then supplies the setting).
+/// Worst case is exponential (the problem contains subset-sum); each phase therefore has a
+/// deterministic step budget, `BalanceLimits.maxSearchSteps`; when it runs out the best setting
+/// found is returned with `exhaustive == false`.
 public struct Balancer: Sendable {
     public var limits: BalanceLimits
+
+    /// How close to the closest achievable value a setting must be to count as equally close when
+    /// nothing holds (on the 0…1 value scale: a billionth of the index).
+    public static let closeness = 1e-9
 
     public init(limits: BalanceLimits = .init()) {
         self.limits = limits

@@ -16,6 +16,8 @@ struct QuantizedProblem {
     let options: OptionColumns
     /// Where the flex levers' summed value must land.
     let band: TargetBand
+    /// The value grid's scale (for turning amounts of value into steps).
+    let valueScale: FixedPointScale
 
     /// `nil` when the problem has a non-finite number (it cannot be balanced).
     init?(_ problem: BalanceProblem) {
@@ -40,20 +42,37 @@ struct QuantizedProblem {
 
         var fixedValue = valueScale(problem.fixedValue)
         var problemIndex: [Int] = [], current: [Int] = [], optionStart = [0]
-        var options = OptionColumns(reservingCapacity: problem.gridPointCount)
+        problemIndex.reserveCapacity(problem.levers.count)
+        current.reserveCapacity(problem.levers.count)
+        optionStart.reserveCapacity(problem.levers.count + 1)
         for (index, lever) in problem.levers.enumerated() {
             if lever.options.count >= 2 {
                 problemIndex.append(index)
                 current.append(BalanceSearch.clampedCurrent(lever))
-                for option in lever.options {
-                    options.append(value: valueScale(option.value), move: moveScale(option.move),
-                                   margin: marginScale(option.margin))
-                }
-                optionStart.append(options.value.count)
+                optionStart.append(optionStart[optionStart.count - 1] + lever.options.count)
             } else if let only = lever.options.first {
                 fixedValue += valueScale(only.value)
             }
         }
+        // Each column written in place: appending three columns option by option cost more than
+        // the scaling itself.
+        let count = optionStart[optionStart.count - 1]
+        func column(_ scale: FixedPointScale, _ quantity: (BalanceOption) -> Double) -> [Int64] {
+            [Int64](unsafeUninitializedCapacity: count) { buffer, initialized in
+                var i = 0
+                for index in problemIndex {
+                    for option in problem.levers[index].options {
+                        buffer[i] = scale(quantity(option))
+                        i += 1
+                    }
+                }
+                initialized = count
+            }
+        }
+        var options = OptionColumns()
+        options.value = column(valueScale) { $0.value }
+        options.move = column(moveScale) { $0.move }
+        options.margin = column(marginScale) { $0.margin }
         let slack = max(1, Int64((BalanceSearch.epsilon * valueScale.factor).rounded(.up)))
         band = TargetBand(target: valueScale(problem.target), halfWidth: valueScale(tolerance) + slack,
                           fixedValue: fixedValue)
@@ -62,5 +81,11 @@ struct QuantizedProblem {
         self.current = current
         self.optionStart = optionStart
         self.options = options
+        self.valueScale = valueScale
+    }
+
+    /// The flex levers' summed value for a choice of option per flex lever.
+    func sum(_ choice: [Int]) -> Int64 {
+        (0..<leverCount).reduce(0) { $0 + options.value[optionStart[$1] + choice[$1]] }
     }
 }

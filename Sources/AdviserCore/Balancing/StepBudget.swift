@@ -2,7 +2,7 @@
 /// search is cut short (and so its answer) is deterministic. See `BalanceLimits.maxSearchSteps`.
 struct StepBudget {
     /// Steps allowed; at least 1.
-    let limit: Int
+    private(set) var limit: Int
     private(set) var used = 0
     /// Set once more than `limit` steps were asked for: the phase must stop, and its answer
     /// is the best found so far, not proven best.
@@ -23,6 +23,16 @@ struct StepBudget {
         used &+= cost
         if used > limit { exhausted = true }
         return !exhausted
+    }
+
+    /// Steps left.
+    var remaining: Int { max(0, limit - used) }
+
+    /// This budget, with at most `extra` more steps to spend.
+    func capped(at extra: Int) -> StepBudget {
+        var capped = self
+        capped.limit = min(limit, used + extra)
+        return capped
     }
 
     /// Gives up the phase for a reason other than steps (its answer is not proven best).

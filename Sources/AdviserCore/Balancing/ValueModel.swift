@@ -42,9 +42,7 @@ public struct ValueModel: Sendable {
         reliefs.reserveCapacity(segment.drivers.count)
         var unaddressed: [Int] = []
         for (d, driver) in segment.drivers.enumerated() {
-            let relieved = driver.reliefs.compactMap { relief -> (lever: Int, curve: ReliefCurve)? in
-                offering.levers.firstIndex { $0.id == relief.lever.value }.map { ($0, relief.curve) }
-            }
+            let relieved = Self.curves(of: driver, for: offering)
             reliefs.append(relieved)
             guard !relieved.isEmpty else {
                 unaddressed.append(d)
@@ -60,6 +58,21 @@ public struct ValueModel: Sendable {
         self.unaddressed = unaddressed
     }
 
+    /// The driver's curves over this offering's levers: for each lever, the curve written for this
+    /// offering (`offering-id.lever-id`) if there is one, else the plain one.
+    static func curves(of driver: Driver, for offering: Offering) -> [(lever: Int, curve: ReliefCurve)] {
+        var curves: [(lever: Int, curve: ReliefCurve)] = []
+        for relief in driver.reliefs where relief.offering == nil || relief.offering == offering.id {
+            guard let lever = offering.levers.firstIndex(where: { $0.id == relief.lever.value }) else { continue }
+            if relief.offering == nil,
+               driver.reliefs.contains(where: { $0.offering == offering.id && $0.lever.value == relief.lever.value }) {
+                continue  // this offering has a curve of its own for the lever
+            }
+            curves.append((lever, relief.curve))
+        }
+        return curves
+    }
+
     /// Lever `index`'s contribution to V at `setting` (a level index for level levers).
     public func term(lever index: Int, at setting: Double) -> Double {
         let lever = offering.levers[index]
@@ -70,6 +83,9 @@ public struct ValueModel: Sendable {
     public func value(_ settings: [Double]) -> Double {
         settings.indices.reduce(0) { $0 + term(lever: $1, at: settings[$1]) }
     }
+
+    /// The driver's curves over this offering's levers (lever position and curve).
+    public func curves(ofDriverAt position: Int) -> [(lever: Int, curve: ReliefCurve)] { reliefs[position] }
 
     /// Whether some lever of this offering relieves the driver at `position` in the segment.
     public func addresses(driverAt position: Int) -> Bool { !reliefs[position].isEmpty }

@@ -34,7 +34,8 @@ public struct WorkspaceChecker: Sendable {
         checker.checkScenarios()
         checker.checkRules()
         checker.checkTests()
-        return checker.diagnostics
+        var modelling = ModellingCheck(workspace: workspace)
+        return checker.diagnostics + modelling.run()
     }
 
     // MARK: - Lookups
@@ -152,6 +153,11 @@ public struct WorkspaceChecker: Sendable {
                 requireAll: true)
             for driver in segment.drivers {
                 for relief in driver.reliefs {
+                    if let offering = relief.offering {
+                        // One offering's lever: ModellingCheck reports an unknown offering or lever.
+                        if let lever = workspace.offering(offering)?.lever(relief.lever.value) { checkCurve(relief.curve, lever: lever) }
+                        continue
+                    }
                     guard let lever = levers[relief.lever.value] else {
                         unknown(
                             .unknownLever, "lever", relief.lever, among: levers.keys.sorted(),

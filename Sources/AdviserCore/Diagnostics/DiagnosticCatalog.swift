@@ -18,7 +18,7 @@ public enum DiagnosticCatalog {
     public static func severity(_ code: DiagnosticCode) -> Diagnostic.Severity {
         let warnings: Set<DiagnosticCode> = [
             .conflict, .unreachableRule, .shadowedAdjustment, .unusedFact, .unusedDriver, .unusedLever, .untestedRule,
-            .valueCannotHold, .yaml11Boolean, .tooManyProblems,
+            .valueCannotHold, .yaml11Boolean, .tooManyProblems, .curveOutsideRange, .curveMissingLevel, .adjustmentNoEffect,
         ]
         return warnings.contains(code) ? .warning : .error
     }
@@ -61,6 +61,10 @@ public enum DiagnosticCatalog {
         "off-grid": "A lever setting that is not on the lever's grid (min + k × step).",
         "curve-order": "Relief curve points not in increasing lever value.",
         "relief-out-of-range": "A relief outside 0..1.",
+        "curve-outside-range": "A relief curve point outside the range of the lever it is read on.",
+        "curve-missing-level": "A level curve that leaves out a level of the lever (it would read as no relief).",
+        "lever-mismatch": "One curve read on a lever id that means different things in different offerings.",
+        "adjustment-no-effect": "An adjustment that can never change its lever for any segment.",
         "missing-fact": "A segment or scenario gives no value for a declared fact.",
         "condition-not-bool": "A rule condition that is not true or false.",
         "conflict": "Two rules with the same priority can fire together and set a lever differently.",

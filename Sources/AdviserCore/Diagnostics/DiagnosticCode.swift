@@ -53,6 +53,10 @@ extension DiagnosticCode {
     public static let reliefOutOfRange = Self("relief-out-of-range")
     public static let missingFact = Self("missing-fact")
     public static let conditionNotBool = Self("condition-not-bool")
+    public static let curveOutsideRange = Self("curve-outside-range")
+    public static let curveMissingLevel = Self("curve-missing-level")
+    public static let leverMismatch = Self("lever-mismatch")
+    public static let adjustmentNoEffect = Self("adjustment-no-effect")
 
     // MARK: - Static analysis (adviser validate, once there are no errors)
     public static let conflict = Self("conflict")
@@ -71,7 +75,7 @@ extension DiagnosticCode {
         .yamlComplexKey, .yamlMultipleDocuments, .yamlTooDeep, .yamlTooLarge, .unknownKey, .missingKey, .wrongType,
         .invalidValue, .duplicateID, .unknownLever, .unknownDriver, .unknownFact, .unknownSegment, .unknownScenario,
         .unknownOffering, .unknownRule, .unknownLevel, .outOfRange, .offGrid, .curveOrder, .reliefOutOfRange,
-        .missingFact, .conditionNotBool, .yamlTabIndent, .yaml11Boolean, .fileTooLarge, .tooManyFiles, .invalidUTF8,
+        .missingFact, .conditionNotBool, .curveOutsideRange, .curveMissingLevel, .leverMismatch, .adjustmentNoEffect, .yamlTabIndent, .yaml11Boolean, .fileTooLarge, .tooManyFiles, .invalidUTF8,
         .nulByte, .controlCharacter, .symlinkOutside, .tooManyProblems, .conflict, .unreachableRule, .shadowedAdjustment, .unusedFact, .unusedDriver,
         .unusedLever, .untestedRule, .valueCannotHold,
     ]

@@ -52,7 +52,7 @@ extension AdviceDiff {
         var diff = AdviceDiff(base: baseName, head: headName, compared: 0, changes: [], onlyInBase: [], onlyInHead: [])
         for id in Set(headRules.keys).union(baseRules.keys) { diff.ruleLocations[id] = reference(id) }
         for offering in head.offerings {
-            for segment in head.segments {
+            for segment in head.segments where segment.isOffered(offering.id) || base.segment(segment.id)?.isOffered(offering.id) == true {
                 for scenario in head.scenarios {
                     let key = Key(offering: offering.id, segment: segment.id, scenario: scenario.id)
                     guard let o = base.offering(offering.id), let s = base.segment(segment.id), let c = base.scenario(scenario.id) else {
@@ -69,7 +69,7 @@ extension AdviceDiff {
             }
         }
         for offering in base.offerings {
-            for segment in base.segments {
+            for segment in base.segments where segment.isOffered(offering.id) {
                 for scenario in base.scenarios
                 where head.offering(offering.id) == nil || head.segment(segment.id) == nil || head.scenario(scenario.id) == nil {
                     diff.onlyInBase.append(Key(offering: offering.id, segment: segment.id, scenario: scenario.id))

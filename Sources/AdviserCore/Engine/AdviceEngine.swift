@@ -15,6 +15,8 @@ public struct AdviceEngine: Sendable {
     public var balancer = Balancer()
     /// The fired records and talking points of every rule, written once (see `PrerenderedRules`).
     let prerendered: PrerenderedRules
+    /// Each rule's `offerings:` (by firing position): the only offerings it fires for; empty: any.
+    let ruleOfferings: [[String]]
 
     /// Compiles the workspace's conditions. Fails with the diagnostics when any condition has errors;
     /// callers load with `WorkspaceLoader` first and advise only on a workspace without errors.
@@ -31,6 +33,7 @@ public struct AdviceEngine: Sendable {
             .map(\.element)
         self.conditions = ConditionTable(rules.map(\.program))
         self.prerendered = PrerenderedRules(rules: rules, segments: workspace.segments)
+        self.ruleOfferings = rules.map { $0.rule.offerings.map(\.value) }
     }
 
     /// What to vary for one piece of advice, beyond the named offering, segment and scenario.

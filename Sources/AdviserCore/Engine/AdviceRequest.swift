@@ -32,13 +32,15 @@ public struct UnknownID: Error, Sendable, CustomStringConvertible {
 }
 
 extension AdviceEngine {
-    /// Advice for every requested offering × segment, offerings in file order, then segments.
+    /// Advice for every requested offering × segment, offerings in file order, then segments; only
+    /// the offerings a segment is offered (`buys:`), unless the request names both.
     public func report(for request: AdviceRequest) throws(UnknownID) -> AdviceReport {
         let offerings = try select(request.offerings, from: workspace.offerings, what: "offering", id: \.id)
         let segments = try select(request.segments, from: workspace.segments, what: "segment", id: \.id)
+        let named = !request.offerings.isEmpty && !request.segments.isEmpty
         var advice: [Advice] = []
         for offering in offerings {
-            for segment in segments {
+            for segment in segments where named || segment.isOffered(offering.id) {
                 advice.append(advise(offering: offering, segment: segment, scenario: request.scenario, options: request.options))
             }
         }

@@ -37,11 +37,47 @@ extension AdviceWarning {
             location: laterLocation)
     }
 
-    static func clamped(_ lever: Lever, by rule: Rule, asked: Double, using setting: Double, at location: SourceLocation) -> AdviceWarning {
-        AdviceWarning(
+    /// `bySegment`: the range is the segment's own `bounds:`, narrower than the lever's.
+    static func clamped(
+        _ lever: Lever, by rule: Rule, asked: Double, range: ClosedRange<Double>, bySegment segment: Segment?, using setting: Double,
+        at location: SourceLocation
+    ) -> AdviceWarning {
+        let whose = segment.map { " (the bounds of \($0.name))" } ?? ""
+        return AdviceWarning(
             code: .clamped,
-            message: "rule '\(rule.id)' asked for \(lever.name) \(formatNumber(asked)), outside "
-                + "\(lever.display(lever.min))..\(lever.display(lever.max)); using \(lever.display(setting))",
+            message: "rule '\(rule.id)' asked for \(lever.name) \(lever.kind == .level ? lever.display(asked) : formatNumber(asked)), outside "
+                + "\(lever.display(range.lowerBound))..\(lever.display(range.upperBound))\(whose); using \(lever.display(setting))",
+            location: location)
+    }
+
+    static func noChange(_ lever: Lever, by rule: Rule, asked: Double, today: Double, at location: SourceLocation) -> AdviceWarning {
+        AdviceWarning(
+            code: .noChange,
+            message: "rule '\(rule.id)' asked for \(lever.name) \(formatNumber(asked)), which the lever's grid "
+                + "(steps of \(formatNumber(lever.step))) takes back to today's \(lever.display(today)); nothing changes",
+            location: location)
+    }
+
+    static func beyondMoveLimit(
+        _ lever: Lever, by rule: Rule, today: Double, setting: Double, limit: Lever.MoveLimit, at location: SourceLocation
+    ) -> AdviceWarning {
+        AdviceWarning(
+            code: .beyondMoveLimit,
+            message: "rule '\(rule.id)' moves \(lever.name) from \(lever.display(today)) to \(lever.display(setting)), "
+                + "more than the \(limit) it may move in one review",
+            location: location)
+    }
+
+    /// A rule's adjustment of `lever` relieves `driver` less than today, although `protection` says
+    /// it must not go down.
+    static func lowersProtectedDriver(
+        _ driver: Driver, by rule: Rule, lever: Lever, today: Double, setting: Double, protection: Protection,
+        at location: SourceLocation
+    ) -> AdviceWarning {
+        AdviceWarning(
+            code: .lowersProtectedDriver,
+            message: "rule '\(rule.id)' sets \(lever.name) \(lever.display(today)) → \(lever.display(setting)), which relieves "
+                + "'\(driver.name)' (\(driver.kind.rawValue)) less than today, but \(protection)",
             location: location)
     }
 

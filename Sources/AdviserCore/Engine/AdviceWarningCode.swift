@@ -6,8 +6,14 @@ public enum AdviceWarningCode: String, CaseIterable, Sendable, CustomStringConve
     case staleScenario = "stale-scenario"
     /// Two rules with the same priority adjust one lever differently; the earlier one wins.
     case conflict
-    /// A rule asked for a setting beyond the lever's bounds.
+    /// A rule asked for a setting beyond the lever's bounds, or the segment's.
     case clamped
+    /// A rule's change is so small that the grid takes it back to today's setting.
+    case noChange = "no-change"
+    /// A rule moves a lever further than its `max_move` allows in one review (the rule's setting stands).
+    case beyondMoveLimit = "beyond-move-limit"
+    /// A rule's adjustment relieves a protected, emphasized or talked-about driver less than today.
+    case lowersProtectedDriver = "lowers-protected-driver"
     /// No setting of the free levers brings value within tolerance.
     case valueNotHeld = "value-not-held"
     /// A rule's condition could not be evaluated; the rule was skipped.

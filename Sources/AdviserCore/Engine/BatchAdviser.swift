@@ -102,8 +102,9 @@ public struct BatchAdviser: Sendable {
                 overrides[fact.name] = value
             }
         }
-        // Offerings by position in the workspace, where their prepared facts are.
-        var offerings = Array(engine.workspace.offerings.indices)
+        // Offerings by position in the workspace, where their prepared facts are: the ones the
+        // segment is offered, unless the client line names its own.
+        var offerings = engine.workspace.offerings.indices.filter { segment.isOffered(engine.workspace.offerings[$0].id) }
         if let wanted = object["offerings"] {
             guard case .array(let items) = wanted, case let ids = items.compactMap(\.text), ids.count == items.count else {
                 return failure(.wrongType, "\"offerings\" must be a list of offering ids", client: client)

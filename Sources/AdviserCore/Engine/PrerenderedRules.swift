@@ -15,7 +15,8 @@ final class PrerenderedRules: Sendable {
     /// that fires.
     let talkingPoints: [TalkingPoint]
     private let talkingPointsJSON: [[UInt8]]
-    /// Where the points of rule r for segment s start in `talkingPoints`: at r × segments + s.
+    /// Where the points of rule r for segment s start in `talkingPoints`: at r × segments + s (one
+    /// more entry at the end, so each range ends where the next starts).
     private let talkingPointsStart: [Int]
     private let segmentCount: Int
 
@@ -30,21 +31,24 @@ final class PrerenderedRules: Sendable {
             for segment in segments {
                 talkingPointsStart.append(talkingPoints.count)
                 for case .say(let text, let about, _) in compiled.rule.actions {
-                    talkingPoints.append(TalkingPoint.make(text, about: about?.value, rule: compiled.rule.id, segment: segment))
+                    if let point = TalkingPoint.make(text, about: about?.value, rule: compiled.rule.id, segment: segment) {
+                        talkingPoints.append(point)
+                    }
                 }
             }
         }
         firedJSON = fired.map { record in AdviceJSON.compact { AdviceJSON.write(record, to: &$0) } }
         talkingPointsJSON = talkingPoints.map { point in AdviceJSON.compact { AdviceJSON.write(point, to: &$0) } }
+        talkingPointsStart.append(talkingPoints.count)
         self.talkingPoints = talkingPoints
         self.talkingPointsStart = talkingPointsStart
         segmentCount = segments.count
     }
 
-    /// Where in `talkingPoints` the rule's `say` action number `say` (counting its says only) is,
-    /// for the segment at that position in the workspace.
-    func talkingPointPosition(rule: Int, segment: Int, say: Int) -> Int {
-        talkingPointsStart[rule * segmentCount + segment] + say
+    /// Where in `talkingPoints` the rule's points for the segment at that position in the
+    /// workspace are (a `say` about a driver the segment does not have makes no point).
+    func talkingPointPositions(rule: Int, segment: Int) -> Range<Int> {
+        talkingPointsStart[rule * segmentCount + segment]..<talkingPointsStart[rule * segmentCount + segment + 1]
     }
 
     /// The compact JSON of the fired record of the rule at this position.

@@ -24,6 +24,18 @@ extension FileReader {
                 }
             }
         }
+        if let balance = node["balance"] {
+            let hold = balance["hold"]?.text.flatMap(BalanceObjective.Hold.init(rawValue:)) ?? .band
+            var order: [BalanceObjective.Criterion] = []
+            for item in balance["prefer"]?.texts ?? [] {
+                guard let criterion = BalanceObjective.Criterion(rawValue: item.value) else { continue }
+                if order.contains(criterion) {
+                    diagnostics.append(.error(.invalidValue, "'\(item.value)' is listed twice in prefer", at: item.location))
+                }
+                order.append(criterion)
+            }
+            settings.balance = BalanceObjective(hold: hold, order: order)
+        }
         if let limits = node["limits"]?.mapping {
             for pair in limits {
                 guard let key = WorkspaceLimits.keys.first(where: { $0.name == pair.key }), let value = pair.value.integer else { continue }

@@ -1,5 +1,25 @@
 // Reading offerings/*.yaml.
 extension FileReader {
+    /// `max_move: 10%` or `max_move: 2`: never negative; a level lever moves by whole levels.
+    private mutating func readMoveLimit(_ node: YAMLNode?, lever: String, kind: Lever.Kind) -> Lever.MoveLimit? {
+        guard let node, let scalar = node.scalar, let change = try? ScalarReader.change(scalar).get() else { return nil }
+        switch change {
+        case .percent(let p) where p >= 0 && kind != .level:
+            return .percent(p)
+        case .units(let u) where u >= 0 && (kind != .level || u.rounded() == u):
+            return .units(u)
+        case .percent where kind == .level:
+            diagnostics.append(.error(
+                .invalidValue, "'\(lever)' is a level lever: its max_move is a number of levels, not a percentage",
+                at: node.location, hint: "write max_move: 1 to allow one level up or down in a review"))
+        default:
+            diagnostics.append(.error(
+                .outOfRange, "max_move of '\(lever)' must be a positive amount, found '\(scalar.value)'", at: node.location,
+                hint: kind == .level ? "write a whole number of levels: max_move: 1" : "write max_move: 10% (of today's setting) or max_move: 2 (units)"))
+        }
+        return nil
+    }
+
     mutating func readOffering(_ node: YAMLNode) -> Offering {
         let levers = (node["levers"]?.sequence ?? []).compactMap { readLever($0) }
         return Offering(
@@ -17,6 +37,8 @@ extension FileReader {
             id: id.value, name: name, kind: kind, unit: node["unit"]?.text, doc: node["doc"]?.text, baseline: 0, min: 0,
             max: 0, step: 0, flex: flex, location: id.location)
         let costNode = node["cost"]
+        lever.per = node["per"]?.text
+        lever.maxMove = readMoveLimit(node["max_move"], lever: id.value, kind: kind)
 
         if kind == .level {
             for key in ["min", "max", "step", "unit"] {

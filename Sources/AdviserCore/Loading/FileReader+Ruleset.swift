@@ -15,7 +15,7 @@ extension FileReader {
         let actions = (node["then"]?.sequence ?? []).compactMap { readAction($0) }
         return Rule(
             id: id.value, ruleset: ruleset, when: when, why: node["why"]?.text ?? "", priority: node["priority"]?.integer ?? 0,
-            actions: actions, location: id.location)
+            actions: actions, offerings: node["offerings"]?.texts ?? [], location: id.location)
     }
 
     /// `when:` as one expression, a list (all of them), or `{all: […]}` / `{any: […]}`.

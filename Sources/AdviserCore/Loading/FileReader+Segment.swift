@@ -5,7 +5,49 @@ extension FileReader {
         return Segment(
             id: node["id"]?.text ?? "", name: node["name"]?.text ?? "", size: size, doc: node["doc"]?.text,
             facts: factValues(node["facts"]), drivers: (node["drivers"]?.sequence ?? []).compactMap { readDriver($0) },
+            buys: node["buys"].map(readPurchases), bounds: readBounds(node["bounds"]),
             location: node["id"]?.location ?? node.location)
+    }
+
+    /// `buys: {offering: {lever: setting}}`; an offering with no settings (`crm: {}`) is bought at
+    /// its baseline. Whether ids, levels and numbers fit is checked across files.
+    private func readPurchases(_ node: YAMLNode) -> [Purchase] {
+        (node.mapping ?? []).map { pair in
+            Purchase(
+                offering: Located(pair.key, at: pair.keyLocation),
+                settings: (pair.value.mapping ?? []).compactMap { setting in
+                    Self.leverSetting(setting.value).map {
+                        SettingAssignment(lever: Located(setting.key, at: setting.keyLocation), value: $0)
+                    }
+                })
+        }
+    }
+
+    /// `bounds: {lever: {min: …, max: …}}`.
+    private func readBounds(_ node: YAMLNode?) -> [LeverBound] {
+        (node?.mapping ?? []).map { pair in
+            let (offering, lever) = Self.qualified(Located(pair.key, at: pair.keyLocation))
+            return LeverBound(
+                lever: lever, offering: offering, min: pair.value["min"].flatMap(Self.leverSetting),
+                max: pair.value["max"].flatMap(Self.leverSetting))
+        }
+    }
+
+    /// `offering-id.lever-id` as the offering and the lever (located at its own first character),
+    /// or a plain lever id.
+    static func qualified(_ key: Located<String>) -> (offering: String?, lever: Located<String>) {
+        let parts = key.value.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return (nil, key) }
+        var location = key.location
+        location.column += parts[0].count + 1
+        return (String(parts[0]), Located(String(parts[1]), at: location))
+    }
+
+    /// A plain number is a number setting; anything else (a quoted number too) names a level.
+    static func leverSetting(_ node: YAMLNode) -> Located<LeverSetting>? {
+        guard let scalar = node.scalar, let text = node.text else { return nil }
+        if !scalar.isQuoted, let n = try? ScalarReader.number(scalar).get() { return Located(.number(n), at: node.location) }
+        return Located(.level(text), at: node.location)
     }
 
     /// A mapping of short fact names to values (segment facts, scenario market, test overrides).
@@ -68,10 +110,12 @@ extension FileReader {
                     point.value.number.map { ReliefCurve.LevelPoint(level: point.key, relief: $0, location: point.keyLocation) }
                 })
             }
-            reliefs.append(Relief(lever: Located(pair.key, at: pair.keyLocation), curve: curve))
+            // `offering-id.lever-id` gives one offering's lever a curve of its own.
+            let (offering, lever) = Self.qualified(Located(pair.key, at: pair.keyLocation))
+            reliefs.append(Relief(lever: lever, offering: offering, curve: curve))
         }
         return Driver(
             id: id.value, name: node["name"]?.text ?? id.value, kind: kind, importance: importance, reliefs: reliefs,
-            location: id.location)
+            protected: node["protected"]?.bool ?? false, location: id.location)
     }
 }

@@ -40,6 +40,15 @@ public enum WorkspaceSchema {
         .optional("currency", .text, "currency code or symbol for prices and margins; default EUR"),
         .optional("stale_after_days", .integer, "warn when a scenario's as_of date is older than this; default 90"),
         .optional("limits", .object(limits), "bounds on file sizes, nesting and evaluation cost (docs/limits.md)"),
+        .optional("balance", .object(balance), "what holding value means and what the balancer prefers (docs/value-model.md)"),
+    ])
+
+    /// `balance:` in adviser.yaml.
+    public static let balance = ObjectShape("balance", doc: "How the balancer holds value and chooses among settings that do.", [
+        .optional("hold", .choice(BalanceObjective.Hold.allCases.map(\.rawValue)),
+                  "band (default): value within ±value_tolerance of today's; at-least: no lower than today's − value_tolerance"),
+        .optional("prefer", .list(.choice(BalanceObjective.Criterion.allCases.map(\.rawValue)), minCount: 1),
+                  "the balancer's preferences, most important first; default [margin, fewest-levers, smallest-move]"),
     ])
 
     /// `limits:` in adviser.yaml: each key a whole number from 1 up to its hard cap.
@@ -76,6 +85,8 @@ public enum WorkspaceSchema {
         .optional("cost", .oneOf([.number, .dictionary(.number)]),
                   "cost to serve: per unit (number levers) or a mapping level -> cost (level levers)"),
         .optional("flex", .bool, "may the balancer move this lever to hold value? default false"),
+        .optional("per", .identifier, "a quantity lever (seats, users) of the offering: this lever's price and cost are per unit of it"),
+        .optional("max_move", .change, "how far the balancer may move this lever in one review: 10% of today's setting, or 2 units (levels)"),
     ])
 
     public static let offering = ObjectShape("offering", doc: "One offering per file.", [
@@ -91,7 +102,13 @@ public enum WorkspaceSchema {
         .required("kind", .choice(driverKinds), "want, need, pain or fear"),
         .required("importance", .number, "how much it matters (> 0)"),
         .required("relieved_by", .dictionary(.dictionary(.number)),
-                  "lever id -> curve: lever value (or level) -> relief in 0..1"),
+                  "lever id (or offering-id.lever-id for one offering's lever) -> curve: lever value (or level) -> relief in 0..1"),
+        .optional("protected", .bool, "a must-have: the balancer never relieves it less than today; default false"),
+    ])
+
+    static let leverBound = ObjectShape("lever bound", doc: "The segment's own bounds on a lever.", [
+        .optional("min", .numberOrWord, "the lowest setting (or level) this segment accepts"),
+        .optional("max", .numberOrWord, "the highest setting (or level) this segment accepts"),
     ])
 
     public static let segment = ObjectShape("segment", doc: "One client segment per file.", [
@@ -101,6 +118,9 @@ public enum WorkspaceSchema {
         .optional("doc", .text, "who these clients are"),
         .optional("facts", .dictionary(.numberOrWord), "values of declared segment.* facts, by short name"),
         .required("drivers", .list(.object(driver), minCount: 1), "the segment's wants, needs, pains and fears"),
+        .optional("buys", .dictionary(.dictionary(.numberOrWord)),
+                  "offering id -> what the segment has of it today (lever id -> setting); only these offerings are advised for it"),
+        .optional("bounds", .dictionary(.object(leverBound)), "lever id -> {min, max}: the segment's own bounds on a lever"),
     ])
 
     static let condition: Shape = .oneOf([
@@ -129,6 +149,7 @@ public enum WorkspaceSchema {
         .required("why", .text, "a sentence for the report: why this advice"),
         .optional("priority", .integer, "higher wins when rules adjust the same lever; default 0"),
         .required("then", .list(.object(action), minCount: 1), "the actions"),
+        .optional("offerings", selection, "the offering(s) the rule is about: it fires for no other"),
     ])
 
     public static let ruleset = ObjectShape("ruleset", doc: "A ruleset file: rules on one theme.", [

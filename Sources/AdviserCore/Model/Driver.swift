@@ -15,14 +15,20 @@ public struct Driver: Sendable {
     /// How much this driver matters to the segment (> 0); normalized against the others.
     public var importance: Double
     public var reliefs: [Relief]
+    /// A must-have need or a fear the balancer may never relieve less (`protected: true`).
+    public var protected: Bool
     public var location: SourceLocation
 
-    public init(id: String, name: String, kind: Kind, importance: Double, reliefs: [Relief], location: SourceLocation) {
+    public init(
+        id: String, name: String, kind: Kind, importance: Double, reliefs: [Relief], protected: Bool = false,
+        location: SourceLocation
+    ) {
         self.id = id
         self.name = name
         self.kind = kind
         self.importance = importance
         self.reliefs = reliefs
+        self.protected = protected
         self.location = location
     }
 }
@@ -30,10 +36,15 @@ public struct Driver: Sendable {
 /// How one lever relieves a driver: a curve from the lever's setting to relief in 0…1.
 public struct Relief: Sendable {
     public var lever: Located<String>
+    /// The one offering this curve is for (`offering.lever:` in the file); nil: every offering
+    /// with the lever that has no curve of its own. Levers of one id can mean different things in
+    /// different offerings (a 40 EUR monthly fee, an 18,000 EUR project).
+    public var offering: String?
     public var curve: ReliefCurve
 
-    public init(lever: Located<String>, curve: ReliefCurve) {
+    public init(lever: Located<String>, offering: String? = nil, curve: ReliefCurve) {
         self.lever = lever
+        self.offering = offering
         self.curve = curve
     }
 }

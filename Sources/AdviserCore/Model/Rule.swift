@@ -24,16 +24,27 @@ public struct Rule: Sendable {
     /// Higher wins when two rules adjust the same lever.
     public var priority: Int
     public var actions: [Action]
+    /// The offerings the rule is about (`offerings:`): it fires for no other. Empty: any offering.
+    public var offerings: [Located<String>]
     public var location: SourceLocation
 
-    public init(id: String, ruleset: String, when: Condition, why: String, priority: Int = 0, actions: [Action], location: SourceLocation) {
+    public init(
+        id: String, ruleset: String, when: Condition, why: String, priority: Int = 0, actions: [Action],
+        offerings: [Located<String>] = [], location: SourceLocation
+    ) {
         self.id = id
         self.ruleset = ruleset
         self.when = when
         self.why = why
         self.priority = priority
         self.actions = actions
+        self.offerings = offerings
         self.location = location
+    }
+
+    /// Whether the rule may fire for this offering (`offerings:` names it, or names none).
+    public func isAbout(offering id: String) -> Bool {
+        offerings.isEmpty || offerings.contains { $0.value == id }
     }
 }
 

@@ -10,6 +10,9 @@ public struct WorkspaceSettings: Sendable {
     public var location: SourceLocation
     /// Bounds on the workspace's files and conditions (adviser.yaml `limits:`).
     public var limits = WorkspaceLimits()
+    /// What holding value means, and what the balancer prefers among settings that hold it
+    /// (adviser.yaml `balance:`).
+    public var balance = BalanceObjective.standard
 
     public static let defaultTolerance = 0.005
     public static let defaultStaleAfterDays = 90

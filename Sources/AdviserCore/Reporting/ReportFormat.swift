@@ -7,9 +7,9 @@ public protocol ReportFormat: RawRepresentable<String>, CaseIterable, Hashable, 
     /// The format used when none is asked for.
     static var standard: Self { get }
 
-    /// The reporter that writes this format. `colors` style terminal text; formats meant for files
-    /// and programs ignore them.
-    func reporter(colors: TerminalColors) -> Reporter
+    /// The reporter that writes this format, as `options` ask (colours for a terminal, a locale…);
+    /// each format reads what applies to it.
+    func reporter(options: ReportOptions) -> Reporter
 
     /// A few words on what the format is, for help texts, when its name does not say it all.
     var note: String? { get }

@@ -37,20 +37,12 @@ enum ReportWording {
     static func percent(_ weight: Double) -> String { formatNumber(weight * 100, maxFractionDigits: 0) + "%" }
 
     static func setting(_ text: String, _ unit: String?, kind: Lever.Kind) -> String {
-        guard kind != .level, var unit else { return text }
-        // "1 hour/year", not "1 hours/year": units are written in the plural in the workspace.
-        if text == "1" || text == "-1" {
-            let parts = unit.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
-            if let first = parts.first, first.count > 2, first.hasSuffix("s"), !first.hasSuffix("ss") {
-                unit = String(first.dropLast()) + (parts.count > 1 ? "/" + parts[1] : "")
-            }
-        }
-        return "\(text) \(unit)"
+        Lever.phrase(text, unit: unit, kind: kind)
     }
 
     static func source(_ source: LeverOutcome.Source) -> String {
         switch source {
-        case .baseline: "unchanged"
+        case .today: "unchanged"
         case .rule(let id): "rule \(id)"
         case .balance: "to hold value"
         }
@@ -58,8 +50,44 @@ enum ReportWording {
 
     static func valueLine(_ v: ValueOutcome) -> String {
         let tol = formatNumber(v.tolerance * 100, maxFractionDigits: 2)
-        let verdict = v.held ? "held within ±\(tol)" : "NOT held (tolerance ±\(tol))"
+        let verdict: String
+        if !v.held {
+            verdict = "NOT held (tolerance ±\(tol))"
+        } else if v.above {
+            verdict = "held, \(formatNumber((v.final - v.target) * 100, maxFractionDigits: 1)) points more than today"
+        } else {
+            verdict = "held within ±\(tol)"
+        }
         return "\(index(v.target)) today → \(index(v.afterRules)) after the rules → \(index(v.final)) recommended: \(verdict)"
+    }
+
+    /// A setting with its unit, and for a lever priced per unit of a quantity the total it comes to:
+    /// `29 EUR/user/month (× 25 users: 725 EUR/month)`.
+    static func setting(_ lever: LeverOutcome, recommended: Bool, currency: String) -> String {
+        let text = setting(recommended ? lever.toText : lever.fromText, lever.unit, kind: lever.kind)
+        guard let quantity = lever.quantity, lever.kind == .price else { return text }
+        let units = recommended ? quantity.to : quantity.from
+        let total = (recommended ? lever.to : lever.from) * units
+        return "\(text) (× \(setting(grouped(units), quantity.unit, kind: .number)): \(grouped(total.rounded())) \(totalUnit(lever, currency: currency)))"
+    }
+
+    /// The unit of a per-unit price's total: `EUR/user/month` per `users` is `EUR/month`.
+    static func totalUnit(_ lever: LeverOutcome, currency: String) -> String {
+        guard let unit = lever.unit, let quantity = lever.quantity else { return currency }
+        let names = Set([quantity.unit, quantity.name, quantity.lever].compactMap { $0?.lowercased() }.flatMap { [$0, $0.hasSuffix("s") ? String($0.dropLast()) : $0] })
+        let parts = unit.split(separator: "/").map(String.init)
+        let kept = parts.filter { !names.contains($0.lowercased()) }
+        return kept.count < parts.count && !kept.isEmpty ? kept.joined(separator: "/") : currency
+    }
+
+    /// `147 EUR → 61 EUR`, and what it is made of when revenue or cost moved.
+    static func marginLine(_ m: MarginOutcome) -> String {
+        var line = "\(money(m.before, m.currency)) → \(money(m.after, m.currency))"
+        if m.revenueBefore != m.revenueAfter || m.costBefore != m.costAfter {
+            line += " (revenue \(grouped(m.revenueBefore.rounded())) → \(grouped(m.revenueAfter.rounded())), "
+                + "cost to serve \(grouped(m.costBefore.rounded())) → \(grouped(m.costAfter.rounded())))"
+        }
+        return line
     }
 
     static func kindTitle(_ kind: Driver.Kind?) -> String {

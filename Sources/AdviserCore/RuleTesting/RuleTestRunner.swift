@@ -20,7 +20,9 @@ public struct RuleTestRunner: Sendable {
             var result = RuleTestResult(name: test.name, file: test.file, location: test.location, failures: [], checks: 0)
             for scenario in scenarios(of: test) {
                 for offering in select(test.offerings, workspace.offerings, id: \.id) {
-                    for segment in select(test.segments, workspace.segments, id: \.id) {
+                    // A segment is tested on the offerings it is offered, unless the test names both.
+                    let named = Self.names(test.offerings) && Self.names(test.segments)
+                    for segment in select(test.segments, workspace.segments, id: \.id) where named || segment.isOffered(offering.id) {
                         let context = Context(test: test, scenario: scenario, offering: offering, segment: segment)
                         let outcomes = run(context, result: &result)
                         for advice in outcomes {
@@ -183,6 +185,11 @@ public struct RuleTestRunner: Sendable {
         case .all: workspace.scenarios
         case .ids(let ids): ids.compactMap { workspace.scenario($0.value) }
         }
+    }
+
+    private static func names(_ selection: RuleTest.Selection) -> Bool {
+        if case .ids = selection { return true }
+        return false
     }
 
     private func select<T>(_ selection: RuleTest.Selection, _ all: [T], id: KeyPath<T, String>) -> [T] {

@@ -17,8 +17,11 @@ struct OutputOptions<Format: ReportFormat & ExpressibleByArgument>: ParsableArgu
     /// Colour only for a report on a terminal, never in a file.
     var colors: TerminalColors { output == nil ? Console.colors() : .none }
 
+    /// How the report is written: coloured for where it goes.
+    var reportOptions: ReportOptions { ReportOptions(colors: colors) }
+
     /// The reporter for the format asked for, coloured for where the report goes.
-    var reporter: Format.Reporter { format.reporter(colors: colors) }
+    var reporter: Format.Reporter { format.reporter(options: reportOptions) }
 
     /// Writes the report to standard output, or atomically to the file asked for.
     func emit(_ report: String) throws {

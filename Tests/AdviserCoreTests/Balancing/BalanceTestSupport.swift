@@ -2,9 +2,13 @@ import AdviserCore
 import AdviserTestSupport
 
 /// Reference answer by enumerating every setting, following the documented semantics
-/// independently of the balancer: contributions on a 2^-40 fixed-point grid, band slack
-/// of 2 steps (1e-12 rounded up), order (moved, Σ move, −Σ margin, choice) among holding
-/// settings, else (|V − target|, moved, Σ move, −Σ margin, choice).
+/// independently of the balancer: contributions on a 2^-40 fixed-point grid, slack of 2 steps
+/// (1e-12 rounded up) on the hold region (`target ± tolerance` in band mode, from
+/// `target − tolerance` up in at-least mode). Among holding settings: the objective's order of
+/// (Σ margin, moved, Σ move), then the choice vector. When none holds: every setting within
+/// `Balancer.closeness` (rounded to steps) of the smallest distance to the region, by (moved, the
+/// rest of the order, choice) — except in band mode when some setting reaches the band's lower
+/// edge: then the settings above it, by the objective's order (more value beats less).
 struct BruteForce {
     struct Result {
         var choice: [Int]
@@ -20,14 +24,26 @@ struct BruteForce {
         let currents = levers.map { min(max($0.current, 0), $0.options.count - 1) }
         let fixed = q(problem.fixedValue), target = q(problem.target)
         let band = q(max(0, problem.tolerance)) + 2
-        var choice = [Int](repeating: 0, count: levers.count)
-        var bestHold: (key: [Int64], choice: [Int])?
-        var bestNear: (key: [Int64], choice: [Int])?
-        func better(_ a: [Int64], _ ac: [Int], than b: (key: [Int64], choice: [Int])?) -> Bool {
-            guard let b else { return true }
-            if a != b.key { return a.lexicographicallyPrecedes(b.key) }
-            return ac.lexicographicallyPrecedes(b.choice)
+        let atLeast = problem.objective.hold == .atLeast
+        let closeness = Int64((Balancer.closeness * 1_099_511_627_776).rounded())
+        func distance(_ v: Int64) -> Int64 {
+            if v < target - band { return target - band - v }
+            if !atLeast && v > target + band { return v - target - band }
+            return 0
         }
+        func keys(_ order: [BalanceObjective.Criterion], moved: Int64, move: Int64, margin: Int64) -> [Int64] {
+            order.map { criterion in
+                switch criterion {
+                case .margin: -margin
+                case .fewestLevers: moved
+                case .smallestMove: move
+                }
+            }
+        }
+        let tieOrder = [BalanceObjective.Criterion.fewestLevers] + problem.objective.order.filter { $0 != .fewestLevers }
+        var settings: [(choice: [Int], distance: Int64, hold: [Int64], near: [Int64])] = []
+        var values: [Int64] = []
+        var choice = [Int](repeating: 0, count: levers.count)
         while true {
             var v = fixed, moved: Int64 = 0, m: Int64 = 0, g: Int64 = 0
             for (l, lever) in levers.enumerated() {
@@ -35,13 +51,10 @@ struct BruteForce {
                 v += q(o.value); m += q(o.move); g += q(o.margin)
                 if choice[l] != currents[l] { moved += 1 }
             }
-            let distance = abs(v - target)
-            if distance <= band {
-                let key = [moved, m, -g]
-                if better(key, choice, than: bestHold) { bestHold = (key, choice) }
-            }
-            let near = [distance, moved, m, -g]
-            if better(near, choice, than: bestNear) { bestNear = (near, choice) }
+            settings.append((
+                choice, distance(v), keys(problem.objective.order, moved: moved, move: m, margin: g),
+                keys(tieOrder, moved: moved, move: m, margin: g)))
+            values.append(v)
             // Next setting (odometer, last lever fastest).
             var l = levers.count - 1
             while l >= 0 {
@@ -52,26 +65,42 @@ struct BruteForce {
             }
             if l < 0 { break }
         }
-        if let bestHold {
-            return Result(choice: bestHold.choice, held: true, anyHolds: true, distance: 0)
+        func best(_ candidates: [(choice: [Int], distance: Int64, hold: [Int64], near: [Int64])], _ key: KeyPath<(choice: [Int], distance: Int64, hold: [Int64], near: [Int64]), [Int64]>) -> [Int] {
+            candidates.min { a, b in
+                a[keyPath: key] != b[keyPath: key] ? a[keyPath: key].lexicographicallyPrecedes(b[keyPath: key])
+                    : a.choice.lexicographicallyPrecedes(b.choice)
+            }!.choice
         }
-        return Result(choice: bestNear!.choice, held: false, anyHolds: false, distance: bestNear!.key[0])
+        let holding = settings.filter { $0.distance == 0 }
+        if !holding.isEmpty {
+            return Result(choice: best(holding, \.hold), held: true, anyHolds: true, distance: 0)
+        }
+        let reaching = settings.indices.filter { values[$0] >= target - band }
+        if !atLeast, !reaching.isEmpty {
+            return Result(choice: best(reaching.map { settings[$0] }, \.hold), held: false, anyHolds: false, distance: 0)
+        }
+        let nearest = settings.map(\.distance).min()!
+        let close = settings.filter { $0.distance <= nearest + closeness }
+        return Result(choice: best(close, \.near), held: false, anyHolds: false, distance: nearest)
     }
 }
 
 /// Random problems shaped like real ones, with deliberate ties (grid-regular moves,
 /// quantised values, zero margins) so the tie-breaks are exercised.
 enum ProblemGenerator {
+    /// - Parameter ties: coarse values, grid-regular moves and most levers without margin, so that
+    ///   many settings tie on every criterion.
     static func small(_ rng: inout SplitMix64, levers leverRange: ClosedRange<Int> = 1...5,
-                      options optionRange: ClosedRange<Int> = 2...7) -> BalanceProblem {
+                      options optionRange: ClosedRange<Int> = 2...7, ties: Bool = false) -> BalanceProblem {
         let leverCount = Int.random(in: leverRange, using: &rng)
-        let coarse = Bool.random(using: &rng)
+        let coarse = Bool.random(using: &rng) || ties
         let noCosts = Int.random(in: 0..<4, using: &rng) == 0
         var levers: [BalanceLever] = []
         for l in 0..<leverCount {
             let count = Int.random(in: 0..<10, using: &rng) == 0 ? 1 : Int.random(in: optionRange, using: &rng)
             let current = Int.random(in: 0..<count, using: &rng)
-            let regularMoves = Int.random(in: 0..<4, using: &rng) != 0
+            let regularMoves = Int.random(in: 0..<4, using: &rng) != 0 || ties
+            let marginFree = ties && Int.random(in: 0..<3, using: &rng) != 0
             // Occasionally data that breaks the usual shape (current move > 0, moves below it),
             // so pruning bounds must not rely on it.
             let irregular = Int.random(in: 0..<12, using: &rng) == 0
@@ -84,7 +113,7 @@ enum ProblemGenerator {
                     : i == current ? 0
                     : regularMoves ? Double(abs(i - current)) / Double(max(count - 1, 1))
                     : Double.random(in: 0.01...1, using: &rng)
-                let margin = noCosts ? 0
+                let margin = noCosts || marginFree ? 0
                     : coarse ? Double(Int.random(in: -3...3, using: &rng))
                     : Double.random(in: -5...5, using: &rng)
                 options.append(BalanceOption(value: value, move: move, margin: margin))
@@ -97,7 +126,17 @@ enum ProblemGenerator {
         let target = Double.random(in: (low - 0.1)...(high + 0.1), using: &rng)
         let tolerance = [0, 0.001, 0.01, 0.03, Double.random(in: 0...0.1, using: &rng)]
             .randomElement(using: &rng)!
-        return BalanceProblem(levers: levers, fixedValue: fixed, target: target, tolerance: tolerance)
+        return BalanceProblem(levers: levers, fixedValue: fixed, target: target, tolerance: tolerance, objective: randomObjective(&rng))
+    }
+
+    /// Any hold mode and any order of the three criteria.
+    static func randomObjective(_ rng: inout SplitMix64) -> BalanceObjective {
+        let orders: [[BalanceObjective.Criterion]] = [
+            [.margin, .fewestLevers, .smallestMove], [.margin, .smallestMove, .fewestLevers],
+            [.fewestLevers, .margin, .smallestMove], [.fewestLevers, .smallestMove, .margin],
+            [.smallestMove, .margin, .fewestLevers], [.smallestMove, .fewestLevers, .margin],
+        ]
+        return BalanceObjective(hold: Bool.random(using: &rng) ? .band : .atLeast, order: orders.randomElement(using: &rng)!)
     }
 
     /// 8 levers × 100 steps with piecewise-linear relief curves scaled by weights.

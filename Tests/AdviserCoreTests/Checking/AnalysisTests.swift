@@ -138,6 +138,7 @@ struct AnalysisTests {
         // value-cannot-hold
         Case("nothing may flex", .valueCannotHold, mentions: ["'sales-consultation' × 'micro-retail' under 'current'"],
              Breakage(offering, replacing: "id: sales-consultation", with: "id: ⏵sales-consultation"),
+             Breakage(cycle, replacing: "      - adjust: workshop_days\n        by: +1", with: "      - adjust: workshop_days\n        by: -2"),
              Breakage(offering, replacing: "    flex: true\n  - id: workshop_days", with: "    flex: false\n  - id: workshop_days"),
              Breakage(offering, replacing: "    flex: true\n  - id: payment_terms", with: "    flex: false\n  - id: payment_terms"),
              Breakage(offering, replacing: "    flex: true\n  - id: follow_up_calls", with: "    flex: false\n  - id: follow_up_calls"),

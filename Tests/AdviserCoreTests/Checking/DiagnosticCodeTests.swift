@@ -42,6 +42,9 @@ struct DiagnosticCodeTests {
         Case(.offGrid, Breakage(offering, replacing: "    baseline: 4800", with: "    baseline: ⏵4850")),
         Case(.curveOrder, Breakage(micro, replacing: "{0: 0.1, 30: 0.5, 90: 0.9}", with: "{0: 0.1, 90: 0.9, ⏵30: 0.5}")),
         Case(.reliefOutOfRange, Breakage(micro, replacing: "{0: 0.1, 30: 0.5, 90: 0.9}", with: "{0: 0.1, 30: ⏵1.5, 90: 0.9}")),
+        Case(.curveOutsideRange, Breakage(micro, replacing: "{0: 0.1, 30: 0.5, 90: 0.9}", with: "{0: 0.1, 30: 0.5, ⏵120: 0.9}")),
+        Case(.curveMissingLevel, Breakage(micro, replacing: "support: {email: 0.3, phone: 0.6, dedicated: 0.9}", with: "support: {⏵email: 0.3, phone: 0.6}")),
+        Case(.adjustmentNoEffect, Breakage(cycle, replacing: "      - adjust: price\n        by: -10%", with: "      - adjust: ⏵price\n        by: -1%")),
         Case(.missingFact, Breakage(downturn, replacing: "  inflation: 4.5\n", with: ""),
              Breakage(downturn, replacing: "id: downturn", with: "id: ⏵downturn")),
         Case(.yamlSyntax, Breakage(tests, replacing: "    segment: micro-retail", with: "    segment: micro⏵: retail")),
@@ -76,7 +79,7 @@ struct DiagnosticCodeTests {
             #expect(matching.contains { $0.location == expected },
                     "expected \(testCase.code) at \(marked), got \(matching.map(DiagnosticFormatter.line))")
         }
-        #expect(matching.allSatisfy { $0.severity == (testCase.code == .yaml11Boolean ? .warning : .error) })
+        #expect(matching.allSatisfy { $0.severity == DiagnosticCatalog.severity(testCase.code) })
     }
 
     @Test func everyCodeHasAFailingFixture() {
@@ -91,6 +94,7 @@ struct DiagnosticCodeTests {
         .unreadableFile,  // folderWhereAFileIsExpected
         .yamlTooLarge,  // YAMLComposerTests.nodeLimit
         .conditionNotBool,  // ConditionCompilerTests
+        .leverMismatch,  // ModellingCheckTests: needs a second offering
         .invalidUTF8,  // invalidUTF8IsLocated: bytes a String cannot hold
         .symlinkOutside,  // symlinkOutOfTheWorkspace
         .tooManyProblems,  // manyProblemsAreCapped
@@ -173,7 +177,7 @@ struct DiagnosticCodeTests {
         let workspace = try TemporaryWorkspace(copying: PackagePaths.fixtureWorkspace("minimal"))
         try workspace.apply([Breakage(Self.offering, replacing: "    levels: [email", with: "    levles: [email")])
         let lines = WorkspaceLoader().load(workspace.path).diagnostics.map(DiagnosticFormatter.line)
-        #expect(lines.contains("\(workspace.path(Self.offering)):48:5: error[unknown-key]: unknown key 'levles' in lever (did you mean 'levels'?)"))
+        #expect(lines.contains("\(workspace.path(Self.offering)):52:5: error[unknown-key]: unknown key 'levles' in lever (did you mean 'levels'?)"))
     }
 }
 

@@ -23,14 +23,14 @@ struct ScenarioComparisonTests {
             .init(rule: "expansion-grow-scope", why: sme.rules.first?.why ?? "", firedIn: ["current"], notFiredIn: ["downturn"]),
             .init(rule: "undercut-by-rivals", why: sme.rules.last?.why ?? "", firedIn: ["downturn"], notFiredIn: ["current"]),
         ])
-        #expect(sme.levers.map(\.lever) == ["workshop_days", "follow_up_calls"])
-        #expect(sme.levers.map(settings) == [["5", "3"], ["1", "5"]])
+        #expect(sme.levers.map(\.lever) == ["workshop_days", "payment_terms", "follow_up_calls"])
+        #expect(sme.levers.map(settings) == [["5", "3"], ["0", "45"], ["3", "5"]])
 
         let micro = c.rows[1]
         #expect(micro.rules.map(\.rule) == ["expansion-grow-scope", "downturn-cost-focus", "undercut-by-rivals"])
         #expect(micro.rules.map(\.firedIn) == [["current"], ["downturn"], ["downturn"]])
         #expect(micro.levers.map(\.lever) == ["price", "workshop_days", "payment_terms", "follow_up_calls"])
-        #expect(micro.levers.map(settings) == [["4900", "4300"], ["5", "4"], ["30", "15"], ["3", "5"]])
+        #expect(micro.levers.map(settings) == [["5200", "4300"], ["5", "2"], ["15", "30"], ["6", "5"]])
         #expect(micro.levers[0].outcomes.map(\.source) == [.balance, .rule("downturn-cost-focus")])
         #expect(micro.advice.allSatisfy { $0.value.held })
         #expect(c.rows.allSatisfy { $0.differs })

@@ -23,9 +23,13 @@ struct AdviceEngineTests {
         #expect(advice.fired.map(\.rule) == ["downturn-cost-focus", "undercut-by-rivals"])
         let price = try #require(advice.levers.first { $0.lever == "price" })
         #expect(price.from == 4800 && price.to == 4300 && price.source == .rule("downturn-cost-focus"))
-        #expect(advice.value.held)
-        #expect(abs(advice.value.final - advice.value.target) <= 0.005)
-        #expect(advice.changes.contains { $0.source == .balance })
+        // The cut takes more than the balancer may trim in one review: the client gets more than
+        // today, and the price cut is more than the price's move limit allows.
+        #expect(advice.value.held && advice.value.above)
+        let days = try #require(advice.levers.first { $0.lever == "workshop_days" })
+        #expect(days.to == 2 && days.source == .balance)
+        #expect(advice.warnings.map(\.code) == [.beyondMoveLimit])
+        #expect(advice.guardrails.map(\.kind) == [.moveLimit, .protectedDriver])
         #expect(advice.emphasized.map(\.driver) == ["cash-flow"])
         #expect(advice.talkingPoints.map(\.kind) == [.pain, .fear])
     }
@@ -71,10 +75,11 @@ struct AdviceEngineTests {
     }
 
     @Test func valueThatCannotHoldSaysWhy() throws {
-        // Nothing may move (no flex lever), yet the rule cuts the price: value cannot hold.
+        // Nothing may move (no flex lever), yet the rule raises the price 40 %: value cannot hold.
         let copy = try TemporaryWorkspace(copying: PackagePaths.fixtureWorkspace("minimal"))
         let text = try copy.read("offerings/sales-consultation.yaml")
         try copy.write("offerings/sales-consultation.yaml", text.replacingOccurrences(of: "    flex: true\n", with: "    flex: false\n"))
+        try copy.apply([Breakage("rules/business-cycle.yaml", replacing: "        by: -10%", with: "        by: +40%")])
         let workspace = WorkspaceLoader().load(copy.path).workspace
         let advice = try AdviceEngine(workspace: workspace).advise(
             offering: workspace.offerings[0], segment: try #require(workspace.segment("micro-retail")),
@@ -83,6 +88,25 @@ struct AdviceEngineTests {
         #expect(advice.value.shortfall?.hasPrefix("Value ends") == true)
         #expect(advice.value.shortfall?.contains("no lever is free to balance it") == true)
         #expect(advice.warnings.contains { $0.code == .valueNotHeld })
+    }
+
+    @Test func whenTheBalancerCannotHoldValueTheShortfallNamesOnlyWhatBinds() throws {
+        // The price rises 40 %; follow-up calls may add at most one call, workshop days are at
+        // their highest. Payment terms could give more, but are pinned by a rule.
+        let advice = try advise([
+            Breakage("rules/business-cycle.yaml", replacing: "        by: -10%", with: "        by: +40%"),
+            Breakage("rules/business-cycle.yaml", replacing: "      - pin: support", with: "      - pin: payment_terms"),
+            Breakage("offerings/sales-consultation.yaml", replacing: "    cost: 90\n    max_move: 3", with: "    cost: 90\n    max_move: 1"),
+            Breakage("offerings/sales-consultation.yaml", replacing: "    baseline: 4\n", with: "    baseline: 8\n"),
+            Breakage("rules/competition.yaml", replacing: "      - adjust: follow_up_calls\n        by: +2\n", with: ""),
+        ])
+        #expect(!advice.value.held)
+        let shortfall = try #require(advice.value.shortfall)
+        #expect(shortfall.contains("Follow-up calls may move at most 1 call in one review"))
+        #expect(shortfall.contains("Workshop days is already at its highest (8 days)"))
+        #expect(!shortfall.contains("Payment terms is already"))
+        #expect(shortfall.hasSuffix("set by rules: Package price, Payment terms."))
+        #expect(advice.guardrails.map(\.kind) == [.moveLimit])
     }
 
     @Test func driverNoLeverOfTheOfferingAddressesIsReported() throws {

@@ -32,12 +32,10 @@ struct PrerenderedRulesTests {
             let record = table.fired[rule]
             #expect(table.firedJSON(rule: rule) == Self.fieldByField { AdviceJSON.write(record, to: &$0) }, "\(name): \(record.rule)")
             for segment in engine.workspace.segments.indices {
-                let says = engine.rules[rule].rule.actions.count { if case .say = $0 { true } else { false } }
-                for say in 0..<says {
-                    let position = table.talkingPointPosition(rule: rule, segment: segment, say: say)
+                for position in table.talkingPointPositions(rule: rule, segment: segment) {
                     let point = table.talkingPoints[position]
                     #expect(table.talkingPointJSON(at: position) == Self.fieldByField { AdviceJSON.write(point, to: &$0) },
-                            "\(name): \(record.rule), segment \(segment), say \(say)")
+                            "\(name): \(record.rule), segment \(segment), point \(position)")
                 }
             }
         }

@@ -12,9 +12,9 @@ struct ReportFormatTests {
 
     @Test func onlyTheTextFormatsTakeColour() {
         let colors = TerminalColors(enabled: true)
-        #expect(AdviceFormat.allCases.filter { ($0.reporter(colors: colors) as? AdviceTextReporter)?.colors.enabled == true } == [.text])
-        #expect(DiagnosticFormat.allCases.filter { ($0.reporter(colors: colors) as? DiagnosticTextReporter)?.colors.enabled == true } == [.text])
-        #expect(ComparisonFormat.allCases.filter { ($0.reporter(colors: colors) as? ComparisonTextReporter)?.colors.enabled == true } == [.text])
-        #expect(TippingPointFormat.allCases.filter { ($0.reporter(colors: colors) as? TippingPointTextReporter)?.colors.enabled == true } == [.text])
+        #expect(AdviceFormat.allCases.filter { ($0.reporter(options: ReportOptions(colors: colors)) as? AdviceTextReporter)?.colors.enabled == true } == [.text])
+        #expect(DiagnosticFormat.allCases.filter { ($0.reporter(options: ReportOptions(colors: colors)) as? DiagnosticTextReporter)?.colors.enabled == true } == [.text])
+        #expect(ComparisonFormat.allCases.filter { ($0.reporter(options: ReportOptions(colors: colors)) as? ComparisonTextReporter)?.colors.enabled == true } == [.text])
+        #expect(TippingPointFormat.allCases.filter { ($0.reporter(options: ReportOptions(colors: colors)) as? TippingPointTextReporter)?.colors.enabled == true } == [.text])
     }
 }

@@ -52,7 +52,7 @@ struct RuleTestRunnerTests {
 
     @Test func anExpectedWarningThatDidNotComeSaysSo() throws {
         let (line, marked) = try failure(Breakage(Self.tests, replacing: "      held: true", with: "      held: true\n      warnings: [⏵conflict]"))
-        #expect(line == "\(marked): expected a 'conflict' warning for \(Self.label), got none")
+        #expect(line == "\(marked): expected a 'conflict' warning for \(Self.label), got beyond-move-limit")
     }
 
     @Test func anExpectedWarningThatCameMeetsTheExpectation() throws {
@@ -63,15 +63,15 @@ struct RuleTestRunnerTests {
     }
 
     @Test func valueExpectedHeldButNotSaysByHowMuch() throws {
+        // The price rises by half: more than workshop days and payment terms may give back in one
+        // review.
         let (line, marked) = try failure(
-            Breakage("offerings/sales-consultation.yaml", replacing: "    step: 100\n    flex: true", with: "    step: 100\n    flex: false"),
-            Breakage("offerings/sales-consultation.yaml", replacing: "    step: 1\n    cost: 450          # cost to serve per day\n    flex: true",
-                     with: "    step: 1\n    cost: 450          # cost to serve per day\n    flex: false"),
-            Breakage("offerings/sales-consultation.yaml", replacing: "    step: 15\n    cost: 6            # financing cost per day of credit\n    flex: true",
-                     with: "    step: 15\n    cost: 6            # financing cost per day of credit\n    flex: false"),
-            Breakage("offerings/sales-consultation.yaml", replacing: "    step: 1\n    cost: 90\n    flex: true", with: "    step: 1\n    cost: 90\n    flex: false"),
+            Breakage("rules/business-cycle.yaml", replacing: "        by: -10%", with: "        by: +50%"),
+            Breakage("offerings/sales-consultation.yaml", replacing: "    max_move: 2\n", with: "    max_move: 1\n"),
+            Breakage("offerings/sales-consultation.yaml", replacing: "    max_move: 30\n", with: "    max_move: 15\n"),
+            Breakage(Self.tests, replacing: "        price: {max: 4400}", with: "        price: {min: 4400}"),
             Breakage(Self.tests, replacing: "      held: true", with: "      held: ⏵true"))
-        #expect(line == "\(marked): expected value held for \(Self.label), got not held (value index 60.6 against 54.2)")
+        #expect(line == "\(marked): expected value held for \(Self.label), got not held (value index 49.8 against 54.2)")
     }
 
     @Test func aSweepThatBreaksItsDirectionNamesTheFirstCounterExample() throws {
@@ -92,9 +92,10 @@ struct RuleTestRunnerTests {
             """
         let (line, marked) = try failure(
             Breakage(Self.tests, replacing: "      talking_points: [cash-flow]\n", with: "      talking_points: [cash-flow]\n" + sweep))
-        // Below 0.9 rivals are cheaper and undercut-by-rivals adds two calls to the three of today.
+        // Below 0.9 rivals are cheaper and undercut-by-rivals adds two calls to the three of today;
+        // at 1.0 the balancer trims the calls, as far as a review allows, to pay for the price cut.
         #expect(line == "\(marked): expected follow_up_calls never to decrease as market.competitor_price_index rises, "
-            + "but raising it from 0.8 to 1 lowered follow_up_calls from 5 to 3 (\(Self.label))")
+            + "but raising it from 0.8 to 1 lowered follow_up_calls from 5 to 0 (\(Self.label))")
     }
 
     @Test func rulesNoTestFiredAreListedUncovered() throws {

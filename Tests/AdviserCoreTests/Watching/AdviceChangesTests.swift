@@ -36,9 +36,10 @@ struct AdviceChangesTests {
         #expect(changes.deltas.map(\.segment.id) == ["micro-retail"])
         #expect(delta.nowFired.isEmpty && delta.noLongerFired.isEmpty)
         #expect(delta.levers.first.map { "\($0.lever): \($0.before ?? "–") → \($0.after ?? "–")" } == "price: 4300 → 3800")
-        // The balancer trims a workshop day to hold value at the lower price.
+        // Workshop days were already trimmed as far as one review allows: the client gets the
+        // lower price on top.
         #expect(changes.lines == [
-            "Sales-process consultation for Micro retail shops: Package price 4300 → 3800 EUR; Workshop days 4 → 2 days; value held (54.0 → 54.1)",
+            "Sales-process consultation for Micro retail shops: Package price 4300 → 3800 EUR; value held (57.7 → 60.8)",
         ])
     }
 
@@ -52,15 +53,16 @@ struct AdviceChangesTests {
         }
     }
 
-    /// A cost to serve moves no lever, only the margin: the change still shows, with the margin.
+    /// A cost to serve of a lever nobody moves changes no lever, only the margin: the change still
+    /// shows, with the margin.
     @Test func anEditedCostShowsAsTheMarginItChanges() throws {
         let changes = try changes(
-            under: "current", Breakage("offerings/sales-consultation.yaml", replacing: "cost: 90", with: "cost: 140"))
+            under: "current", Breakage("offerings/sales-consultation.yaml", replacing: "phone: 150", with: "phone: 200"))
         #expect(changes.deltas.allSatisfy { $0.levers.isEmpty && $0.held == nil })
-        // 50 EUR more per follow-up call: growing SMEs get one call, micro shops three.
+        // Phone support, which both segments keep, costs 50 EUR more.
         #expect(changes.lines == [
-            "Sales-process consultation for Growing SMEs: margin per client 2,130 EUR → 2,080 EUR; value held (56.8 → 56.8)",
-            "Sales-process consultation for Micro retail shops: margin per client 2,050 EUR → 1,900 EUR; value held (56.0 → 56.0)",
+            "Sales-process consultation for Growing SMEs: margin per client 2,530 EUR → 2,480 EUR; value held (56.8 → 56.8)",
+            "Sales-process consultation for Micro retail shops: margin per client 2,170 EUR → 2,120 EUR; value held (55.2 → 55.2)",
         ])
     }
 

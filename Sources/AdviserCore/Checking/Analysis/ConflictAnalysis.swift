@@ -134,6 +134,6 @@ struct ConflictAnalysis {
 
     /// The setting an adjustment gives a lever, exactly as the engine computes it.
     static func setting(_ change: Adjustment, _ lever: Lever) -> Double {
-        lever.snapToGrid(lever.asked(by: change))
+        lever.snapToGrid(lever.asked(by: change, from: lever.baseline))
     }
 }

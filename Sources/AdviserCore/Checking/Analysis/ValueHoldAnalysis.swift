@@ -11,7 +11,7 @@ struct ValueHoldAnalysis {
         let workspace = engine.workspace
         var combinations: [(Offering, Segment, Scenario)] = []
         for offering in workspace.offerings {
-            for segment in workspace.segments {
+            for segment in workspace.segments where segment.isOffered(offering.id) {
                 for scenario in workspace.scenarios { combinations.append((offering, segment, scenario)) }
             }
         }

@@ -4,9 +4,9 @@ public enum AdviceFormat: String, ReportFormat {
 
     public static let standard = AdviceFormat.text
 
-    public func reporter(colors: TerminalColors = .none) -> any AdviceReporter {
+    public func reporter(options: ReportOptions = .init()) -> any AdviceReporter {
         switch self {
-        case .text: AdviceTextReporter(colors: colors)
+        case .text: AdviceTextReporter(colors: options.colors)
         case .markdown: AdviceMarkdownReporter()
         case .json: AdviceJSONReporter()
         case .html: AdviceHTMLReporter()

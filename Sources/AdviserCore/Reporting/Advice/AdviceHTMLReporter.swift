@@ -135,9 +135,9 @@ public struct AdviceHTMLReporter: AdviceReporter {
                             for c in a.changes {
                                 html.element("tr") {
                                     html.element("td", text: c.name)
-                                    html.element("td", ["class": "num"], text: ReportWording.setting(c.fromText, c.unit, kind: c.kind))
+                                    html.element("td", ["class": "num"], text: ReportWording.setting(c, recommended: false, currency: report.currency))
                                     html.element("td", ["class": "num"]) {
-                                        html.element("strong", text: ReportWording.setting(c.toText, c.unit, kind: c.kind))
+                                        html.element("strong", text: ReportWording.setting(c, recommended: true, currency: report.currency))
                                     }
                                     html.element("td", text: ReportWording.source(c.source))
                                 }
@@ -152,7 +152,13 @@ public struct AdviceHTMLReporter: AdviceReporter {
                     if let margin = a.margin {
                         html.element("p") {
                             html.element("strong", text: "Margin per client: ")
-                            html.text("\(ReportWording.money(margin.before, margin.currency)) → \(ReportWording.money(margin.after, margin.currency))")
+                            html.text(ReportWording.marginLine(margin))
+                        }
+                    }
+                    for guardrail in a.guardrails {
+                        html.element("p", ["class": "muted"]) {
+                            html.element("strong", text: "Guardrail: ")
+                            html.text(guardrail.message)
                         }
                     }
                 }

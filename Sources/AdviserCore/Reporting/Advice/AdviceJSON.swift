@@ -1,7 +1,7 @@
 /// The JSON form of advice, shared by `--format json` and batch mode (`--clients`). Keys are
 /// written in sorted order by hand (debug builds check it), so no tree is built.
 public enum AdviceJSON {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     public static func write(_ report: AdviceReport, to w: inout JSONWriter) {
         w.beginObject()
@@ -67,6 +67,7 @@ public enum AdviceJSON {
                 w.member("failing", e.failing)
                 w.member("fired", e.fired)
                 w.member("location", "\(e.location)")
+                if let note = e.note { w.member("note", note) }
                 w.member("rule", e.rule)
                 w.member("trace", e.trace)
                 w.endObject()
@@ -77,6 +78,17 @@ public enum AdviceJSON {
         w.beginArray()
         for index in a.fired.indices {
             if let json = a.prerendered.firedJSON(index), !w.isPretty { w.raw(json) } else { write(a.fired[index], to: &w) }
+        }
+        w.endArray()
+        w.key("guardrails")
+        w.beginArray()
+        for index in a.guardrails.indices {
+            w.beginObject()
+            if let driver = a.guardrails[index].driver { w.member("driver", driver) }
+            w.member("kind", a.guardrails[index].kind.rawValue)
+            w.member("lever", a.guardrails[index].lever)
+            w.member("message", a.guardrails[index].message)
+            w.endObject()
         }
         w.endArray()
         w.key("levers")
@@ -90,7 +102,11 @@ public enum AdviceJSON {
             w.beginObject()
             w.member("after", rounded: margin.after)
             w.member("before", rounded: margin.before)
+            w.member("cost_after", rounded: margin.costAfter)
+            w.member("cost_before", rounded: margin.costBefore)
             w.member("currency", margin.currency)
+            w.member("revenue_after", rounded: margin.revenueAfter)
+            w.member("revenue_before", rounded: margin.revenueBefore)
             w.endObject()
         }
         w.member("offering", a.offering.id)
@@ -131,9 +147,11 @@ public enum AdviceJSON {
         w.endArray()
         w.key("value")
         w.beginObject()
+        w.member("above", a.value.above)
         w.member("after_rules", rounded: a.value.afterRules)
         w.member("final", rounded: a.value.final)
         w.member("held", a.value.held)
+        w.member("hold", a.value.hold.rawValue)
         if let shortfall = a.value.shortfall { w.member("shortfall", shortfall) }
         w.member("target", rounded: a.value.target)
         w.member("tolerance", a.value.tolerance)
@@ -157,7 +175,10 @@ public enum AdviceJSON {
         w.member("driver", d.id)
         w.member("kind", d.kind.rawValue)
         w.member("name", d.name)
+        w.member("protected", d.isProtected)
+        w.member("protected_by", d.protectedBy.map(Self.protectionText))
         w.member("relief_after", rounded: d.reliefAfter)
+        w.member("relief_after_rules", rounded: d.reliefAfterRules)
         w.member("relief_before", rounded: d.reliefBefore)
         w.member("weight_after", rounded: d.weightAfter)
         w.member("weight_before", rounded: d.weightBefore)
@@ -185,9 +206,20 @@ public enum AdviceJSON {
         w.endObject()
     }
 
+    /// `declared`, `emphasized:RULE` or `talking-point:RULE`.
+    static func protectionText(_ protection: Protection) -> String {
+        switch protection {
+        case .declared: "declared"
+        case .emphasized(let rule): "emphasized:\(rule)"
+        case .talkedAbout(let rule): "talking-point:\(rule)"
+        }
+    }
+
     static func write(_ point: TalkingPoint, to w: inout JSONWriter) {
         w.beginObject()
+        if let about = point.about { w.member("about", about.description) }
         if let driver = point.driver { w.member("driver", driver) }
+        if !point.drivers.isEmpty { w.member("drivers", point.drivers) }
         if let kind = point.kind { w.member("kind", kind.rawValue) }
         w.member("rule", point.rule)
         w.member("text", point.text)
@@ -209,6 +241,14 @@ public enum AdviceJSON {
         w.member("lever", l.lever)
         w.member("name", l.name)
         w.member("pinned", l.pinned)
+        if let q = l.quantity {
+            w.key("quantity")
+            w.beginObject()
+            w.member("from", rounded: q.from)
+            w.member("lever", q.lever)
+            w.member("to", rounded: q.to)
+            w.endObject()
+        }
         w.member("source", l.source.description)
         w.member("to", rounded: l.to)
         w.member("to_text", l.toText)

@@ -33,7 +33,7 @@ public struct AdviceMarkdownReporter: AdviceReporter {
                 out.append("| Lever | Today | Recommended | Because |")
                 out.append("|---|---|---|---|")
                 for c in a.changes {
-                    out.append("| \(ReportWording.markdown(c.name)) | \(ReportWording.setting(c.fromText, c.unit, kind: c.kind)) | **\(ReportWording.setting(c.toText, c.unit, kind: c.kind))** | \(ReportWording.source(c.source)) |")
+                    out.append("| \(ReportWording.markdown(c.name)) | \(ReportWording.markdown(ReportWording.setting(c, recommended: false, currency: report.currency))) | **\(ReportWording.markdown(ReportWording.setting(c, recommended: true, currency: report.currency)))** | \(ReportWording.source(c.source)) |")
                 }
             }
             out.append("")
@@ -41,7 +41,11 @@ public struct AdviceMarkdownReporter: AdviceReporter {
             if let shortfall = a.value.shortfall { out.append("\n\(ReportWording.markdown(shortfall))") }
             if let margin = a.margin {
                 out.append("")
-                out.append("**Margin per client:** \(ReportWording.money(margin.before, margin.currency)) → \(ReportWording.money(margin.after, margin.currency))")
+                out.append("**Margin per client:** \(ReportWording.marginLine(margin))")
+            }
+            if !a.guardrails.isEmpty {
+                out.append("")
+                out.append("**Guardrails:** " + a.guardrails.map { ReportWording.markdown($0.message) }.joined(separator: "; "))
             }
             if !a.emphasized.isEmpty {
                 out.append("")

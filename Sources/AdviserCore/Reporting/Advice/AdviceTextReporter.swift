@@ -41,8 +41,8 @@ public struct AdviceTextReporter: AdviceReporter {
             let width = changes.map(\.name.count).max() ?? 0
             for change in changes {
                 let name = change.name.padding(toLength: width, withPad: " ", startingAt: 0)
-                let from = ReportWording.setting(change.fromText, change.unit, kind: change.kind)
-                let to = ReportWording.setting(change.toText, change.unit, kind: change.kind)
+                let from = ReportWording.setting(change, recommended: false, currency: report.currency)
+                let to = ReportWording.setting(change, recommended: true, currency: report.currency)
                 out.append("  - \(name)  \(from) → \(colors.bold(to))  " + colors.dim("(\(ReportWording.source(change.source)))"))
             }
         }
@@ -50,7 +50,10 @@ public struct AdviceTextReporter: AdviceReporter {
         out.append(advice.value.held ? valueText : colors.red(valueText))
         if let shortfall = advice.value.shortfall { out.append("    \(shortfall)") }
         if let margin = advice.margin {
-            out.append("  Margin per client: \(ReportWording.money(margin.before, margin.currency)) → \(ReportWording.money(margin.after, margin.currency))")
+            out.append("  Margin per client: \(ReportWording.marginLine(margin))")
+        }
+        for guardrail in advice.guardrails {
+            out.append("  Guardrail: \(guardrail.message)")
         }
         if !advice.emphasized.isEmpty {
             out.append(colors.bold("  What matters more, or less, now"))

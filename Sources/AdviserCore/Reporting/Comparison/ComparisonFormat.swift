@@ -4,9 +4,9 @@ public enum ComparisonFormat: String, ReportFormat {
 
     public static let standard = ComparisonFormat.text
 
-    public func reporter(colors: TerminalColors = .none) -> any ComparisonReporter {
+    public func reporter(options: ReportOptions = .init()) -> any ComparisonReporter {
         switch self {
-        case .text: ComparisonTextReporter(colors: colors)
+        case .text: ComparisonTextReporter(colors: options.colors)
         case .markdown: ComparisonMarkdownReporter()
         case .json: ComparisonJSONReporter()
         case .html: ComparisonHTMLReporter()

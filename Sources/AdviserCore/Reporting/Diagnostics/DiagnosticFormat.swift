@@ -4,9 +4,9 @@ public enum DiagnosticFormat: String, ReportFormat {
 
     public static let standard = DiagnosticFormat.text
 
-    public func reporter(colors: TerminalColors = .none) -> any DiagnosticReporter {
+    public func reporter(options: ReportOptions = .init()) -> any DiagnosticReporter {
         switch self {
-        case .text: DiagnosticTextReporter(colors: colors)
+        case .text: DiagnosticTextReporter(colors: options.colors)
         case .json: DiagnosticJSONReporter()
         case .github: DiagnosticGitHubReporter()
         case .sarif: DiagnosticSARIFReporter()

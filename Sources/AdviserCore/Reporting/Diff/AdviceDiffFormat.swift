@@ -5,7 +5,7 @@ public enum AdviceDiffFormat: String, ReportFormat {
     public static let standard = AdviceDiffFormat.text
 
     /// No diff format uses colour yet.
-    public func reporter(colors: TerminalColors = .none) -> any AdviceDiffReporter {
+    public func reporter(options: ReportOptions = .init()) -> any AdviceDiffReporter {
         switch self {
         case .text: AdviceDiffTextReporter()
         case .markdown: AdviceDiffMarkdownReporter()

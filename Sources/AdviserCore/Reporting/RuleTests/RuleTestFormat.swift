@@ -4,8 +4,8 @@ public enum RuleTestFormat: String, ReportFormat {
 
     public static let standard = RuleTestFormat.text
 
-    public func reporter(colors: TerminalColors = .none) -> any RuleTestReporter {
-        reporter(colors: colors, coverage: false)
+    public func reporter(options: ReportOptions = .init()) -> any RuleTestReporter {
+        reporter(colors: options.colors, coverage: false)
     }
 
     /// `coverage`: the text also lists coverage per ruleset, the rules no test fires and the

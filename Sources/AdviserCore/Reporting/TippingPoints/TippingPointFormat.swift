@@ -4,9 +4,9 @@ public enum TippingPointFormat: String, ReportFormat {
 
     public static let standard = TippingPointFormat.text
 
-    public func reporter(colors: TerminalColors = .none) -> any TippingPointReporter {
+    public func reporter(options: ReportOptions = .init()) -> any TippingPointReporter {
         switch self {
-        case .text: TippingPointTextReporter(colors: colors)
+        case .text: TippingPointTextReporter(colors: options.colors)
         case .markdown: TippingPointMarkdownReporter()
         case .json: TippingPointJSONReporter()
         }
