@@ -11,8 +11,8 @@ import AdviserExpression
 /// **A lever id shared by several offerings** is one name: its kind (number or level) is the kind
 /// of the first offering's lever with that id, in workspace order; a level lever may be compared
 /// with a level of *any* of those offerings (the union of their levels, in first-seen order), and a
-/// number lever ranges over the widest of their ranges. Each piece of advice reads the advised
-/// offering's own baseline.
+/// number lever ranges over the widest of their ranges. Each piece of advice reads what the
+/// advised segment has today of the advised offering (its `buys:` setting, else the baseline).
 struct ConditionVariables: Sendable {
     /// One name a condition may read.
     struct Variable: Sendable {
@@ -79,7 +79,8 @@ struct ConditionVariables: Sendable {
         for (id, levers) in Self.leversByID(workspace) {
             let read: @Sendable (Subject) -> Value? = { subject in
                 guard let lever = subject.offering.lever(id) else { return nil }
-                return lever.kind == .level ? .string(lever.display(lever.baseline)) : .double(lever.baseline)
+                let today = subject.segment.today(lever, of: subject.offering)
+                return lever.kind == .level ? .string(lever.display(today)) : .double(today)
             }
             if levers[0].kind == .level {
                 var levels: [String] = []

@@ -74,15 +74,17 @@ extension Segment {
     /// What the segment has today of each lever of `offering`, in lever order: its own setting
     /// where `buys:` gives one, the offering's baseline otherwise.
     public func today(_ offering: Offering) -> [Double] {
-        var settings = offering.levers.map(\.baseline)
-        guard let purchase = buys?.first(where: { $0.offering.value == offering.id }) else { return settings }
-        for assignment in purchase.settings {
-            guard let index = offering.levers.firstIndex(where: { $0.id == assignment.lever.value }),
-                  let value = offering.levers[index].value(of: assignment.value.value)
-            else { continue }
-            settings[index] = value
-        }
-        return settings
+        offering.levers.map { today($0, of: offering) }
+    }
+
+    /// What the segment has today of `lever` of `offering`: its own setting where `buys:` gives
+    /// one, the lever's baseline otherwise.
+    public func today(_ lever: Lever, of offering: Offering) -> Double {
+        guard let purchase = buys?.first(where: { $0.offering.value == offering.id }),
+              let assignment = purchase.settings.last(where: { $0.lever.value == lever.id }),
+              let value = lever.value(of: assignment.value.value)
+        else { return lever.baseline }
+        return value
     }
 
     /// The settings this segment allows for `lever` of `offering`: the lever's bounds, narrowed by

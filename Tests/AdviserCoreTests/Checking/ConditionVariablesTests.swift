@@ -15,10 +15,11 @@ struct ConditionVariablesTests {
             levers:
               - id: price
                 kind: price
-                baseline: 900
-                min: 600
-                max: 1200
-                step: 50
+                unit: EUR
+                baseline: 4800
+                min: 2400
+                max: 7200
+                step: 100
                 flex: true
               - id: support
                 kind: level
@@ -48,7 +49,7 @@ struct ConditionVariablesTests {
 
     @Test func aLevelNoOfferingHasIsRefusedWithEveryOfferingsLevels() throws {
         let copy = try workspace(rule: "offering.support == \"pigeon\"")
-        let lines = WorkspaceLoader().load(copy.path).diagnostics.map(DiagnosticFormatter.line)
+        let lines = WorkspaceLoader().load(copy.path).diagnostics.filter { $0.severity == .error }.map(DiagnosticFormatter.line)
         #expect(lines.count == 1 && lines[0].contains("error[unknown-enum-value]"), "\(lines)")
         #expect(lines.first?.contains("email, phone, dedicated, on-site") == true, "\(lines)")
     }
@@ -65,5 +66,28 @@ struct ConditionVariablesTests {
             values.append("\(offering.id): \(evaluation.value)")
         }
         #expect(values == ["sales-consultation: \"phone\"", "site-service: \"on-site\""])
+    }
+
+    /// `offering.<lever>` is what the advised segment has today: its `buys:` setting, where it has one.
+    @Test func aSegmentsOwnSettingIsWhatItsConditionsRead() throws {
+        let copy = try workspace(rule: "offering.support == \"on-site\"")
+        let path = "segments/growing-sme.yaml"
+        let text = try String(contentsOfFile: copy.path + "/" + path, encoding: .utf8)
+        try copy.write(path, text.replacingOccurrences(of: "facts:\n", with: """
+            buys:
+              sales-consultation: {support: dedicated, price: 5200}
+            facts:
+
+            """))
+        let loaded = WorkspaceLoader().load(copy.path).workspace
+        let pad = ExpressionScratchpad(engine: try AdviceEngine(workspace: loaded))
+        let scenario = try #require(loaded.scenarios.first), offering = try #require(loaded.offerings.first)
+        var values: [String] = []
+        for segment in loaded.segments {
+            guard case .success(let evaluation) = pad.evaluate("offering.support + \" \" + string(offering.price)", scenario: scenario, segment: segment, offering: offering)
+            else { Issue.record("offering.support cannot be read for \(segment.id)"); continue }
+            values.append("\(segment.id): \(evaluation.value)")
+        }
+        #expect(values == ["growing-sme: \"dedicated 5200.0\"", "micro-retail: \"phone 4800.0\""])
     }
 }
