@@ -155,6 +155,12 @@ public struct AdviceHTMLReporter: AdviceReporter {
                             html.text(ReportWording.marginLine(margin))
                         }
                     }
+                    if let rivals = a.rivals {
+                        html.element("p") {
+                            html.element("strong", text: "Against rivals: ")
+                            html.text(ReportWording.rivalLine(rivals))
+                        }
+                    }
                     for guardrail in a.guardrails {
                         html.element("p", ["class": "muted"]) {
                             html.element("strong", text: "Guardrail: ")

@@ -43,6 +43,10 @@ public struct AdviceMarkdownReporter: AdviceReporter {
                 out.append("")
                 out.append("**Margin per client:** \(ReportWording.marginLine(margin))")
             }
+            if let rivals = a.rivals {
+                out.append("")
+                out.append("**Against rivals:** \(ReportWording.markdown(ReportWording.rivalLine(rivals)))")
+            }
             if !a.guardrails.isEmpty {
                 out.append("")
                 out.append("**Guardrails:** " + a.guardrails.map { ReportWording.markdown($0.message) }.joined(separator: "; "))

@@ -52,6 +52,7 @@ public struct AdviceTextReporter: AdviceReporter {
         if let margin = advice.margin {
             out.append("  Margin per client: \(ReportWording.marginLine(margin))")
         }
+        if let rivals = advice.rivals { out.append("  Against rivals: \(ReportWording.rivalLine(rivals))") }
         for guardrail in advice.guardrails {
             out.append("  Guardrail: \(guardrail.message)")
         }
