@@ -34,6 +34,8 @@ extension Adviser {
 
         @OptionGroup var output: OutputOptions<AdviceFormat>
 
+        @OptionGroup var length: ReportLengthOptions
+
         @Flag(help: "For each rule, fired or not, show how its condition evaluated.")
         var explain = false
 
@@ -57,7 +59,8 @@ extension Adviser {
             } catch {
                 throw WorkspaceSession.usage(error.description)
             }
-            try output.emit(output.reporter.render(report))
+            let options = length.applied(to: try output.reportOptions(for: workspace.settings))
+            try output.emit(output.format.reporter(options: options).render(report))
         }
     }
 }

@@ -3,6 +3,8 @@ public enum AdviceDiffFormat: String, ReportFormat {
     case text, markdown, github, json
 
     public static let standard = AdviceDiffFormat.text
+    /// A diff is read in review, next to the workspace's files: its numbers are written as they are.
+    public static let followsLocale = false
 
     /// No diff format uses colour yet.
     public func reporter(options: ReportOptions = .init()) -> any AdviceDiffReporter {
