@@ -34,13 +34,16 @@ public struct AdviceTextReporter: AdviceReporter {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// One row per offering × segment under a line per offering: the changes (one per line), whether
-    /// value is held, and the margin per client today → recommended.
+    /// One row per offering × segment under a line per offering: the main changes, whether value is
+    /// held, and the margin per client today → recommended. A row takes two lines at most, so the
+    /// table of a busy scenario still fits a page: the first change in the offering's lever order
+    /// (its price first, as offerings list it), then the second or how many more there are.
     private func summary(_ report: AdviceReport) -> [String] {
         typealias Row = (segment: String, changes: [String], held: Bool, margin: String)
         let groups = report.byOffering.map { group in
             (group[0].offering.name, group.map { a -> Row in
-                let changes = a.changes.map { wording.change($0) }.map { "\($0.from) → \($0.to)" }
+                var changes = a.changes.map { wording.change($0) }.map { "\($0.from) → \($0.to)" }
+                if changes.count > 2 { changes = [changes[0], "… and \(changes.count - 1) more changes"] }
                 return (a.segment.name, changes.isEmpty ? ["none"] : changes, a.value.held, a.margin.map(wording.marginChange) ?? "–")
             })
         }
