@@ -3,14 +3,12 @@ public enum AdviceDiffFormat: String, ReportFormat {
     case text, markdown, github, json
 
     public static let standard = AdviceDiffFormat.text
-    /// A diff is read in review, next to the workspace's files: its numbers are written as they are.
-    public static let followsLocale = false
 
-    /// No diff format uses colour yet.
+    /// No diff format uses colour yet; text and markdown write numbers in the locale.
     public func reporter(options: ReportOptions = .init()) -> any AdviceDiffReporter {
         switch self {
-        case .text: AdviceDiffTextReporter()
-        case .markdown: AdviceDiffMarkdownReporter()
+        case .text: AdviceDiffTextReporter(options: options)
+        case .markdown: AdviceDiffMarkdownReporter(options: options)
         case .github: AdviceDiffGitHubReporter()
         case .json: AdviceDiffJSONReporter()
         }
