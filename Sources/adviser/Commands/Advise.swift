@@ -16,6 +16,7 @@ extension Adviser {
                   adviser advise --scenario forecast.yaml --format markdown --output brief.md
                   adviser advise --format html --output brief.html   (charts; prints on A4)
                   adviser advise --explain        (why each rule fired or not)
+                  adviser advise --summary --locale de-DE   (one page, German numbers)
                   adviser advise --clients clients.jsonl > advice.jsonl
 
                 --clients reads one client per line, for example
