@@ -40,6 +40,7 @@ public enum WorkspaceSchema {
         .optional("default_scenario", .identifier, "the scenario advice runs under when none is named"),
         .optional("value_tolerance", .number, "how far perceived value (0..1) may drift and still count as held; default 0.005"),
         .optional("currency", .text, "currency code or symbol for prices and margins; default EUR"),
+        .optional("locale", .text, "how reports write numbers, money and dates, such as en-US or de-DE; default en-US with ISO dates (docs/reports.md)"),
         .optional("stale_after_days", .integer, "warn when a scenario's as_of date is older than this; default 90"),
         .optional("limits", .object(limits), "bounds on file sizes, nesting and evaluation cost (docs/limits.md)"),
         .optional("balance", .object(balance), "what holding value means and what the balancer prefers (docs/value-model.md)"),

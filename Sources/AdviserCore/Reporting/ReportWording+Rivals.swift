@@ -3,7 +3,7 @@ extension ReportWording {
     /// One line: the best rival's value and price, and ours today and recommended with the gap.
     /// "HubFlow CRM gives 51.6 for 100 EUR; we give 48.7 for 116 EUR today (2.9 points behind),
     /// 50.7 for 116 EUR recommended (0.9 points behind)."
-    static func rivalLine(_ r: RivalOutcome) -> String {
+    func rivalLine(_ r: RivalOutcome) -> String {
         let best = r.best
         let who = best.kind == .statusQuo ? "\(best.name) (doing without us)" : best.name
         return "\(who) gives \(index(best.value)) for \(money(best.price, r.currency)); "
@@ -12,9 +12,9 @@ extension ReportWording {
     }
 
     /// A value gap in words: "2.9 points ahead", "0.9 points behind", "level".
-    static func standing(_ gap: Double) -> String {
+    func standing(_ gap: Double) -> String {
         let points = (gap * 1000).rounded() / 10
         if points == 0 { return "level" }
-        return "\(formatNumber(abs(points), maxFractionDigits: 1)) point\(abs(points) == 1 ? "" : "s") \(points > 0 ? "ahead" : "behind")"
+        return "\(number(abs(points), maxFractionDigits: 1)) point\(abs(points) == 1 ? "" : "s") \(points > 0 ? "ahead" : "behind")"
     }
 }

@@ -16,6 +16,7 @@ extension Adviser {
                   adviser advise --scenario forecast.yaml --format markdown --output brief.md
                   adviser advise --format html --output brief.html   (charts; prints on A4)
                   adviser advise --explain        (why each rule fired or not)
+                  adviser advise --summary --locale de-DE   (one page, German numbers)
                   adviser advise --clients clients.jsonl > advice.jsonl
 
                 --clients reads one client per line, for example
@@ -33,6 +34,8 @@ extension Adviser {
         @OptionGroup var selection: SelectionOptions
 
         @OptionGroup var output: OutputOptions<AdviceFormat>
+
+        @OptionGroup var length: ReportLengthOptions
 
         @Flag(help: "For each rule, fired or not, show how its condition evaluated.")
         var explain = false
@@ -57,7 +60,8 @@ extension Adviser {
             } catch {
                 throw WorkspaceSession.usage(error.description)
             }
-            try output.emit(output.reporter.render(report))
+            let options = length.applied(to: try output.reportOptions(for: workspace.settings))
+            try output.emit(output.format.reporter(options: options).render(report))
         }
     }
 }

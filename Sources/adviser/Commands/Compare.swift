@@ -51,7 +51,7 @@ extension Adviser {
             } catch {
                 throw WorkspaceSession.usage(error.description)
             }
-            try output.emit(output.reporter.render(comparison))
+            try output.emit(output.reporter(for: workspace.settings).render(comparison))
         }
     }
 }

@@ -33,7 +33,7 @@ struct RivalTests {
         let rivals = try #require(try advise(workspace, segment: "growing-sme").rivals)
         #expect(rivals.best.id == "copycat")
         #expect(abs(rivals.valueGapToday) < 1e-12 && abs(rivals.priceGapToday) < 1e-9)
-        #expect(ReportWording.standing(rivals.valueGapToday) == "level")
+        #expect(ReportWording(ReportOptions()).standing(rivals.valueGapToday) == "level")
     }
 
     /// Checked against the value model by hand: a rival offering only a price gets only the price's

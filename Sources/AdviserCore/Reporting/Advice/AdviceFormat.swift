@@ -6,10 +6,10 @@ public enum AdviceFormat: String, ReportFormat {
 
     public func reporter(options: ReportOptions = .init()) -> any AdviceReporter {
         switch self {
-        case .text: AdviceTextReporter(colors: options.colors)
-        case .markdown: AdviceMarkdownReporter()
+        case .text: AdviceTextReporter(options: options)
+        case .markdown: AdviceMarkdownReporter(options: options)
         case .json: AdviceJSONReporter()
-        case .html: AdviceHTMLReporter()
+        case .html: AdviceHTMLReporter(options: options)
         }
     }
 

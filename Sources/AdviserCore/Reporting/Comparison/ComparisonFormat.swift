@@ -6,10 +6,10 @@ public enum ComparisonFormat: String, ReportFormat {
 
     public func reporter(options: ReportOptions = .init()) -> any ComparisonReporter {
         switch self {
-        case .text: ComparisonTextReporter(colors: options.colors)
-        case .markdown: ComparisonMarkdownReporter()
+        case .text: ComparisonTextReporter(options: options)
+        case .markdown: ComparisonMarkdownReporter(options: options)
         case .json: ComparisonJSONReporter()
-        case .html: ComparisonHTMLReporter()
+        case .html: ComparisonHTMLReporter(options: options)
         }
     }
 

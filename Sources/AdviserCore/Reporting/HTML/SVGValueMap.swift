@@ -37,12 +37,13 @@ struct SVGValueMap {
     /// Set when the offering has no price lever and the map uses another.
     var note: String?
     var series: [Series]
+    var wording: ReportWording
     /// Every rival drawn, in first-seen order: its marker shape is its position here.
     var rivalNames: [String] = []
 
     /// The map for the advice of one offering (one advice per segment); nil when the offering has no
     /// price or number lever to draw along.
-    static func make(_ advice: [Advice]) -> SVGValueMap? {
+    static func make(_ advice: [Advice], wording: ReportWording) -> SVGValueMap? {
         guard let first = advice.first else { return nil }
         let price = first.levers.first { $0.kind == .price }
         guard let lever = price ?? first.levers.first(where: { $0.kind == .number }) else { return nil }
@@ -55,18 +56,19 @@ struct SVGValueMap {
                 guard let x = rival.settings[leverIndex] else { return nil }
                 return RivalPoint(
                     name: rival.name, x: x, value: rival.value,
-                    xText: ReportWording.setting(formatNumber(x), outcome.unit, kind: outcome.kind))
+                    xText: ReportWording.setting(wording.number(x), outcome.unit, kind: outcome.kind))
             }
             return Series(
                 name: a.segment.name, colour: HTMLStyle.colour(index), fromX: outcome.from, toX: outcome.to,
                 afterRulesX: afterRulesX, target: a.value.target, afterRules: a.value.afterRules, final: a.value.final,
                 tolerance: a.value.tolerance, held: a.value.held,
-                fromText: ReportWording.setting(outcome.fromText, outcome.unit, kind: outcome.kind),
-                toText: ReportWording.setting(outcome.toText, outcome.unit, kind: outcome.kind), rivals: rivals)
+                fromText: ReportWording.setting(wording.settingText(outcome, recommended: false), outcome.unit, kind: outcome.kind),
+                toText: ReportWording.setting(wording.settingText(outcome, recommended: true), outcome.unit, kind: outcome.kind),
+                rivals: rivals)
         }
         var rivalNames: [String] = []
         for rival in series.flatMap(\.rivals) where !rivalNames.contains(rival.name) { rivalNames.append(rival.name) }
-        return SVGValueMap(lever: lever.name, unit: lever.unit, note: note, series: series, rivalNames: rivalNames)
+        return SVGValueMap(lever: lever.name, unit: lever.unit, note: note, series: series, wording: wording, rivalNames: rivalNames)
     }
 
     // Geometry of the drawing, in SVG user units.
@@ -119,12 +121,12 @@ struct SVGValueMap {
             for tick in stride(from: bottomY, through: topY, by: yStep) {
                 html.empty("line", ["x1": c(left), "x2": c(left + plotW), "y1": c(y(tick)), "y2": c(y(tick)), "stroke": "#e6eaef"])
                 html.element("text", ["x": c(left - 8), "y": c(y(tick) + 4), "text-anchor": "end", "font-size": "12", "fill": "#59636e"],
-                             text: formatNumber(tick))
+                             text: wording.number(tick))
             }
             for tick in ticks where tick >= low && tick <= high {
                 html.empty("line", ["x1": c(x(tick)), "x2": c(x(tick)), "y1": c(top + plotH), "y2": c(top + plotH + 5), "stroke": "#59636e"])
                 html.element("text", ["x": c(x(tick)), "y": c(top + plotH + 19), "text-anchor": "middle", "font-size": "12", "fill": "#59636e"],
-                             text: ReportWording.grouped(tick))
+                             text: wording.grouped(tick))
             }
             html.element("text", ["x": c(left + plotW / 2), "y": c(height - 8), "text-anchor": "middle", "font-size": "13", "fill": "#1f2328"],
                          text: axisName)
@@ -140,7 +142,7 @@ struct SVGValueMap {
                     "x": c(left), "y": c((upper + lower) / 2 - bandH / 2), "width": c(plotW), "height": c(bandH),
                     "fill": s.colour, "fill-opacity": "0.16",
                 ]) {
-                    html.element("title", text: "\(s.name): value to hold \(ReportWording.index(s.target)) ± \(formatNumber(s.tolerance * 100, maxFractionDigits: 2))")
+                    html.element("title", text: "\(s.name): value to hold \(wording.index(s.target)) ± \(wording.number(s.tolerance * 100, maxFractionDigits: 2))")
                 }
                 html.empty("line", [
                     "x1": c(left), "x2": c(left + plotW), "y1": c(y(s.target * 100)), "y2": c(y(s.target * 100)),
@@ -163,7 +165,7 @@ struct SVGValueMap {
                     html.element("path", [
                         "d": Self.marker(shape, x: x(rival.x), y: y(rival.value * 100)), "fill": "#fff", "stroke": s.colour, "stroke-width": "2",
                     ]) {
-                        html.element("title", text: "\(rival.name), for \(s.name): \(rival.xText), value \(ReportWording.index(rival.value))")
+                        html.element("title", text: "\(rival.name), for \(s.name): \(rival.xText), value \(wording.index(rival.value))")
                     }
                 }
             }
@@ -179,7 +181,7 @@ struct SVGValueMap {
                         "d": "M\(c(xr)),\(c(yr - 6)) L\(c(xr + 6)),\(c(yr)) L\(c(xr)),\(c(yr + 6)) L\(c(xr - 6)),\(c(yr)) z",
                         "fill": "#fff", "stroke": s.colour, "stroke-width": "1.5",
                     ]) {
-                        html.element("title", text: "\(s.name), after the rules, before balancing: value \(ReportWording.index(s.afterRules))")
+                        html.element("title", text: "\(s.name), after the rules, before balancing: value \(wording.index(s.afterRules))")
                     }
                 }
                 let moved = hypot(x1 - x0, y1 - y0) > 14
@@ -194,10 +196,10 @@ struct SVGValueMap {
                     ])
                 }
                 html.element("circle", ["cx": c(x0), "cy": c(y0), "r": "6", "fill": "#fff", "stroke": s.colour, "stroke-width": "2.2"]) {
-                    html.element("title", text: "\(s.name), today: \(s.fromText), value \(ReportWording.index(s.target))")
+                    html.element("title", text: "\(s.name), today: \(s.fromText), value \(wording.index(s.target))")
                 }
                 html.element("circle", ["cx": c(x1), "cy": c(y1), "r": "6", "fill": s.colour, "stroke": "#fff", "stroke-width": "1.5"]) {
-                    html.element("title", text: "\(s.name), recommended: \(s.toText), value \(ReportWording.index(s.final))")
+                    html.element("title", text: "\(s.name), recommended: \(s.toText), value \(wording.index(s.final))")
                 }
                 // Labels read away from the arrow, unless that would run past the plot's edge.
                 let labelRight = x1 >= x0 ? x1 + 160 < left + plotW : x1 - 160 < left
@@ -210,7 +212,7 @@ struct SVGValueMap {
                 html.element("text", [
                     "x": c(lx), "y": c(ly), "text-anchor": labelRight ? "start" : "end",
                     "font-size": "12", "font-weight": "600", "fill": s.colour,
-                ], text: "\(s.toText) · \(ReportWording.index(s.final))\(s.held ? "" : " (not held)")")
+                ], text: "\(s.toText) · \(wording.index(s.final))\(s.held ? "" : " (not held)")")
             }
         }
         html.element("div", ["class": "legend"]) {
