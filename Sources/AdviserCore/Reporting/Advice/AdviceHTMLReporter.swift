@@ -38,7 +38,9 @@ public struct AdviceHTMLReporter: AdviceReporter {
                             if let note = map.note { html.text(note + " ") }
                             html.text("How to read it: each colour is a client segment. The hollow circle is today's offer, the filled one the recommendation; "
                                 + "the shaded band is the value to hold (today's value ± the tolerance). A point inside its band means the client gets the same value. "
-                                + "The value axis shows the part of the 0–100 index where the points lie.")
+                                + "The value axis shows the part of the 0–100 index where the points lie."
+                                + (map.rivalNames.isEmpty ? "" : " Squares and triangles are rivals, valued with that segment's weights; "
+                                    + "a rival above the dotted line through today's offer gives more value for each unit of price than we do today."))
                         }
                     }
                 } else {
