@@ -124,9 +124,11 @@ struct AdviceEnginePropertyTests {
     }
 
     /// The recommendation is the documented optimum over every combination of the settings the
-    /// balancer may use (margin per client with quantities, levers moved, move against today's
-    /// setting, in the configured order, then the lowest settings; when nothing holds, the closest,
-    /// then fewest levers), and `value.held` is exactly "no less than today's value − tolerance".
+    /// balancer may use (`ReferenceBalance`): in the hold region (band or at-least) by the configured
+    /// order of margin per client, levers moved and move against today's setting; in band mode with
+    /// nothing in the band, above its lower edge; when nothing reaches it, the closest, fewest
+    /// levers first. And `value.held` is exactly "no less than today's value − tolerance", in both
+    /// modes (docs/rules.md, `balance.hold`): a client given more than today is served.
     @Test func recommendationIsTheOptimumAndHeldMeansNoLessThanToday() {
         verify { c in
             var problems: [String] = []
@@ -219,7 +221,7 @@ struct AdviceEnginePropertyTests {
             for c in sample.cases {
                 count("advice", true)
                 let balance = ReferenceBalance(c.reference, objective: c.objective, tolerance: c.tolerance)
-                count("to balance", balance.candidates.count > 1)
+                count("to balance", balance.settingCount > 1)
                 count("balanced", c.advice.levers.contains { $0.source == .balance })
                 count("several levers balanced", c.advice.levers.count { $0.source == .balance } > 1)
                 count("not held", !c.advice.value.held)
