@@ -222,6 +222,9 @@ struct AdviceEnginePropertyTests {
                 count("advice", true)
                 let balance = ReferenceBalance(c.reference, objective: c.objective, tolerance: c.tolerance)
                 count("to balance", balance.settingCount > 1)
+                let optimum = balance.problem.map(BruteForce.solve)
+                count("nothing in the band, some above it", optimum.map { !$0.held && $0.distance == 0 } ?? false)
+                count("nothing reaches the hold region", optimum.map { $0.distance > 0 } ?? false)
                 count("balanced", c.advice.levers.contains { $0.source == .balance })
                 count("several levers balanced", c.advice.levers.count { $0.source == .balance } > 1)
                 count("not held", !c.advice.value.held)
@@ -239,9 +242,8 @@ struct AdviceEnginePropertyTests {
             }
         }
         let advice = seen["advice"] ?? 0
-        print("COVERAGE", seen.sorted(by: { $0.key < $1.key }))
         for (what, times) in seen.sorted(by: { $0.key < $1.key }) where what != "advice" {
-            #expect(times >= advice / 50, "\(what): \(times) of \(advice) advices")
+            #expect(times >= advice / 50, "\(what): \(times) of \(advice) advices; \(seen.sorted { $0.key < $1.key })")
         }
     }
 
