@@ -143,6 +143,15 @@ struct AdviceEnginePropertyTests {
             if abs(margin) > 1e-9, c.advice.value.held != (margin > 0) {
                 problems.append("held is \(c.advice.value.held) with value \(final) against today's \(target) ± \(c.tolerance)")
             }
+            // Not held: the advice says why, once, in words.
+            let notHeld = c.advice.warnings.count { $0.code == .valueNotHeld }
+            if c.advice.value.held ? c.advice.value.shortfall != nil || notHeld != 0 : c.advice.value.shortfall?.isEmpty != false || notHeld != 1 {
+                problems.append("held \(c.advice.value.held), shortfall \(c.advice.value.shortfall ?? "none"), \(notHeld) value-not-held warnings")
+            }
+            // No search may give up on these small problems.
+            if c.advice.warnings.contains(where: { $0.code == .balanceIncomplete || $0.code == .gridTooLarge }) {
+                problems.append("the balancer gave up: \(c.advice.warnings.map(\.message))")
+            }
             if let verdict = ReferenceBalance(r, objective: c.objective, tolerance: c.tolerance).verdict(recommended) {
                 problems.append(verdict + " (\(c.objective.hold.rawValue), \(c.objective.order.map(\.rawValue)))")
             }
