@@ -11,7 +11,8 @@ struct AdviceEnginePropertyTests {
     static let samples: [AdviceSample] = Array(UInt64(1)...800).parallelMapInSlices(size: 25) { AdviceSample(seed: $0) }
 
     /// "Today" is what the segment buys (`buys:`, else the baseline) everywhere the advice says
-    /// it: each change's `from`, the value to hold, and the margin before.
+    /// it: each change's `from`, the value to hold, and the margin before (and after, recomputed
+    /// with quantities).
     @Test func todayIsWhatTheSegmentBuys() {
         verify { c in
             var problems: [String] = []
@@ -22,8 +23,7 @@ struct AdviceEnginePropertyTests {
             if abs(c.advice.value.target - r.value(r.today)) > 1e-9 {
                 problems.append("value to hold \(c.advice.value.target), today's is \(r.value(r.today))")
             }
-            let declaresCost = c.offering.levers.contains { $0.costPerUnit != nil || !$0.levelCosts.isEmpty }
-            switch (c.advice.margin, declaresCost) {
+            switch (c.advice.margin, c.offering.levers.contains(where: \.declaresCost)) {
             case (nil, false): break
             case (nil, true): problems.append("no margin, although levers declare costs")
             case (.some, false): problems.append("a margin, although no lever declares a cost")
@@ -223,6 +223,8 @@ struct AdviceEnginePropertyTests {
             count("max_move %", levers.contains { $0.maxMove?.hasSuffix("%") == true })
             count("max_move units", levers.contains { $0.maxMove.map { !$0.hasSuffix("%") } ?? false })
             count("per", levers.contains { $0.per != nil })
+            count("lever id in both offerings", Set(levers.map(\.id)).count < levers.count)
+            count("curve for one offering", spec.segment.drivers.contains { $0.reliefs.contains { $0.lever.contains(".") } })
             count("level lever", levers.contains { $0.kind == .level })
             count("protected", spec.segment.drivers.contains(where: \.protected))
             count("offerings:", spec.rules.contains { !$0.offerings.isEmpty })

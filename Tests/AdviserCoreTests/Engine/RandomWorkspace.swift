@@ -39,6 +39,11 @@ struct RandomWorkspace {
 
     mutating func spec() -> WorkspaceSpec {
         var offerings = [offering("a"), offering("b")]
+        // Now and then offering b has a lever of a's id on its own scale: one id, two ranges.
+        if oneIn(4), let lever = offerings[0].levers.first(where: { $0.kind != .level && $0.per == nil && $0.unit != "users" }) {
+            offerings[1].levers.append(rescaled(lever))
+        }
+        let shared = Set(offerings[0].levers.map(\.id)).intersection(offerings[1].levers.map(\.id))
         var segment = WorkspaceSpec.SegmentSpec(drivers: [], buys: nil, bounds: [])
         // What the segment has today, then bounds around it (validate wants today within them).
         var today: [String: String] = [:]
@@ -56,12 +61,13 @@ struct RandomWorkspace {
             segment.buys = buys
         }
         for offering in offerings {
-            for lever in offering.levers where oneIn(4) {
+            for lever in offering.levers where !shared.contains(lever.id) && oneIn(4) {
                 segment.bounds.append(bound(lever, today: today[lever.id] ?? lever.baseline))
             }
         }
-        let levers = offerings.flatMap(\.levers)
-        segment.drivers = (1...int(3...6)).map { driver($0, levers: levers) }
+        let plain = offerings[0].levers + offerings[1].levers.filter { !shared.contains($0.id) }
+        let own = offerings[1].levers.filter { shared.contains($0.id) }.map { (offering: offerings[1].id, lever: $0) }
+        segment.drivers = (1...int(3...6)).map { driver($0, levers: plain, own: own) }
         let rules = (1...int(1...8)).map { rule($0, offerings: offerings, drivers: segment.drivers) }
         // Now and then one lever shape that rules and the balancer must read alike.
         if oneIn(3) {
@@ -97,7 +103,11 @@ struct RandomWorkspace {
         let levers = offerings.flatMap(\.levers)
         for d in segment.drivers.indices {
             for r in segment.drivers[d].reliefs.indices {
-                let lever = levers.first { $0.id == segment.drivers[d].reliefs[r].lever }!
+                // `offering.lever` for one offering's own curve, else the lever id.
+                let name = segment.drivers[d].reliefs[r].lever.split(separator: ".").map(String.init)
+                let lever = name.count == 2
+                    ? offerings.first { $0.id == name[0] }!.levers.first { $0.id == name[1] }!
+                    : levers.first { $0.id == name[0] }!
                 segment.drivers[d].reliefs[r].points = curve(lever)
             }
         }
@@ -146,6 +156,17 @@ struct RandomWorkspace {
         return lever
     }
 
+    /// The same lever ten times larger (a price per user and per site, say): one id, two ranges.
+    private mutating func rescaled(_ lever: WorkspaceSpec.LeverSpec) -> WorkspaceSpec.LeverSpec {
+        var copy = lever
+        copy.min *= 10
+        copy.max *= 10
+        copy.step *= 10
+        copy.baseline = pick(Self.grid(copy))
+        if copy.maxMove?.hasSuffix("%") == false { copy.maxMove = WorkspaceSpec.number(Double(copy.maxMove!)! * 10) }
+        return copy
+    }
+
     /// Every setting of a lever as written: min, min + step, … and an off-step max.
     static func grid(_ lever: WorkspaceSpec.LeverSpec) -> [String] {
         if lever.kind == .level { return lever.levels }
@@ -180,10 +201,17 @@ struct RandomWorkspace {
 
     // MARK: - Segment
 
-    private mutating func driver(_ n: Int, levers: [WorkspaceSpec.LeverSpec]) -> WorkspaceSpec.DriverSpec {
+    /// A driver relieved by some of `levers` (one curve per id) and of `own`, the levers an
+    /// offering shares by id but reads on its own scale (an `offering.lever` curve).
+    private mutating func driver(
+        _ n: Int, levers: [WorkspaceSpec.LeverSpec], own: [(offering: String, lever: WorkspaceSpec.LeverSpec)]
+    ) -> WorkspaceSpec.DriverSpec {
         var reliefs: [WorkspaceSpec.ReliefSpec] = []
         for lever in levers where bool() {
             reliefs.append(.init(lever: lever.id, points: curve(lever)))
+        }
+        for (offering, lever) in own where bool() {
+            reliefs.append(.init(lever: "\(offering).\(lever.id)", points: curve(lever)))
         }
         return .init(id: "d\(n)", kind: pick(Driver.Kind.allCases), importance: Double(int(1...5)), protected: oneIn(5), reliefs: reliefs)
     }

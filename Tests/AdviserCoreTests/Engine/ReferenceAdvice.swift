@@ -63,9 +63,11 @@ struct ReferenceAdvice {
             return low...high
         }
         quantityOf = levers.map { lever in lever.per.flatMap { id in levers.firstIndex { $0.id == id } } }
+        // An `offering.lever` curve replaces the plain one for that offering, and reads nowhere else.
         curves = segment.drivers.map { driver in
             driver.reliefs.compactMap { relief in
-                precondition(relief.offering == nil, "curves for one offering are not generated")
+                if let own = relief.offering, own != offering.id { return nil }
+                if relief.offering == nil, driver.reliefs.contains(where: { $0.offering == offering.id && $0.lever.value == relief.lever.value }) { return nil }
                 return levers.firstIndex { $0.id == relief.lever.value }.map { ($0, relief.curve) }
             }
         }

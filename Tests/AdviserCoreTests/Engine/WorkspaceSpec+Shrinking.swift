@@ -80,6 +80,7 @@ extension WorkspaceSpec {
         for lever in offerings.first(where: { $0.id == id })!.levers { remove(lever: lever.id, keepingOffering: true) }
         offerings.removeAll { $0.id == id }
         segment.buys?.removeAll { $0.offering == id }
+        for d in segment.drivers.indices { segment.drivers[d].reliefs.removeAll { $0.lever.hasPrefix(id + ".") } }
         if segment.buys?.isEmpty == true { segment.buys = nil }
         // A rule about that offering only is about none left.
         rules.removeAll { $0.offerings == [id] }
@@ -95,7 +96,7 @@ extension WorkspaceSpec {
         }
         for p in (segment.buys ?? []).indices { segment.buys![p].settings.removeAll { $0.lever == id } }
         segment.bounds.removeAll { $0.lever == id }
-        for d in segment.drivers.indices { segment.drivers[d].reliefs.removeAll { $0.lever == id } }
+        for d in segment.drivers.indices { segment.drivers[d].reliefs.removeAll { $0.lever == id || $0.lever.hasSuffix("." + id) } }
         for r in rules.indices { rules[r].actions.removeAll { $0.lever == id } }
         rules.removeAll(where: \.actions.isEmpty)
     }
