@@ -169,15 +169,7 @@ struct RandomWorkspace {
 
     /// Every setting of a lever as written: min, min + step, … and an off-step max.
     static func grid(_ lever: WorkspaceSpec.LeverSpec) -> [String] {
-        if lever.kind == .level { return lever.levels }
-        var settings: [Double] = []
-        var value = lever.min
-        while value <= lever.max + 1e-9 {
-            settings.append(value)
-            value += lever.step
-        }
-        if let last = settings.last, last < lever.max - 1e-9 { settings.append(lever.max) }
-        return settings.map(WorkspaceSpec.number)
+        lever.kind == .level ? lever.levels : ReferenceAdvice.grid(min: lever.min, max: lever.max, step: lever.step).map(WorkspaceSpec.number)
     }
 
     /// A segment's bound that keeps `today` inside: on a grid setting, or between two.

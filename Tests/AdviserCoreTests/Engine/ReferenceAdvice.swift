@@ -161,14 +161,17 @@ struct ReferenceAdvice {
 
     /// min, min + step, … up to max, and max itself when the step does not land on it.
     static func grid(_ lever: Lever) -> [Double] {
-        if lever.kind == .level { return lever.levels.indices.map(Double.init) }
+        lever.kind == .level ? lever.levels.indices.map(Double.init) : grid(min: lever.min, max: lever.max, step: lever.step)
+    }
+
+    static func grid(min: Double, max: Double, step: Double) -> [Double] {
         var grid: [Double] = []
         var k = 0.0
-        while lever.min + k * lever.step <= lever.max + 1e-9 {
-            grid.append(lever.min + k * lever.step)
+        while min + k * step <= max + 1e-9 {
+            grid.append(min + k * step)
             k += 1
         }
-        if grid.last! < lever.max - 1e-9 { grid.append(lever.max) }
+        if grid.last! < max - 1e-9 { grid.append(max) }
         return grid
     }
 
