@@ -238,6 +238,11 @@ struct AdviceEnginePropertyTests {
                 count("nothing in the band, some above it", optimum.map { !$0.held && $0.distance == 0 } ?? false)
                 count("nothing reaches the hold region", optimum.map { $0.distance > 0 } ?? false)
                 count("balanced", c.advice.levers.contains { $0.source == .balance })
+                let balanced = c.advice.levers.contains { $0.source == .balance }
+                count("balanced, hold: \(c.objective.hold.rawValue)", balanced)
+                for criterion in BalanceObjective.Criterion.allCases {
+                    count("balanced, \(criterion.rawValue) first", balanced && c.objective.order.first == criterion)
+                }
                 count("several levers balanced", c.advice.levers.count { $0.source == .balance } > 1)
                 count("not held", !c.advice.value.held)
                 count("emphasis > 1", c.reference.emphasis.contains { $0 > 1 })
