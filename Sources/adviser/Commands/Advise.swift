@@ -16,6 +16,8 @@ extension Adviser {
                   adviser advise --scenario forecast.yaml --format markdown --output brief.md
                   adviser advise --format html --output brief.html   (charts; prints on A4)
                   adviser advise --explain        (why each rule fired or not)
+                  adviser advise --format csv --output advice.csv   (one row per lever)
+                  adviser advise --excel --output advice.csv        (for Excel, in your locale)
                   adviser advise --clients clients.jsonl > advice.jsonl
 
                 --clients reads one client per line, for example
@@ -34,6 +36,8 @@ extension Adviser {
 
         @OptionGroup var output: OutputOptions<AdviceFormat>
 
+        @OptionGroup var spreadsheet: SpreadsheetOptions
+
         @Flag(help: "For each rule, fired or not, show how its condition evaluated.")
         var explain = false
 
@@ -41,6 +45,7 @@ extension Adviser {
         var clients: String?
 
         func run() async throws {
+            let format = try spreadsheet.format(output, csv: .csv)
             let workspace = try WorkspaceSession.load(workspaceOptions.rules)
             let engine = try WorkspaceSession.engine(for: workspace)
             let chosen = try WorkspaceSession.scenario(scenario, workspace: workspace, engine: engine)
@@ -57,7 +62,7 @@ extension Adviser {
             } catch {
                 throw WorkspaceSession.usage(error.description)
             }
-            try output.emit(output.reporter.render(report))
+            try output.emit(format.reporter(options: spreadsheet.reportOptions(output)).render(report))
         }
     }
 }
