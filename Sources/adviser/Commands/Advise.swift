@@ -19,11 +19,14 @@ extension Adviser {
                   adviser advise --format csv --output advice.csv   (one row per lever)
                   adviser advise --excel --output advice.csv        (for Excel, in your locale)
                   adviser advise --clients clients.jsonl > advice.jsonl
+                  adviser advise --clients crm-export.csv --format csv --output advice.csv
 
                 --clients reads one client per line, for example
                   {"id": "c-17", "segment": "micro-retail", "facts": {"headcount": 3}}
-                (optionally with "offerings": [...]) and writes one JSON line per client and
-                offering, in input order (see docs/scale.md).
+                (optionally with "offerings": [...]), or, from a .csv file, one client per row
+                under a header row: id, segment, offerings (optional) and a column per segment
+                fact (`,` or `;` between fields). It writes one JSON line (or CSV rows) per client
+                and offering, in input order (see docs/scale.md).
                 """
         )
 
@@ -41,7 +44,7 @@ extension Adviser {
         @Flag(help: "For each rule, fired or not, show how its condition evaluated.")
         var explain = false
 
-        @Option(help: ArgumentHelp("Advise every client of a JSON Lines file (- for standard input); writes JSON Lines.", valueName: "FILE"))
+        @Option(help: ArgumentHelp("Advise every client of a JSON Lines or .csv file (- for JSON Lines on standard input); writes JSON Lines, or CSV with --format csv.", valueName: "FILE"))
         var clients: String?
 
         func run() async throws {
@@ -50,7 +53,7 @@ extension Adviser {
             let engine = try WorkspaceSession.engine(for: workspace)
             let chosen = try WorkspaceSession.scenario(scenario, workspace: workspace, engine: engine)
             if let clients {
-                try await adviseClients(clients, engine: engine, scenario: chosen)
+                try await adviseClients(clients, format: output.chosenFormat == nil && !spreadsheet.excel ? .json : format, engine: engine, scenario: chosen)
                 return
             }
             let request = AdviceRequest(
