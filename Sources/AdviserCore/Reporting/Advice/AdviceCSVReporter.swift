@@ -11,11 +11,18 @@ public struct AdviceCSVReporter: AdviceReporter {
     }
 
     public func render(_ report: AdviceReport) -> String {
-        var csv = CSVWriter(dialect: dialect)
-        csv.row(Self.columns)
-        for advice in report.advice {
-            for row in Self.rows(advice, in: csv) { csv.row(row) }
+        Self.document(dialect) { csv in
+            for advice in report.advice {
+                for row in Self.rows(advice, in: csv) { csv.row(row) }
+            }
         }
+    }
+
+    /// A CSV document of these columns: the header row, then the rows `body` writes.
+    static func document(_ dialect: CSVWriter.Dialect, _ body: (inout CSVWriter) -> Void) -> String {
+        var csv = CSVWriter(dialect: dialect)
+        csv.row(columns)
+        body(&csv)
         return csv.text
     }
 

@@ -9,18 +9,20 @@ public struct ComparisonCSVReporter: ComparisonReporter {
     }
 
     public func render(_ comparison: ScenarioComparison) -> String {
-        var csv = CSVWriter(dialect: dialect)
-        csv.row(AdviceCSVReporter.columns)
-        for row in comparison.rows {
-            // Every advice of a row is of the same offering, so has the same levers in the same order.
-            let leverCount = row.advice.map(\.levers.count).min() ?? 0
-            if leverCount == 0 {
-                for advice in row.advice { csv.row(AdviceCSVReporter.row(advice, lever: nil, in: csv)) }
-            }
-            for index in 0..<leverCount {
-                for advice in row.advice { csv.row(AdviceCSVReporter.row(advice, lever: advice.levers[index], in: csv)) }
-            }
+        AdviceCSVReporter.document(dialect) { csv in
+            for row in comparison.rows { Self.write(row, to: &csv) }
         }
-        return csv.text
+    }
+
+    /// One offering × segment: lever by lever, each under every scenario.
+    private static func write(_ row: ScenarioComparison.Row, to csv: inout CSVWriter) {
+        // Every advice of a row is of the same offering, so has the same levers in the same order.
+        let leverCount = row.advice.map(\.levers.count).min() ?? 0
+        if leverCount == 0 {
+            for advice in row.advice { csv.row(AdviceCSVReporter.row(advice, lever: nil, in: csv)) }
+        }
+        for index in 0..<leverCount {
+            for advice in row.advice { csv.row(AdviceCSVReporter.row(advice, lever: advice.levers[index], in: csv)) }
+        }
     }
 }
