@@ -1,6 +1,6 @@
 /// The formats of `adviser advise --format`.
 public enum AdviceFormat: String, ReportFormat {
-    case text, markdown, json, html
+    case text, markdown, json, html, csv
 
     public static let standard = AdviceFormat.text
 
@@ -10,8 +10,15 @@ public enum AdviceFormat: String, ReportFormat {
         case .markdown: AdviceMarkdownReporter(options: options)
         case .json: AdviceJSONReporter()
         case .html: AdviceHTMLReporter(options: options)
+        case .csv: AdviceCSVReporter(options: options)
         }
     }
 
-    public var note: String? { self == .html ? "a one-file brief with charts" : nil }
+    public var note: String? {
+        switch self {
+        case .html: "a one-file brief with charts"
+        case .csv: "one row per lever, for spreadsheets"
+        default: nil
+        }
+    }
 }
