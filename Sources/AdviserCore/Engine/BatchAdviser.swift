@@ -9,10 +9,10 @@ import Synchronization
 /// "offerings": ["bookkeeping"]}` (`facts` and `offerings` optional). Output: one line per client ×
 /// offering, `{"client": …, "line": …, "advice": {…}}`, or one error line `{"client": …, "line": …,
 /// "error": {"code": …, "message": …}}` for a bad input line; the other lines are still advised.
-public struct BatchAdviser: Sendable {
-    public let engine: AdviceEngine
-    public let scenario: Scenario
-    public let options: AdviceEngine.Options
+package struct BatchAdviser: Sendable {
+    package let engine: AdviceEngine
+    package let scenario: Scenario
+    package let options: AdviceEngine.Options
 
     /// One engine and one set of prepared facts per core. Advice retains and releases the compiled
     /// rules, their programs and prewritten records hundreds of times per client; with every core on
@@ -27,7 +27,7 @@ public struct BatchAdviser: Sendable {
         let prepared: [[Activation]]
     }
 
-    public init(engine: AdviceEngine, scenario: Scenario, options: AdviceEngine.Options = .init()) {
+    package init(engine: AdviceEngine, scenario: Scenario, options: AdviceEngine.Options = .init()) {
         self.engine = engine
         self.scenario = scenario
         self.options = options
@@ -53,7 +53,7 @@ public struct BatchAdviser: Sendable {
     static let keys: Set<String> = ["id", "segment", "facts", "offerings"]
 
     /// The output lines for one input line (without newlines). A blank line gives none.
-    public func advise(line: String, number: Int) -> [String] {
+    package func advise(line: String, number: Int) -> [String] {
         advise(line: line, number: number, replica: replicas[0]).map(Self.text)
     }
 
@@ -151,14 +151,14 @@ public struct BatchAdviser: Sendable {
 
     /// One input line as read: its text, or why it has none. A line that is not UTF-8, or longer than
     /// the reader takes, still gets its own error record, so no line is lost and none moves.
-    public enum InputLine: Sendable {
+    package enum InputLine: Sendable {
         case text(String)
         case invalidUTF8
         case tooLong(bytes: Int, limit: Int)
     }
 
     /// The output lines for one input line as read.
-    public func advise(_ input: InputLine, number: Int) -> [String] {
+    package func advise(_ input: InputLine, number: Int) -> [String] {
         advise(input, number: number, replica: replicas[0]).map(Self.text)
     }
 
@@ -183,22 +183,22 @@ public struct BatchAdviser: Sendable {
     }
 
     /// Advises a chunk of numbered lines on every core, and returns the output in input order.
-    public func advise(chunk: [(number: Int, text: String)]) async -> [[String]] {
+    package func advise(chunk: [(number: Int, text: String)]) async -> [[String]] {
         await advise(chunk: chunk.map { (number: $0.number, line: InputLine.text($0.text)) })
     }
 
     /// Advises a chunk of numbered lines as read on every core, and returns the output in input order.
-    public func advise(chunk: [(number: Int, line: InputLine)]) async -> [[String]] {
+    package func advise(chunk: [(number: Int, line: InputLine)]) async -> [[String]] {
         await adviseRecords(chunk: chunk).map { $0.map(Self.text) }
     }
 
     /// Clients to advise together in one `adviseRecords(chunk:)`: enough that starting and ending
     /// a chunk costs little, few enough that its records, kilobytes per client and offering, keep
     /// memory small. The CLI and the benchmark both use it.
-    public static let clientsPerChunk = 1_024
+    package static let clientsPerChunk = 1_024
 
     /// As `advise(chunk:)`, with each output record as UTF-8 bytes (no newline), ready to write.
-    public func adviseRecords(chunk: [(number: Int, line: InputLine)]) async -> [[[UInt8]]] {
+    package func adviseRecords(chunk: [(number: Int, line: InputLine)]) async -> [[[UInt8]]] {
         let workers = max(1, min(replicas.count, chunk.count))
         // Handed out in small pieces as workers free up: with a fixed share each, one core idled
         // at the end of every chunk while the other finished a share that took longer.

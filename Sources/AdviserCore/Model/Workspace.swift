@@ -1,20 +1,20 @@
 /// Everything a workspace folder holds, loaded and located.
-public struct Workspace: Sendable {
+package struct Workspace: Sendable {
     /// The folder, as the user named it.
-    public var root: String
-    public var settings: WorkspaceSettings
-    public var facts: [Fact]
-    public var offerings: [Offering]
-    public var segments: [Segment]
-    public var rulesets: [Ruleset]
-    public var scenarios: [Scenario]
-    public var tests: [RuleTest]
+    package var root: String
+    package var settings: WorkspaceSettings
+    package var facts: [Fact]
+    package var offerings: [Offering]
+    package var segments: [Segment]
+    package var rulesets: [Ruleset]
+    package var scenarios: [Scenario]
+    package var tests: [RuleTest]
     /// How many files were read, for summaries ("in 9 files").
-    public var fileCount: Int
+    package var fileCount: Int
     /// The text of every file read, by path, so later stages can point into expressions.
-    public var sources: [String: String]
+    package var sources: [String: String]
 
-    public init(
+    package init(
         root: String, settings: WorkspaceSettings, facts: [Fact] = [], offerings: [Offering] = [], segments: [Segment] = [],
         rulesets: [Ruleset] = [], scenarios: [Scenario] = [], tests: [RuleTest] = [], fileCount: Int = 0,
         sources: [String: String] = [:]
@@ -32,15 +32,15 @@ public struct Workspace: Sendable {
     }
 
     /// Every rule, in ruleset file order, then written order.
-    public var rules: [Rule] { rulesets.flatMap(\.rules) }
+    package var rules: [Rule] { rulesets.flatMap(\.rules) }
 
-    public func fact(_ name: String) -> Fact? { facts.first { $0.name == name } }
-    public func offering(_ id: String) -> Offering? { offerings.first { $0.id == id } }
-    public func segment(_ id: String) -> Segment? { segments.first { $0.id == id } }
-    public func scenario(_ id: String) -> Scenario? { scenarios.first { $0.id == id } }
+    package func fact(_ name: String) -> Fact? { facts.first { $0.name == name } }
+    package func offering(_ id: String) -> Offering? { offerings.first { $0.id == id } }
+    package func segment(_ id: String) -> Segment? { segments.first { $0.id == id } }
+    package func scenario(_ id: String) -> Scenario? { scenarios.first { $0.id == id } }
 
     /// The scenario advice runs under when none is named.
-    public var defaultScenario: Scenario? {
+    package var defaultScenario: Scenario? {
         if let id = settings.defaultScenario?.value { return scenario(id) }
         return scenarios.first
     }

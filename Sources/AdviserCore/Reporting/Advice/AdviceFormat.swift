@@ -1,10 +1,10 @@
 /// The formats of `adviser advise --format`.
-public enum AdviceFormat: String, ReportFormat {
+package enum AdviceFormat: String, ReportFormat {
     case text, markdown, json, html
 
-    public static let standard = AdviceFormat.text
+    package static let standard = AdviceFormat.text
 
-    public func reporter(options: ReportOptions = .init()) -> any AdviceReporter {
+    package func reporter(options: ReportOptions = .init()) -> any AdviceReporter {
         switch self {
         case .text: AdviceTextReporter(colors: options.colors)
         case .markdown: AdviceMarkdownReporter()
@@ -13,5 +13,5 @@ public enum AdviceFormat: String, ReportFormat {
         }
     }
 
-    public var note: String? { self == .html ? "a one-file brief with charts" : nil }
+    package var note: String? { self == .html ? "a one-file brief with charts" : nil }
 }

@@ -1,9 +1,9 @@
 /// A one-file HTML brief for the planning meeting: inline CSS and SVG, no script, no network, readable
 /// on screen and printed on A4 (one offering per page run). Every user string is escaped.
-public struct AdviceHTMLReporter: AdviceReporter {
-    public init() {}
+package struct AdviceHTMLReporter: AdviceReporter {
+    package init() {}
 
-    public func render(_ report: AdviceReport) -> String {
+    package func render(_ report: AdviceReport) -> String {
         let html = HTMLBuilder()
         let title = "\(report.workspace): advice under \(report.scenario.name)"
         HTMLDocument.open(html, title: title)

@@ -1,8 +1,8 @@
 /// Advice ready to paste into meeting notes.
-public struct AdviceMarkdownReporter: AdviceReporter {
-    public init() {}
+package struct AdviceMarkdownReporter: AdviceReporter {
+    package init() {}
 
-    public func render(_ report: AdviceReport) -> String {
+    package func render(_ report: AdviceReport) -> String {
         var out: [String] = []
         out.append("# \(ReportWording.markdown(report.workspace)): advice under \(ReportWording.markdown(ReportWording.scenarioLine(report.scenario)))")
         for warning in report.topWarnings {

@@ -1,12 +1,12 @@
 /// The terminal report: readable at a glance, colour only when asked for.
-public struct AdviceTextReporter: AdviceReporter {
-    public var colors: TerminalColors
+package struct AdviceTextReporter: AdviceReporter {
+    package var colors: TerminalColors
 
-    public init(colors: TerminalColors = .none) {
+    package init(colors: TerminalColors = .none) {
         self.colors = colors
     }
 
-    public func render(_ report: AdviceReport) -> String {
+    package func render(_ report: AdviceReport) -> String {
         var out: [String] = []
         out.append(colors.bold("\(report.workspace) — advice under \(ReportWording.scenarioLine(report.scenario))"))
         for warning in report.topWarnings {

@@ -1,10 +1,10 @@
 /// The formats of `adviser compare --format`.
-public enum ComparisonFormat: String, ReportFormat {
+package enum ComparisonFormat: String, ReportFormat {
     case text, markdown, json, html
 
-    public static let standard = ComparisonFormat.text
+    package static let standard = ComparisonFormat.text
 
-    public func reporter(options: ReportOptions = .init()) -> any ComparisonReporter {
+    package func reporter(options: ReportOptions = .init()) -> any ComparisonReporter {
         switch self {
         case .text: ComparisonTextReporter(colors: options.colors)
         case .markdown: ComparisonMarkdownReporter()
@@ -13,5 +13,5 @@ public enum ComparisonFormat: String, ReportFormat {
         }
     }
 
-    public var note: String? { self == .html ? "a one-file brief with charts" : nil }
+    package var note: String? { self == .html ? "a one-file brief with charts" : nil }
 }

@@ -1,8 +1,8 @@
 /// Scenarios side by side as a one-file HTML page, in the brief's style.
-public struct ComparisonHTMLReporter: ComparisonReporter {
-    public init() {}
+package struct ComparisonHTMLReporter: ComparisonReporter {
+    package init() {}
 
-    public func render(_ c: ScenarioComparison) -> String {
+    package func render(_ c: ScenarioComparison) -> String {
         let html = HTMLBuilder()
         HTMLDocument.open(html, title: "\(c.workspace): comparing \(c.scenarios.map(\.name).joined(separator: ", "))")
         html.element("header", ["class": "brief"]) {

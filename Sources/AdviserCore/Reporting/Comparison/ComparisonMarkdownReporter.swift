@@ -1,8 +1,8 @@
 /// Scenarios side by side, ready to paste into meeting notes.
-public struct ComparisonMarkdownReporter: ComparisonReporter {
-    public init() {}
+package struct ComparisonMarkdownReporter: ComparisonReporter {
+    package init() {}
 
-    public func render(_ c: ScenarioComparison) -> String {
+    package func render(_ c: ScenarioComparison) -> String {
         var out: [String] = []
         out.append("# \(ReportWording.markdown(c.workspace)): comparing " + c.scenarios.map { ReportWording.markdown(ReportWording.scenarioLine($0)) }.joined(separator: " · "))
         for row in c.rows {

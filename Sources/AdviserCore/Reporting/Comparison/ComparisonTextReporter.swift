@@ -1,14 +1,14 @@
 import Foundation
 
 /// Scenarios side by side in the terminal: per offering × segment, one column per scenario.
-public struct ComparisonTextReporter: ComparisonReporter {
-    public var colors: TerminalColors
+package struct ComparisonTextReporter: ComparisonReporter {
+    package var colors: TerminalColors
 
-    public init(colors: TerminalColors = .none) {
+    package init(colors: TerminalColors = .none) {
         self.colors = colors
     }
 
-    public func render(_ c: ScenarioComparison) -> String {
+    package func render(_ c: ScenarioComparison) -> String {
         var out: [String] = []
         out.append(colors.bold("\(c.workspace) — comparing " + c.scenarios.map(ReportWording.scenarioLine).joined(separator: " · ")))
         for row in c.rows {

@@ -1,8 +1,8 @@
 /// The diff as a pull-request comment.
-public struct AdviceDiffMarkdownReporter: AdviceDiffReporter {
-    public init() {}
+package struct AdviceDiffMarkdownReporter: AdviceDiffReporter {
+    package init() {}
 
-    public func render(_ diff: AdviceDiff) -> String {
+    package func render(_ diff: AdviceDiff) -> String {
         var out = "### What this change does to the advice\n\n"
         out += "`\(diff.base)` → `\(diff.head)`: \(diff.summary).\n"
         if diff.isEmpty { return out + "\nNo advice changes.\n" }

@@ -1,8 +1,8 @@
 /// The diff for a terminal.
-public struct AdviceDiffTextReporter: AdviceDiffReporter {
-    public init() {}
+package struct AdviceDiffTextReporter: AdviceDiffReporter {
+    package init() {}
 
-    public func render(_ diff: AdviceDiff) -> String {
+    package func render(_ diff: AdviceDiff) -> String {
         var out = "Advice from \(diff.base) to \(diff.head): \(diff.summary)\n"
         for change in diff.changes {
             out += "\n\(change.key)\n"

@@ -1,8 +1,8 @@
 /// Tipping points ready to paste into meeting notes.
-public struct TippingPointMarkdownReporter: TippingPointReporter {
-    public init() {}
+package struct TippingPointMarkdownReporter: TippingPointReporter {
+    package init() {}
 
-    public func render(_ a: TippingPointAnalysis) -> String {
+    package func render(_ a: TippingPointAnalysis) -> String {
         var out: [String] = []
         out.append("# \(ReportWording.markdown(a.workspace)): tipping points under \(ReportWording.markdown(ReportWording.scenarioLine(a.scenario)))")
         if a.facts.isEmpty {

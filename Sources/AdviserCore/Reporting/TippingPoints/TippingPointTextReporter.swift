@@ -1,12 +1,12 @@
 /// Tipping points for the terminal.
-public struct TippingPointTextReporter: TippingPointReporter {
-    public var colors: TerminalColors
+package struct TippingPointTextReporter: TippingPointReporter {
+    package var colors: TerminalColors
 
-    public init(colors: TerminalColors = .none) {
+    package init(colors: TerminalColors = .none) {
         self.colors = colors
     }
 
-    public func render(_ a: TippingPointAnalysis) -> String {
+    package func render(_ a: TippingPointAnalysis) -> String {
         var out: [String] = []
         out.append(colors.bold("\(a.workspace) — tipping points under \(ReportWording.scenarioLine(a.scenario))"))
         if a.facts.isEmpty {
