@@ -52,3 +52,9 @@ if ProcessInfo.processInfo.environment["ADVISER_FUZZ"] != nil {
         package.products.append(.executable(name: name, targets: [name]))
     }
 }
+
+// swift-docc-plugin (`swift package generate-documentation`, docs/embedding.md), declared only when
+// ADVISER_DOCS is set: a plain build has no use for it, and resolving it fetches two more packages.
+if ProcessInfo.processInfo.environment["ADVISER_DOCS"] != nil {
+    package.dependencies.append(.package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"))
+}

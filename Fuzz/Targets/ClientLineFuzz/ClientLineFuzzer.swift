@@ -1,6 +1,6 @@
 // libFuzzer target: one client line of `adviser advise --clients`, advised against the minimal
 // test workspace. Run with Fuzz/run.sh client-line SECONDS.
-@_spi(Fuzzing) import AdviserCore
+import AdviserCore
 import Foundation
 
 private let batch: BatchAdviser = {

@@ -1,6 +1,6 @@
 // libFuzzer target: one condition, parsed, checked, compiled and evaluated against the facts of
 // the minimal test workspace, as `adviser eval` does. Run with Fuzz/run.sh expression SECONDS.
-@_spi(Fuzzing) import AdviserCore
+import AdviserCore
 import Foundation
 
 private let engine: AdviceEngine = {

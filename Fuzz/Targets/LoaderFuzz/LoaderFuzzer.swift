@@ -1,7 +1,7 @@
 // libFuzzer target: the minimal test workspace held in memory with one file replaced by the input
 // (the first byte picks which), loaded, checked and advised as `adviser validate` and `advise` do.
 // Run with Fuzz/run.sh loader SECONDS.
-@_spi(Fuzzing) import AdviserCore
+import AdviserCore
 import Foundation
 
 private let base = FuzzEntryPoints.files(of: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

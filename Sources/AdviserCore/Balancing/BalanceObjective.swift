@@ -4,7 +4,7 @@
 /// `prefer: [margin, fewest-levers, smallest-move]`.
 public struct BalanceObjective: Hashable, Sendable {
     /// Which values of the client's perceived value V count as held, against today's `target`.
-    public enum Hold: String, Hashable, Sendable, CaseIterable {
+    public enum Hold: String, Hashable, Sendable, CaseIterable, Codable {
         /// `|V − target| ≤ tolerance`: the balancer takes back value the rules gave beyond the band
         /// (trimming what the client now values less) as well as restoring value they took.
         case band
@@ -13,7 +13,7 @@ public struct BalanceObjective: Hashable, Sendable {
     }
 
     /// One thing the balancer prefers, in the order the workspace gives.
-    public enum Criterion: String, Hashable, Sendable, CaseIterable {
+    package enum Criterion: String, Hashable, Sendable, CaseIterable {
         /// The best margin per client.
         case margin
         /// The fewest levers moved.
@@ -22,15 +22,15 @@ public struct BalanceObjective: Hashable, Sendable {
         case smallestMove = "smallest-move"
     }
 
-    public var hold: Hold
+    package var hold: Hold
     /// Every criterion once, most important first; a fixed tie-break (lowest settings first, lever
     /// by lever) follows the last.
-    public var order: [Criterion]
+    package var order: [Criterion]
 
-    public static let standard = BalanceObjective(hold: .band, order: [.margin, .fewestLevers, .smallestMove])
+    package static let standard = BalanceObjective(hold: .band, order: [.margin, .fewestLevers, .smallestMove])
 
     /// - Parameter order: criteria most important first; any left out follow in the standard order.
-    public init(hold: Hold = .band, order: [Criterion] = [.margin, .fewestLevers, .smallestMove]) {
+    package init(hold: Hold = .band, order: [Criterion] = [.margin, .fewestLevers, .smallestMove]) {
         self.hold = hold
         var complete: [Criterion] = []
         for criterion in order + [.margin, .fewestLevers, .smallestMove] where !complete.contains(criterion) {

@@ -1,23 +1,23 @@
 /// The setting the balancer recommends, with its totals.
-public struct BalanceSolution: Hashable, Sendable {
+package struct BalanceSolution: Hashable, Sendable {
     /// Chosen option index per lever, same order as `problem.levers` (`-1` for a lever with no options).
-    public var choice: [Int]
+    package var choice: [Int]
     /// fixedValue + Σ chosen option values (summed in lever order).
-    public var value: Double
+    package var value: Double
     /// |value − target| ≤ tolerance, decided on the balancer's fixed-point grid (see `Balancer`).
-    public var held: Bool
+    package var held: Bool
     /// Number of levers whose chosen option is not their current one.
-    public var movedCount: Int
+    package var movedCount: Int
     /// Σ chosen option moves.
-    public var totalMove: Double
+    package var totalMove: Double
     /// Σ chosen option margins.
-    public var margin: Double
+    package var margin: Double
     /// True when the search finished, so this is provably the best setting in the
     /// documented order; false when `BalanceLimits.maxSearchSteps` cut it short and this
     /// is the best setting found (still `held` only if it really holds).
-    public var exhaustive: Bool
+    package var exhaustive: Bool
 
-    public init(choice: [Int], value: Double, held: Bool, movedCount: Int, totalMove: Double, margin: Double,
+    package init(choice: [Int], value: Double, held: Bool, movedCount: Int, totalMove: Double, margin: Double,
                 exhaustive: Bool = true) {
         self.choice = choice
         self.value = value

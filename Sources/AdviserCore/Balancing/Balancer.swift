@@ -39,21 +39,21 @@
 /// Worst case is exponential (the problem contains subset-sum); each phase therefore has a
 /// deterministic step budget, `BalanceLimits.maxSearchSteps`; when it runs out the best setting
 /// found is returned with `exhaustive == false`.
-public struct Balancer: Sendable {
-    public var limits: BalanceLimits
+package struct Balancer: Sendable {
+    package var limits: BalanceLimits
 
     /// How close to the closest achievable value a setting must be to count as equally close when
     /// nothing holds (on the 0…1 value scale: a billionth of the index).
-    public static let closeness = 1e-9
+    package static let closeness = 1e-9
 
-    public init(limits: BalanceLimits = .init()) {
+    package init(limits: BalanceLimits = .init()) {
         self.limits = limits
     }
 
     /// The best setting for `problem` (see the type's documentation for the exact order).
     /// - Throws: `BalanceError.tooManyGridPoints` when the levers have more options in
     ///   total than `limits.maxGridPoints`.
-    public func solve(_ problem: BalanceProblem) throws(BalanceError) -> BalanceSolution {
+    package func solve(_ problem: BalanceProblem) throws(BalanceError) -> BalanceSolution {
         let count = problem.gridPointCount
         guard count <= limits.maxGridPoints else {
             throw .tooManyGridPoints(count: count, limit: limits.maxGridPoints)

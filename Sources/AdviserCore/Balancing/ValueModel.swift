@@ -6,15 +6,15 @@
 ///
 /// Drivers are kept by their position in the segment rather than by id: the engine makes a model
 /// for every piece of advice, and hashing driver ids into dictionaries was most of its cost.
-public struct ValueModel: Sendable {
-    public let offering: Offering
-    public let segment: Segment
+package struct ValueModel: Sendable {
+    package let offering: Offering
+    package let segment: Segment
     /// Importance after emphasis, before normalizing, by driver position in the segment.
-    public let importance: [Double]
+    package let importance: [Double]
     /// Normalized weights (sum 1), by driver position in the segment.
-    public let weights: [Double]
+    package let weights: [Double]
     /// Positions of the drivers that no lever of this offering addresses (their relief is 0).
-    public let unaddressed: [Int]
+    package let unaddressed: [Int]
     /// For each lever of the offering (same order), the curves that touch it, pre-weighted.
     private let terms: [[WeightedCurve]]
     /// For each driver (by position), the levers of this offering that relieve it, with their curves.
@@ -27,7 +27,7 @@ public struct ValueModel: Sendable {
 
     /// - Parameter emphasis: factor per driver position (several emphases on one driver are already
     ///   multiplied); nil: none.
-    public init(offering: Offering, segment: Segment, emphasis: [Double]? = nil) {
+    package init(offering: Offering, segment: Segment, emphasis: [Double]? = nil) {
         self.offering = offering
         self.segment = segment
         let importance = segment.drivers.indices.map { d in segment.drivers[d].importance * (emphasis?[d] ?? 1) }
@@ -74,25 +74,25 @@ public struct ValueModel: Sendable {
     }
 
     /// Lever `index`'s contribution to V at `setting` (a level index for level levers).
-    public func term(lever index: Int, at setting: Double) -> Double {
+    package func term(lever index: Int, at setting: Double) -> Double {
         let lever = offering.levers[index]
         return terms[index].reduce(0) { $0 + $1.weight * Self.relief($1.curve, lever: lever, at: setting) }
     }
 
     /// V at the given settings, one per lever of the offering (same order).
-    public func value(_ settings: [Double]) -> Double {
+    package func value(_ settings: [Double]) -> Double {
         settings.indices.reduce(0) { $0 + term(lever: $1, at: settings[$1]) }
     }
 
     /// The driver's curves over this offering's levers (lever position and curve).
-    public func curves(ofDriverAt position: Int) -> [(lever: Int, curve: ReliefCurve)] { reliefs[position] }
+    package func curves(ofDriverAt position: Int) -> [(lever: Int, curve: ReliefCurve)] { reliefs[position] }
 
     /// Whether some lever of this offering relieves the driver at `position` in the segment.
-    public func addresses(driverAt position: Int) -> Bool { !reliefs[position].isEmpty }
+    package func addresses(driverAt position: Int) -> Bool { !reliefs[position].isEmpty }
 
     /// The relief of the driver at `position` in the segment, at the given settings: the mean of its
     /// curves over this offering's levers.
-    public func relief(ofDriverAt position: Int, at settings: [Double]) -> Double {
+    package func relief(ofDriverAt position: Int, at settings: [Double]) -> Double {
         let relieved = reliefs[position]
         guard !relieved.isEmpty else { return 0 }
         var sum = 0.0
@@ -104,7 +104,7 @@ public struct ValueModel: Sendable {
 
     /// A curve at a setting: piecewise-linear between points, flat beyond the ends; a level not
     /// listed in a level curve gives no relief.
-    public static func relief(_ curve: ReliefCurve, lever: Lever, at setting: Double) -> Double {
+    package static func relief(_ curve: ReliefCurve, lever: Lever, at setting: Double) -> Double {
         switch curve {
         case .points(let points):
             guard let first = points.first, let last = points.last else { return 0 }

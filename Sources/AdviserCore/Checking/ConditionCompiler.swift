@@ -2,15 +2,15 @@ import AdviserExpression
 
 /// Turns every rule's `when` into a checked, compiled program, reporting expression errors at their
 /// exact `file:line:col`.
-public struct ConditionCompiler: Sendable {
+package struct ConditionCompiler: Sendable {
     /// The names conditions may read.
     let variables: ConditionVariables
     /// `variables` as the checker declares them.
-    public var declarations: Declarations { variables.declarations }
+    package var declarations: Declarations { variables.declarations }
     /// The workspace's `limits:` for parsing and evaluating conditions.
-    public let limits: WorkspaceLimits
+    package let limits: WorkspaceLimits
 
-    public init(workspace: Workspace) {
+    package init(workspace: Workspace) {
         variables = ConditionVariables(workspace: workspace)
         limits = workspace.settings.limits
     }
@@ -18,9 +18,9 @@ public struct ConditionCompiler: Sendable {
     /// A rule's condition, compiled; nil when it has errors (reported as diagnostics).
     /// A class, not a struct: the engine walks every rule for every piece of advice, and passing a
     /// reference costs one retain where copying a `Rule` costs one per string and array inside it.
-    public final class Compiled: Sendable {
-        public let rule: Rule
-        public let program: Program
+    package final class Compiled: Sendable {
+        package let rule: Rule
+        package let program: Program
 
         init(rule: Rule, program: Program) {
             self.rule = rule
@@ -30,7 +30,7 @@ public struct ConditionCompiler: Sendable {
 
     /// Checks every expression of every rule; returns the compiled conditions of the rules whose
     /// conditions are all valid, and the diagnostics of the others.
-    public func compile(_ workspace: Workspace) -> (rules: [Compiled], diagnostics: [Diagnostic]) {
+    package func compile(_ workspace: Workspace) -> (rules: [Compiled], diagnostics: [Diagnostic]) {
         let locator = ExpressionLocator(sources: workspace.sources)
         // Thousands of rules compile independently.
         let outcomes = workspace.rules.parallelMapInSlices { compile($0, locator: locator) }
@@ -63,7 +63,7 @@ public struct ConditionCompiler: Sendable {
     }
 
     /// Only the diagnostics of every rule's condition: validation needs no compiled programs.
-    public func diagnostics(_ workspace: Workspace) -> [Diagnostic] {
+    package func diagnostics(_ workspace: Workspace) -> [Diagnostic] {
         let locator = ExpressionLocator(sources: workspace.sources)
         let sources = workspace.rulesets.flatMap { $0.rules.flatMap(\.when.expressions) }
         // Thousands of rules check independently.
@@ -74,7 +74,7 @@ public struct ConditionCompiler: Sendable {
     }
 
     /// Parses and type-checks one expression; every problem located in its file.
-    public func check(_ source: ExpressionSource, locator: ExpressionLocator) -> CheckOutcome {
+    package func check(_ source: ExpressionSource, locator: ExpressionLocator) -> CheckOutcome {
         let checked: CheckedExpression
         switch typed(source) {
         case .failure(let problems): return .failure(problems.map { diagnostic($0, in: source, locator: locator) })
@@ -109,7 +109,7 @@ public struct ConditionCompiler: Sendable {
     }
 
     /// A checked expression, or the diagnostics that stop it.
-    public enum CheckOutcome {
+    package enum CheckOutcome {
         case success(CheckedExpression)
         case failure([Diagnostic])
     }

@@ -4,14 +4,14 @@
 /// in the value is not the offset in the file. We walk the raw file from the scalar's start and the
 /// value side by side, matching character for character and skipping what YAML removed
 /// (indentation, quotes, backslashes, line breaks folded into spaces).
-public struct ExpressionLocator: Sendable {
-    public var sources: [String: String]
+package struct ExpressionLocator: Sendable {
+    package var sources: [String: String]
 
-    public init(sources: [String: String]) {
+    package init(sources: [String: String]) {
         self.sources = sources
     }
 
-    public func location(of offset: Int, in expression: ExpressionSource) -> SourceLocation {
+    package func location(of offset: Int, in expression: ExpressionSource) -> SourceLocation {
         let start = expression.location
         guard let text = sources[start.file], offset > 0 else { return start }
         let raw = Array(text.unicodeScalars)

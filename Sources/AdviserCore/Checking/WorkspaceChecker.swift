@@ -2,18 +2,18 @@ import Dispatch
 
 /// Cross-file checks: unique ids, references between files, fact values against their
 /// declarations. Expressions are checked by `ConditionCompiler`, which this runs too.
-public struct WorkspaceChecker: Sendable {
-    public let workspace: Workspace
+package struct WorkspaceChecker: Sendable {
+    package let workspace: Workspace
     /// `workspace.rules`, flattened once: it copies every rule, and several checks walk them all.
     private let rules: [Rule]
     private var diagnostics: [Diagnostic] = []
 
-    public init(workspace: Workspace) {
+    package init(workspace: Workspace) {
         self.workspace = workspace
         self.rules = workspace.rules
     }
 
-    public func check() -> [Diagnostic] {
+    package func check() -> [Diagnostic] {
         // The cross-file checks run on a thread of their own beside the conditions (most of the
         // work, checked on all cores) instead of before them: nothing either needs from the other.
         nonisolated(unsafe) var crossFile: [Diagnostic] = []
@@ -127,7 +127,7 @@ public struct WorkspaceChecker: Sendable {
     }
 
     /// Checks a scenario read from outside the workspace (`--scenario FILE`) against its facts.
-    public func check(scenario: Scenario) -> [Diagnostic] {
+    package func check(scenario: Scenario) -> [Diagnostic] {
         var checker = self
         checker.diagnostics = []
         checker.checkFactValues(

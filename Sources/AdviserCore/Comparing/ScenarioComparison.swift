@@ -1,46 +1,46 @@
 /// The advice for each offering × segment under several scenarios, side by side: which rules fire
 /// under only some of them, and how each lever's recommendation differs.
-public struct ScenarioComparison: Sendable {
-    public var workspace: String
-    public var currency: String
-    public var scenarios: [Scenario]
-    public var rows: [Row]
+package struct ScenarioComparison: Sendable {
+    package var workspace: String
+    package var currency: String
+    package var scenarios: [Scenario]
+    package var rows: [Row]
 
     /// One offering for one segment, under every compared scenario.
-    public struct Row: Sendable {
-        public var offering: Advice.Reference
-        public var segment: Advice.Reference
-        public var segmentSize: Segment.Size
+    package struct Row: Sendable {
+        package var offering: Advice.Reference
+        package var segment: Advice.Reference
+        package var segmentSize: Segment.Size
         /// One advice per compared scenario, in the order of `scenarios`.
-        public var advice: [Advice]
+        package var advice: [Advice]
         /// Rules that fire under some of the scenarios but not all, in first firing order.
-        public var rules: [RuleDifference]
+        package var rules: [RuleDifference]
         /// Levers whose recommended setting is not the same under every scenario, in lever order.
-        public var levers: [LeverDifference]
+        package var levers: [LeverDifference]
 
         /// True when the advice is not the same under every scenario.
-        public var differs: Bool {
+        package var differs: Bool {
             !rules.isEmpty || !levers.isEmpty || Set(advice.map(\.value.held)).count > 1
         }
     }
 
-    public struct RuleDifference: Sendable, Equatable {
-        public var rule: String
-        public var why: String
+    package struct RuleDifference: Sendable, Equatable {
+        package var rule: String
+        package var why: String
         /// Scenario ids it fires under, and those it does not.
-        public var firedIn: [String]
-        public var notFiredIn: [String]
+        package var firedIn: [String]
+        package var notFiredIn: [String]
     }
 
-    public struct LeverDifference: Sendable {
-        public var lever: String
-        public var name: String
+    package struct LeverDifference: Sendable {
+        package var lever: String
+        package var name: String
         /// The lever's outcome under each scenario, in the order of `scenarios`.
-        public var outcomes: [LeverOutcome]
+        package var outcomes: [LeverOutcome]
     }
 
     /// Compares reports of the same offerings and segments under different scenarios.
-    public init(reports: [AdviceReport]) {
+    package init(reports: [AdviceReport]) {
         workspace = reports.first?.workspace ?? ""
         currency = reports.first?.currency ?? ""
         scenarios = reports.map(\.scenario)
@@ -70,7 +70,7 @@ public struct ScenarioComparison: Sendable {
 
 extension AdviceEngine {
     /// The advice under each scenario, compared.
-    public func compare(
+    package func compare(
         scenarios: [Scenario], offerings: [String] = [], segments: [String] = [], options: Options = .init()
     ) throws(UnknownID) -> ScenarioComparison {
         var reports: [AdviceReport] = []

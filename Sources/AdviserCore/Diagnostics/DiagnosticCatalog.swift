@@ -1,21 +1,21 @@
 /// One line about every code, for SARIF's rule list and `--format json` consumers; the full text
 /// (meaning, example, fix) is in docs/diagnostics.md.
-public enum DiagnosticCatalog {
-    public struct Entry: Sendable {
-        public var code: DiagnosticCode
-        public var severity: Diagnostic.Severity
-        public var summary: String
+package enum DiagnosticCatalog {
+    package struct Entry: Sendable {
+        package var code: DiagnosticCode
+        package var severity: Diagnostic.Severity
+        package var summary: String
     }
 
     /// Every code the tool can report, loader, checker, analysis and expression codes alike.
-    public static var all: [Entry] {
+    package static var all: [Entry] {
         (DiagnosticCode.all + DiagnosticCode.expressionCodes).map { code in
             Entry(code: code, severity: severity(code), summary: summaries[code.rawValue] ?? code.rawValue)
         }
     }
 
     /// The severity a code is reported with (out-of-range is a warning when it only means clamping).
-    public static func severity(_ code: DiagnosticCode) -> Diagnostic.Severity {
+    package static func severity(_ code: DiagnosticCode) -> Diagnostic.Severity {
         let warnings: Set<DiagnosticCode> = [
             .conflict, .unreachableRule, .shadowedAdjustment, .unusedFact, .unusedDriver, .unusedLever, .untestedRule,
             .valueCannotHold, .yaml11Boolean, .tooManyProblems, .curveOutsideRange, .curveMissingLevel, .adjustmentNoEffect,

@@ -6,14 +6,14 @@ import Synchronization
 /// `String` costs a retain and a release at each copy (a large share of loading a big workspace);
 /// a number is copied for free. Paths are interned once and never forgotten: a process sees a few
 /// thousand at most.
-public struct SourceFile: Hashable, Sendable {
+package struct SourceFile: Hashable, Sendable {
     private let id: UInt32
 
-    public init(_ path: String) {
+    package init(_ path: String) {
         id = Self.registry.withLock { $0.id(for: path) }
     }
 
-    public var path: String {
+    package var path: String {
         Self.registry.withLock { $0.paths[Int(id)] }
     }
 

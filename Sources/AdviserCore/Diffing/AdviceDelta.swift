@@ -4,9 +4,12 @@
 ///
 /// The one comparison of advice: `adviser diff` (two workspaces), `adviser watch` (before and after
 /// an edit) and tipping points (at another market value) all report these deltas.
-public struct AdviceDelta: Sendable {
+public struct AdviceDelta: Sendable, Codable {
+    /// The offering compared.
     public var offering: Advice.Reference
+    /// The client segment compared.
     public var segment: Advice.Reference
+    /// The scenario compared.
     public var scenario: Advice.Reference
     /// Rules that fire in the new advice and did not in the old, in the new advice's firing order.
     public var nowFired: [AdviceDiff.RuleReference]
@@ -24,8 +27,10 @@ public struct AdviceDelta: Sendable {
     public var currency: String
 
     /// A lever whose recommended setting changed, or that only one side has.
-    public struct LeverChange: Sendable {
+    public struct LeverChange: Sendable, Codable {
+        /// The lever's id.
         public var lever: String
+        /// The lever's readable name.
         public var name: String
         /// The lever's outcome in the old advice and in the new one (nil: the offering lacks it on
         /// that side).
@@ -33,9 +38,11 @@ public struct AdviceDelta: Sendable {
 
         /// Recommended settings, as the reports show them (nil: the lever is missing on that side).
         public var before: String? { outcome.before?.toText }
+        /// The new recommended setting, as the reports show it (nil: the lever is missing on that side).
         public var after: String? { outcome.after?.toText }
         /// The rule (or `balance`, `baseline`) that set it, on each side.
         public var sourceBefore: String? { outcome.before?.source.description }
+        /// What set the new recommended setting.
         public var sourceAfter: String? { outcome.after?.source.description }
     }
 

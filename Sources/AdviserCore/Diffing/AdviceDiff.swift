@@ -1,27 +1,36 @@
 /// What a change to the rules does to the advice: every offering × segment × scenario advised on
 /// both workspaces, and for each combination whose advice differs, what changed.
-public struct AdviceDiff: Sendable {
+public struct AdviceDiff: Sendable, Codable {
     /// How each side was named (a folder or a git revision).
     public var base: String
+    /// How the head side (the workspace after) was named.
     public var head: String
     /// Combinations advised on both sides.
     public var compared: Int
     /// The combinations whose advice changed, in offering, segment, scenario order of the head.
     public var changes: [Change]
-    /// Combinations that exist on one side only (an offering, segment or scenario added or removed).
+    /// Combinations that exist in the base only (an offering, segment or scenario removed).
     public var onlyInBase: [Key]
+    /// Combinations that exist in the head only (an offering, segment or scenario added).
     public var onlyInHead: [Key]
     /// Where every rule of either side is written (the head's location when it has the rule).
     public var ruleLocations: [String: RuleReference] = [:]
 
+    /// Whether the advice is the same on both sides.
     public var isEmpty: Bool { changes.isEmpty && onlyInBase.isEmpty && onlyInHead.isEmpty }
 
-    public struct Key: Hashable, Sendable, CustomStringConvertible {
+    /// One offering × segment × scenario, by ids.
+    public struct Key: Hashable, Sendable, CustomStringConvertible, Codable {
+        /// The offering's id.
         public var offering: String
+        /// The segment's id.
         public var segment: String
+        /// The scenario's id.
         public var scenario: String
+        /// `offering × segment × scenario`.
         public var description: String { "\(offering) × \(segment) × \(scenario)" }
 
+        /// The combination of these ids.
         public init(offering: String, segment: String, scenario: String) {
             self.offering = offering
             self.segment = segment
@@ -30,8 +39,10 @@ public struct AdviceDiff: Sendable {
     }
 
     /// A rule, with where it is written (in the head when it exists there).
-    public struct RuleReference: Hashable, Sendable {
+    public struct RuleReference: Hashable, Sendable, Codable {
+        /// The rule's id.
         public var id: String
+        /// Where it is written.
         public var location: SourceLocation
     }
 
@@ -41,7 +52,7 @@ public struct AdviceDiff: Sendable {
 
 extension AdviceDiff {
     /// Advises both workspaces (already loaded without errors) and compares them.
-    public static func compare(base: Workspace, head: Workspace, baseName: String, headName: String) throws(AdviceError) -> AdviceDiff {
+    package static func compare(base: Workspace, head: Workspace, baseName: String, headName: String) throws(AdviceError) -> AdviceDiff {
         let before = try AdviceEngine(workspace: base)
         let after = try AdviceEngine(workspace: head)
         let headRules = Dictionary(head.rules.map { ($0.id, $0.location) }, uniquingKeysWith: { a, _ in a })
@@ -91,7 +102,7 @@ extension AdviceDiff {
 
     /// Every rule the changes are down to, with the combinations it affects, in first-seen order:
     /// rules that started or stopped firing, and rules that set a changed lever on either side.
-    public var changedRules: [(rule: RuleReference, keys: [Key], summary: [String])] {
+    package var changedRules: [(rule: RuleReference, keys: [Key], summary: [String])] {
         var order: [String] = []
         var entries: [String: (RuleReference, [Key], [String])] = [:]
         func note(_ rule: RuleReference, _ key: Key, _ what: String) {
@@ -120,7 +131,7 @@ extension AdviceDiff {
     /// The diff with rule locations under `folder` (a revision extracted to a scratch folder)
     /// shown under `workspace` instead (the same files in the working tree), so annotations point
     /// at files the user has.
-    public func relocating(_ folder: String, to workspace: String) -> AdviceDiff {
+    package func relocating(_ folder: String, to workspace: String) -> AdviceDiff {
         func move(_ rule: RuleReference) -> RuleReference {
             guard rule.location.file.hasPrefix(folder + "/") else { return rule }
             var moved = rule

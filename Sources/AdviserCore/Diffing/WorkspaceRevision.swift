@@ -2,15 +2,15 @@ import Foundation
 
 /// One side of `adviser diff`: a workspace folder, or the workspace folder as it was at a git
 /// revision (extracted with `git archive` into a scratch folder).
-public enum WorkspaceRevision {
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+package enum WorkspaceRevision {
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// The folder to load for `spec`: `spec` itself when it is a folder; otherwise `spec` is a git
     /// revision and the workspace folder `workspace` (a path in the working tree) is extracted as it
     /// was at that revision into `scratch`.
-    public static func folder(for spec: String, workspace: String, scratch: URL) throws(Failure) -> String {
+    package static func folder(for spec: String, workspace: String, scratch: URL) throws(Failure) -> String {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: spec, isDirectory: &isDirectory), isDirectory.boolValue { return spec }
         let cwd = FileManager.default.currentDirectoryPath

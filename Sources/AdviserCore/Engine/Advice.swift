@@ -1,8 +1,12 @@
 /// The recommendation for one offering, one client segment, under one scenario.
-public struct Advice: Sendable {
+public struct Advice: Sendable, Codable {
+    /// The offering advised.
     public var offering: Reference
+    /// The client segment advised.
     public var segment: Reference
+    /// The segment's client size.
     public var segmentSize: Segment.Size
+    /// The market scenario the advice holds under.
     public var scenario: Reference
     /// Rules whose condition held, in the order they were applied.
     public var fired: [FiredRule] {
@@ -10,6 +14,7 @@ public struct Advice: Sendable {
     }
     /// Every lever, with its baseline and recommended setting (changed or not).
     public var levers: [LeverOutcome]
+    /// The client's perceived value: today's, after the rules, and recommended.
     public var value: ValueOutcome
     /// Margin per client before and after, when the offering declares costs to serve.
     public var margin: MarginOutcome?
@@ -20,9 +25,11 @@ public struct Advice: Sendable {
     /// Every driver of the segment: weight and relief before (today's offering, plain weights) and
     /// after (the recommendation, emphasized weights).
     public var drivers: [DriverOutcome]
+    /// What to say to these clients: the points of the fired rules' `say` actions.
     public var talkingPoints: [TalkingPoint] {
         didSet { prerendered.talkingPoints = nil }
     }
+    /// What the user should know about this advice: a rule skipped or clamped, value not held, old figures.
     public var warnings: [AdviceWarning]
     /// Adjustments that lost to a higher-priority rule (by design, not a warning).
     public var overridden: [OverriddenAdjustment]
@@ -37,33 +44,47 @@ public struct Advice: Sendable {
     /// forgotten here, and then written field by field.
     var prerendered = PrerenderedRecords()
 
+    // Every stored field but `prerendered`, a cache that a decoded advice starts without.
+    enum CodingKeys: String, CodingKey {
+        case offering, segment, segmentSize, scenario, fired, levers, value, margin, emphasized, unaddressed, drivers
+        case talkingPoints, warnings, overridden, guardrails, explanations
+    }
+
     /// Levers whose recommended setting differs from today's.
     public var changes: [LeverOutcome] { levers.filter(\.changed) }
 
     /// An id and a readable name.
-    public struct Reference: Hashable, Sendable {
+    public struct Reference: Hashable, Sendable, Codable {
+        /// The id, as the workspace's files write it.
         public var id: String
+        /// The readable name.
         public var name: String
     }
 }
 
+/// A rule whose condition held for this advice, and where it is written.
 public struct FiredRule: Sendable {
+    /// The rule's id.
     public var rule: String {
         get { storage.fields.rule }
         set { update { $0.rule = newValue } }
     }
+    /// The id of the ruleset that holds it.
     public var ruleset: String {
         get { storage.fields.ruleset }
         set { update { $0.ruleset = newValue } }
     }
+    /// Where the rule is written.
     public var location: SourceLocation {
         get { storage.fields.location }
         set { update { $0.location = newValue } }
     }
+    /// The rule's `why:`, the reason in words.
     public var why: String {
         get { storage.fields.why }
         set { update { $0.why = newValue } }
     }
+    /// Its priority: a higher one wins over a lower one on the same lever.
     public var priority: Int {
         get { storage.fields.priority }
         set { update { $0.priority = newValue } }
@@ -87,8 +108,9 @@ public struct FiredRule: Sendable {
 }
 
 /// One lever: the segment's setting today and the recommended one, and what set it.
-public struct LeverOutcome: Sendable {
-    public enum Source: Hashable, Sendable, CustomStringConvertible {
+public struct LeverOutcome: Sendable, Codable {
+    /// What set a lever's recommended setting.
+    public enum Source: Hashable, Sendable, CustomStringConvertible, Codable {
         /// Left as the segment has it today.
         case today
         /// Set by this rule.
@@ -96,6 +118,7 @@ public struct LeverOutcome: Sendable {
         /// Moved by the balancer to hold value.
         case balance
 
+        /// `today`, the rule's id, or `balance`.
         public var description: String {
             switch self {
             case .today: "today"
@@ -105,40 +128,58 @@ public struct LeverOutcome: Sendable {
         }
     }
 
+    /// The lever's id.
     public var lever: String
+    /// The lever's readable name.
     public var name: String
+    /// What kind of lever it is: a number, a price or a level.
     public var kind: Lever.Kind
+    /// Its unit (`EUR`, `days`), if it has one.
     public var unit: String?
     /// Today's setting (the segment's, else the offering's baseline) and the recommended one.
     public var from: Double
+    /// The recommended setting (a level lever's: the level's index).
     public var to: Double
+    /// Today's setting as written for people (`4,800 EUR`, `phone`).
     public var fromText: String
+    /// The recommended setting as written for people.
     public var toText: String
+    /// What set the recommended setting.
     public var source: Source
+    /// Whether a rule pinned the lever, so that the balancer leaves it alone.
     public var pinned: Bool
+    /// Whether the balancer may move the lever to hold value (`flex: true`).
     public var flex: Bool
     /// For a lever priced or costed per unit of a quantity (`per:`): that quantity, today and recommended.
     public var quantity: QuantityOutcome?
 
+    /// Whether the recommended setting differs from today's.
     public var changed: Bool { from != to }
 }
 
 /// The quantity a lever is `per` (seats, users), today and as recommended.
-public struct QuantityOutcome: Sendable {
+public struct QuantityOutcome: Sendable, Codable {
+    /// The quantity lever's id.
     public var lever: String
+    /// The quantity's readable name.
     public var name: String
+    /// Its unit (`seats`), if it has one.
     public var unit: String?
+    /// The quantity today.
     public var from: Double
+    /// The quantity recommended.
     public var to: Double
 }
 
-public struct ValueOutcome: Sendable {
+/// The client's perceived value V (0–100), today, after the rules and as recommended.
+public struct ValueOutcome: Sendable, Codable {
     /// V of today's offering under the emphasized weights: the value to hold.
     public var target: Double
     /// V once the rules' adjustments are applied, before balancing.
     public var afterRules: Double
     /// V of the recommendation.
     public var final: Double
+    /// How far from `target` V may end and still count as held (`adviser.yaml` `value_tolerance`).
     public var tolerance: Double
     /// What the balancer aimed for (`adviser.yaml` `balance.hold`).
     public var hold: BalanceObjective.Hold
@@ -152,20 +193,27 @@ public struct ValueOutcome: Sendable {
 }
 
 /// Margin per client, today and as recommended, with what it is made of.
-public struct MarginOutcome: Sendable {
+public struct MarginOutcome: Sendable, Codable {
+    /// Margin per client today.
     public var before: Double
+    /// Margin per client as recommended.
     public var after: Double
+    /// The currency of the amounts (`adviser.yaml` `currency`).
     public var currency: String
     /// What the price levers bring in, and what serving the client costs, today and recommended.
     public var revenueBefore: Double
+    /// What the price levers bring in as recommended.
     public var revenueAfter: Double
+    /// What serving the client costs today.
     public var costBefore: Double
+    /// What serving the client costs as recommended.
     public var costAfter: Double
 }
 
 /// A guardrail that bound the result.
-public struct GuardrailOutcome: Sendable {
-    public enum Kind: String, Sendable, CaseIterable {
+public struct GuardrailOutcome: Sendable, Codable {
+    /// What kind of guardrail bound the result.
+    public enum Kind: String, Sendable, CaseIterable, Codable {
         /// The lever's `max_move`: how far it may move in one review.
         case moveLimit = "move-limit"
         /// The segment's own bound on the lever (`bounds:`).
@@ -174,7 +222,9 @@ public struct GuardrailOutcome: Sendable {
         case protectedDriver = "protected-driver"
     }
 
+    /// What kind of guardrail it is.
     public var kind: Kind
+    /// The lever it bound.
     public var lever: String
     /// For `protectedDriver`: the driver.
     public var driver: String?
@@ -183,7 +233,7 @@ public struct GuardrailOutcome: Sendable {
 }
 
 /// Why a driver is protected: the balancer never relieves it less than today.
-public enum Protection: Hashable, Sendable, CustomStringConvertible {
+public enum Protection: Hashable, Sendable, CustomStringConvertible, Codable {
     /// The segment marks it `protected: true`.
     case declared
     /// A fired rule emphasized it (times above 1).
@@ -201,42 +251,62 @@ public enum Protection: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-public struct EmphasizedDriver: Sendable {
+/// A driver whose weight fired rules changed (`emphasize`).
+public struct EmphasizedDriver: Sendable, Codable {
+    /// The driver's id.
     public var driver: String
+    /// The driver's readable name.
     public var name: String
+    /// Whether it is a want, a need, a pain or a fear.
     public var kind: Driver.Kind
+    /// The product of the rules' `times:` factors.
     public var factor: Double
+    /// Its normalized weight (0–1) before the emphasis.
     public var weightBefore: Double
+    /// Its normalized weight (0–1) after the emphasis.
     public var weightAfter: Double
+    /// The rules that emphasized it, in firing order.
     public var rules: [String]
 }
 
 /// One driver's share of the value and how well it is relieved, today and as recommended.
-public struct DriverOutcome: Sendable {
+public struct DriverOutcome: Sendable, Codable {
+    /// The driver's id.
     public var id: String
+    /// The driver's readable name.
     public var name: String
+    /// Whether it is a want, a need, a pain or a fear.
     public var kind: Driver.Kind
     /// Normalized weight (0–1) before the rules' emphasis, and after it.
     public var weightBefore: Double
+    /// Its normalized weight after the rules' emphasis.
     public var weightAfter: Double
     /// Relief (0–1) at today's settings, after the rules' adjustments, and at the recommended ones.
     public var reliefBefore: Double
+    /// Its relief once the rules' adjustments are applied, before balancing.
     public var reliefAfterRules: Double
+    /// Its relief at the recommended settings.
     public var reliefAfter: Double
     /// False when no lever of this offering relieves it (its relief is then 0).
     public var addressed: Bool
     /// Why the balancer may not relieve it less than today (empty: it may).
     public var protectedBy: [Protection]
 
+    /// Whether the balancer may not relieve it less than today.
     public var isProtected: Bool { !protectedBy.isEmpty }
 }
 
-public struct DriverReference: Sendable {
+/// A driver of the segment, by id, name and kind.
+public struct DriverReference: Sendable, Codable {
+    /// The driver's id.
     public var id: String
+    /// The driver's readable name.
     public var name: String
+    /// Whether it is a want, a need, a pain or a fear.
     public var kind: Driver.Kind
 }
 
+/// Something to say to the segment's clients, from a fired rule's `say` action.
 public struct TalkingPoint: Sendable {
     /// The kind it speaks to (nil: a general point).
     public var kind: Driver.Kind? {
@@ -258,10 +328,12 @@ public struct TalkingPoint: Sendable {
         get { storage.fields.drivers }
         set { update { $0.drivers = newValue } }
     }
+    /// What to say.
     public var text: String {
         get { storage.fields.text }
         set { update { $0.text = newValue } }
     }
+    /// The rule whose `say` it is.
     public var rule: String {
         get { storage.fields.rule }
         set { update { $0.rule = newValue } }
@@ -298,18 +370,29 @@ public struct TalkingPoint: Sendable {
     }
 }
 
-public struct OverriddenAdjustment: Sendable {
+/// An adjustment a rule asked for that gave way to a rule of higher priority on the same lever.
+public struct OverriddenAdjustment: Sendable, Codable {
+    /// The lever both rules adjust.
     public var lever: String
+    /// The rule whose adjustment lost.
     public var rule: String
+    /// Where the losing adjustment is written.
     public var location: SourceLocation
+    /// The rule that won.
     public var by: String
+    /// Where the winning adjustment is written.
     public var byLocation: SourceLocation
 }
 
-public struct RuleExplanation: Sendable {
+/// How one rule's condition evaluated for this advice (with `explain`).
+public struct RuleExplanation: Sendable, Codable {
+    /// The rule's id.
     public var rule: String
+    /// Where the rule is written.
     public var location: SourceLocation
+    /// Whether the rule fired.
     public var fired: Bool
+    /// The condition as written.
     public var condition: String
     /// `segment.price_sensitivity (0.8) >= 0.5 → true`, one line per evaluated part.
     public var trace: [String]

@@ -5,14 +5,14 @@ import AdviserExpression
 /// Built once per workspace (conditions compiled once), then asked for any number of
 /// (offering, segment, scenario) combinations; it holds no mutable state, so it is safe to share
 /// across threads.
-public struct AdviceEngine: Sendable {
-    public let workspace: Workspace
-    public let declarations: Declarations
+package struct AdviceEngine: Sendable {
+    package let workspace: Workspace
+    package let declarations: Declarations
     /// Compiled rules in firing order: priority (highest first), then file, then position.
-    public let rules: [ConditionCompiler.Compiled]
+    package let rules: [ConditionCompiler.Compiled]
     /// The rules' conditions in firing order, laid out to be evaluated one after another.
     let conditions: ConditionTable
-    public var balancer = Balancer()
+    package var balancer = Balancer()
     /// The fired records and talking points of every rule, written once (see `PrerenderedRules`).
     let prerendered: PrerenderedRules
     /// Each rule's `offerings:` (by firing position): the only offerings it fires for; empty: any.
@@ -20,7 +20,7 @@ public struct AdviceEngine: Sendable {
 
     /// Compiles the workspace's conditions. Fails with the diagnostics when any condition has errors;
     /// callers load with `WorkspaceLoader` first and advise only on a workspace without errors.
-    public init(workspace: Workspace) throws(AdviceError) {
+    package init(workspace: Workspace) throws(AdviceError) {
         let compiler = ConditionCompiler(workspace: workspace)
         let (compiled, diagnostics) = compiler.compile(workspace)
         guard !diagnostics.hasErrors else { throw AdviceError.invalidWorkspace(diagnostics) }
@@ -37,33 +37,33 @@ public struct AdviceEngine: Sendable {
     }
 
     /// What to vary for one piece of advice, beyond the named offering, segment and scenario.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// Record every rule's condition trace.
-        public var explain = false
+        package var explain = false
         /// Today, as days since 1970-01-01, for the stale-scenario check (nil: no check).
-        public var today: Int?
+        package var today: Int?
         /// Facts that override the scenario's and the segment's, by full name (`market.inflation`).
-        public var overrides: [String: FactValue] = [:]
+        package var overrides: [String: FactValue] = [:]
         /// The facts of this offering × segment × scenario, made once by the caller for many pieces
         /// of advice (`overrides` are applied on top); nil: made for each piece.
-        public var preparedFacts: Activation?
+        package var preparedFacts: Activation?
         /// The segment's position in the workspace, when the caller advises a segment of it
         /// unchanged (batch mode): its talking points are then the prewritten ones.
         var segmentIndex: Int?
 
-        public init(explain: Bool = false, today: Int? = nil, overrides: [String: FactValue] = [:]) {
+        package init(explain: Bool = false, today: Int? = nil, overrides: [String: FactValue] = [:]) {
             self.explain = explain
             self.today = today
             self.overrides = overrides
         }
     }
 
-    public func advise(offering: Offering, segment: Segment, scenario: Scenario, options: Options = .init()) -> Advice {
+    package func advise(offering: Offering, segment: Segment, scenario: Scenario, options: Options = .init()) -> Advice {
         var run = AdviceRun(engine: self, offering: offering, segment: segment, scenario: scenario, options: options)
         return run.advise()
     }
 }
 
-public enum AdviceError: Error, Sendable {
+package enum AdviceError: Error, Sendable {
     case invalidWorkspace([Diagnostic])
 }

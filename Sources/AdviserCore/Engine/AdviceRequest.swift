@@ -1,11 +1,11 @@
 /// Which advice to give: a scenario, and the offerings and segments to advise (empty: all).
-public struct AdviceRequest: Sendable {
-    public var scenario: Scenario
-    public var offerings: [String]
-    public var segments: [String]
-    public var options: AdviceEngine.Options
+package struct AdviceRequest: Sendable {
+    package var scenario: Scenario
+    package var offerings: [String]
+    package var segments: [String]
+    package var options: AdviceEngine.Options
 
-    public init(scenario: Scenario, offerings: [String] = [], segments: [String] = [], options: AdviceEngine.Options = .init()) {
+    package init(scenario: Scenario, offerings: [String] = [], segments: [String] = [], options: AdviceEngine.Options = .init()) {
         self.scenario = scenario
         self.offerings = offerings
         self.segments = segments
@@ -14,18 +14,18 @@ public struct AdviceRequest: Sendable {
 }
 
 /// An id on the command line that names nothing in the workspace.
-public struct UnknownID: Error, Sendable, CustomStringConvertible {
-    public var what: String
-    public var id: String
-    public var known: [String]
+package struct UnknownID: Error, Sendable, CustomStringConvertible {
+    package var what: String
+    package var id: String
+    package var known: [String]
 
-    public init(what: String, id: String, known: [String]) {
+    package init(what: String, id: String, known: [String]) {
         self.what = what
         self.id = id
         self.known = known
     }
 
-    public var description: String {
+    package var description: String {
         "unknown \(what) '\(id)'" + (Suggestion.hint(for: id, in: known).map { " (\($0))" } ?? "")
             + "; the workspace has: " + known.joined(separator: ", ")
     }
@@ -34,7 +34,7 @@ public struct UnknownID: Error, Sendable, CustomStringConvertible {
 extension AdviceEngine {
     /// Advice for every requested offering × segment, offerings in file order, then segments; only
     /// the offerings a segment is offered (`buys:`), unless the request names both.
-    public func report(for request: AdviceRequest) throws(UnknownID) -> AdviceReport {
+    package func report(for request: AdviceRequest) throws(UnknownID) -> AdviceReport {
         let offerings = try select(request.offerings, from: workspace.offerings, what: "offering", id: \.id)
         let segments = try select(request.segments, from: workspace.segments, what: "segment", id: \.id)
         let named = !request.offerings.isEmpty && !request.segments.isEmpty
@@ -50,7 +50,7 @@ extension AdviceEngine {
     }
 
     /// The named scenario, or the default one.
-    public func scenario(_ id: String?) throws(UnknownID) -> Scenario {
+    package func scenario(_ id: String?) throws(UnknownID) -> Scenario {
         if let id {
             guard let scenario = workspace.scenario(id) else {
                 throw UnknownID(what: "scenario", id: id, known: workspace.scenarios.map(\.id))

@@ -1,8 +1,11 @@
 /// Something the user should know about one piece of advice: a rule that could not be evaluated
 /// or lost a tie, a setting clamped, old market figures, value not held.
-public struct AdviceWarning: Sendable, Hashable {
+public struct AdviceWarning: Sendable, Hashable, Codable {
+    /// What the warning is about.
     public var code: AdviceWarningCode
+    /// The warning in words.
     public var message: String
+    /// Where to look: the rule, the scenario or the offering it concerns.
     public var location: SourceLocation?
 }
 

@@ -1,7 +1,7 @@
 /// What an advice warning is about: a stable, kebab-case code. Codes are API (scripts match on the
 /// `code` of `advise --format json` and rule tests expect them by name), so every one is documented
 /// in docs/json-output.md and none is renamed lightly.
-public enum AdviceWarningCode: String, CaseIterable, Sendable, CustomStringConvertible {
+public enum AdviceWarningCode: String, CaseIterable, Sendable, CustomStringConvertible, Codable {
     /// The scenario's `as_of` is older than `stale_after_days`.
     case staleScenario = "stale-scenario"
     /// Two rules with the same priority adjust one lever differently; the earlier one wins.
@@ -25,5 +25,6 @@ public enum AdviceWarningCode: String, CaseIterable, Sendable, CustomStringConve
     /// A rival gives the segment more value than our recommended offer, for less money.
     case rivalBetterValue = "rival-better-value"
 
+    /// The code as reports write it (`stale-scenario`).
     public var description: String { rawValue }
 }

@@ -12,14 +12,14 @@ import Synchronization
 /// for a bad input; the others are still advised. Records of CSV rows say `row` (and the `column`
 /// at fault) where those of lines say `line`; as CSV, each record is the advice's rows
 /// (`AdviceCSVReporter`), after the client and its line or row.
-public struct BatchAdviser: Sendable {
-    public let engine: AdviceEngine
-    public let scenario: Scenario
-    public let options: AdviceEngine.Options
+package struct BatchAdviser: Sendable {
+    package let engine: AdviceEngine
+    package let scenario: Scenario
+    package let options: AdviceEngine.Options
     /// How records name where their client was in the input.
-    public let position: Position
+    package let position: Position
     /// What records are written as.
-    public let output: Output
+    package let output: Output
 
     /// One engine and one set of prepared facts per core. Advice retains and releases the compiled
     /// rules, their programs and prewritten records hundreds of times per client; with every core on
@@ -36,17 +36,17 @@ public struct BatchAdviser: Sendable {
 
     /// Where a client was in the input: the line of a JSON Lines file, or the row of a CSV file as a
     /// spreadsheet numbers it (the header is row 1).
-    public enum Position: String, Sendable {
+    package enum Position: String, Sendable {
         case line, row
     }
 
     /// JSON Lines, or CSV rows in a dialect.
-    public enum Output: Sendable {
+    package enum Output: Sendable {
         case jsonLines
         case csv(CSVWriter.Dialect)
     }
 
-    public init(
+    package init(
         engine: AdviceEngine, scenario: Scenario, options: AdviceEngine.Options = .init(), position: Position = .line,
         output: Output = .jsonLines
     ) {
@@ -77,7 +77,7 @@ public struct BatchAdviser: Sendable {
     static let keys: Set<String> = ["id", "segment", "facts", "offerings"]
 
     /// The output lines for one input line (without newlines). A blank line gives none.
-    public func advise(line: String, number: Int) -> [String] {
+    package func advise(line: String, number: Int) -> [String] {
         advise(line: line, number: number, replica: replicas[0]).map(Self.text)
     }
 
@@ -221,7 +221,7 @@ public struct BatchAdviser: Sendable {
 
     /// One input line as read: its text, or why it has none. A line that is not UTF-8, or longer than
     /// the reader takes, still gets its own error record, so no line is lost and none moves.
-    public enum InputLine: Sendable {
+    package enum InputLine: Sendable {
         case text(String)
         case invalidUTF8
         case tooLong(bytes: Int, limit: Int)
@@ -232,7 +232,7 @@ public struct BatchAdviser: Sendable {
     }
 
     /// The output lines for one input line as read.
-    public func advise(_ input: InputLine, number: Int) -> [String] {
+    package func advise(_ input: InputLine, number: Int) -> [String] {
         advise(input, number: number, replica: replicas[0]).map(Self.text)
     }
 
@@ -269,7 +269,7 @@ public struct BatchAdviser: Sendable {
 
     /// The header row of CSV output, byte-order mark included where the dialect has one; nil for
     /// JSON Lines. Each record then follows as rows.
-    public var csvHeader: String? {
+    package var csvHeader: String? {
         guard case .csv(let dialect) = output else { return nil }
         var csv = CSVWriter(dialect: dialect)
         csv.row(["client", position.rawValue] + AdviceCSVReporter.columns + ["error_code", "error_column", "error_message"])
@@ -277,7 +277,7 @@ public struct BatchAdviser: Sendable {
     }
 
     /// What ends each record in the output: a newline for JSON Lines, CRLF for CSV (RFC 4180).
-    public var recordTerminator: [UInt8] {
+    package var recordTerminator: [UInt8] {
         if case .csv = output { return Array("\r\n".utf8) }
         return [UInt8(ascii: "\n")]
     }
@@ -288,22 +288,22 @@ public struct BatchAdviser: Sendable {
     }
 
     /// Advises a chunk of numbered lines on every core, and returns the output in input order.
-    public func advise(chunk: [(number: Int, text: String)]) async -> [[String]] {
+    package func advise(chunk: [(number: Int, text: String)]) async -> [[String]] {
         await advise(chunk: chunk.map { (number: $0.number, line: InputLine.text($0.text)) })
     }
 
     /// Advises a chunk of numbered lines as read on every core, and returns the output in input order.
-    public func advise(chunk: [(number: Int, line: InputLine)]) async -> [[String]] {
+    package func advise(chunk: [(number: Int, line: InputLine)]) async -> [[String]] {
         await adviseRecords(chunk: chunk).map { $0.map(Self.text) }
     }
 
     /// Clients to advise together in one `adviseRecords(chunk:)`: enough that starting and ending
     /// a chunk costs little, few enough that its records, kilobytes per client and offering, keep
     /// memory small. The CLI and the benchmark both use it.
-    public static let clientsPerChunk = 1_024
+    package static let clientsPerChunk = 1_024
 
     /// As `advise(chunk:)`, with each output record as UTF-8 bytes (no newline), ready to write.
-    public func adviseRecords(chunk: [(number: Int, line: InputLine)]) async -> [[[UInt8]]] {
+    package func adviseRecords(chunk: [(number: Int, line: InputLine)]) async -> [[[UInt8]]] {
         let workers = max(1, min(replicas.count, chunk.count))
         // Handed out in small pieces as workers free up: with a fixed share each, one core idled
         // at the end of every chunk while the other finished a share that took longer.

@@ -1,7 +1,7 @@
 /// Why a client line or CSV row of batch advice (`advise --clients`) could not be advised: the stable,
 /// kebab-case `code` of its error record. Codes are API (batch systems match on them), so every one
 /// is documented in docs/scale.md and none is renamed lightly.
-public enum BatchErrorCode: String, CaseIterable, Sendable, CustomStringConvertible {
+package enum BatchErrorCode: String, CaseIterable, Sendable, CustomStringConvertible {
     /// The line is not a JSON object (truncated, nested too deeply, a number beyond a double…).
     case invalidJSON = "invalid-json"
     /// The line is not valid UTF-8 text.
@@ -30,7 +30,7 @@ public enum BatchErrorCode: String, CaseIterable, Sendable, CustomStringConverti
     /// A fact's value is not one of its declared values.
     case invalidValue = "invalid-value"
 
-    public var description: String { rawValue }
+    package var description: String { rawValue }
 
     /// The code for a fact value that does not fit its declaration, from the check's diagnostic code.
     init(factProblem code: DiagnosticCode) {

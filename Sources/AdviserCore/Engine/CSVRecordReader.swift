@@ -12,9 +12,9 @@
 /// Not yaslab/CSV.swift (on this machine, 2.5.2): it ends the file silently at the first byte that
 /// is not UTF-8, dropping every later row, and an unclosed quote reads the rest of the file into one
 /// field in memory. Not SwiftCSV (0.10.0): it reads the whole file into one string first.
-public struct CSVRecordReader {
+package struct CSVRecordReader {
     /// One record as read, numbered as a spreadsheet numbers rows (the first record is row 1).
-    public enum Record: Sendable, Equatable {
+    package enum Record: Sendable, Equatable {
         /// The fields of a record; nil for a field that is not valid UTF-8.
         case fields([String?], row: Int)
         /// A record longer than the reader takes, skipped to the end of its line.
@@ -23,7 +23,7 @@ public struct CSVRecordReader {
         case unclosedQuote(row: Int, field: Int)
 
         /// The row the record starts on.
-        public var row: Int {
+        package var row: Int {
             switch self {
             case .fields(_, let row), .tooLong(let row, _, _), .unclosedQuote(let row, _): row
             }
@@ -31,9 +31,9 @@ public struct CSVRecordReader {
     }
 
     /// The field delimiter: told, or detected from the first record when it is first read.
-    public private(set) var delimiter: UInt8?
+    package private(set) var delimiter: UInt8?
     /// Longest record kept in memory; a longer one (an export gone wrong) is reported, not kept.
-    public let maxRecordBytes: Int
+    package let maxRecordBytes: Int
     private let read: () throws -> [UInt8]?
     private var buffer: [UInt8] = []
     private var position = 0
@@ -42,7 +42,7 @@ public struct CSVRecordReader {
     private var row = 0
 
     /// A reader of the blocks `read` returns in turn (nil or empty at the end of the input).
-    public init(delimiter: UInt8? = nil, maxRecordBytes: Int = 1 << 20, read: @escaping () throws -> [UInt8]?) {
+    package init(delimiter: UInt8? = nil, maxRecordBytes: Int = 1 << 20, read: @escaping () throws -> [UInt8]?) {
         self.delimiter = delimiter
         self.maxRecordBytes = maxRecordBytes
         self.read = read
@@ -51,7 +51,7 @@ public struct CSVRecordReader {
     private static let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
 
     /// The next record, or nil at the end of the input. Throws only what `read` throws.
-    public mutating func next() throws -> Record? {
+    package mutating func next() throws -> Record? {
         if !started {
             started = true
             try skipByteOrderMark()

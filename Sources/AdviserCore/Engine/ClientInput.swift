@@ -1,7 +1,7 @@
 /// One client to advise as read from a JSON line or a CSV row, before it is checked against the
 /// workspace (segment, facts' ranges and values, offerings) by `BatchAdviser`, which checks every
 /// kind of input the same way and in the same order.
-public struct ClientInput: Sendable {
+package struct ClientInput: Sendable {
     var id: String
     var segment: String
     /// The client's facts, in the order their problems are reported: each a value for a declared
@@ -22,12 +22,12 @@ public struct ClientInput: Sendable {
 
 /// Why a client cannot be advised: the error record's code, its message and, for a CSV row, the
 /// column at fault.
-public struct BatchFailure: Sendable, Error {
-    public var code: BatchErrorCode
-    public var message: String
-    public var column: String?
+package struct BatchFailure: Sendable, Error {
+    package var code: BatchErrorCode
+    package var message: String
+    package var column: String?
 
-    public init(_ code: BatchErrorCode, _ message: String, column: String? = nil) {
+    package init(_ code: BatchErrorCode, _ message: String, column: String? = nil) {
         self.code = code
         self.message = message
         self.column = column

@@ -7,7 +7,7 @@
 /// own fact, the segment's offerings. A header the workspace cannot read is an error before any
 /// client is advised; a row that cannot be advised gets its error record, naming its row and
 /// column, and never costs another row its advice.
-public struct ClientTable: Sendable {
+package struct ClientTable: Sendable {
     enum Column: Sendable, Equatable {
         case id, segment, offerings
         case fact(String)
@@ -24,15 +24,15 @@ public struct ClientTable: Sendable {
 
     /// A header that names no id or segment column, a column the workspace does not know, or one
     /// column twice.
-    public struct HeaderError: Error, CustomStringConvertible {
+    package struct HeaderError: Error, CustomStringConvertible {
         /// 1-based column of the header at fault.
-        public var column: Int
-        public var message: String
-        public var description: String { "row 1, column \(column): \(message)" }
+        package var column: Int
+        package var message: String
+        package var description: String { "row 1, column \(column): \(message)" }
     }
 
     /// The columns of the header row `header` (the first record), for clients of `workspace`.
-    public init(header: [String?], workspace: Workspace, delimiter: UInt8) throws(HeaderError) {
+    package init(header: [String?], workspace: Workspace, delimiter: UInt8) throws(HeaderError) {
         let segmentFacts = workspace.facts.filter { $0.scope == "segment" }
         var columns: [Column] = []
         var names: [String] = []
@@ -77,7 +77,7 @@ public struct ClientTable: Sendable {
     private static func normalized(_ name: String) -> String { name.trimmingCharacters(in: .whitespaces).lowercased() }
 
     /// The client of one record after the header, as batch advice takes it; nil for a blank row.
-    public func input(_ record: CSVRecordReader.Record) -> BatchAdviser.InputLine? {
+    package func input(_ record: CSVRecordReader.Record) -> BatchAdviser.InputLine? {
         switch record {
         case .tooLong(let row, let bytes, let limit):
             return .rejected(BatchFailure(.lineTooLong, "row \(row) is \(bytes) bytes long, more than the limit of \(limit)"), client: nil)

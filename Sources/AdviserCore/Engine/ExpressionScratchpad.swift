@@ -2,28 +2,28 @@ import AdviserExpression
 
 /// Evaluates one expression against a workspace's facts: the rule author's scratchpad behind
 /// `adviser eval`.
-public struct ExpressionScratchpad: Sendable {
-    public let engine: AdviceEngine
+package struct ExpressionScratchpad: Sendable {
+    package let engine: AdviceEngine
 
-    public init(engine: AdviceEngine) {
+    package init(engine: AdviceEngine) {
         self.engine = engine
     }
 
     /// The value and its type, in the expression language's words (`0.8`, `double`).
-    public struct Evaluation: Sendable {
-        public var value: String
-        public var type: String
+    package struct Evaluation: Sendable {
+        package var value: String
+        package var type: String
     }
 
-    public enum Outcome: Sendable {
+    package enum Outcome: Sendable {
         case success(Evaluation)
         case failure([Diagnostic])
     }
 
     /// Diagnostics point into the expression as the pseudo-file `<expression>`, line 1.
-    public static let file = "<expression>"
+    package static let file = "<expression>"
 
-    public func evaluate(
+    package func evaluate(
         _ text: String, scenario: Scenario, segment: Segment, offering: Offering
     ) -> Outcome {
         let located: (ExpressionDiagnostic) -> Diagnostic = { problem in

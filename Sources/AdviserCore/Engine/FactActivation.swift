@@ -2,9 +2,9 @@ import AdviserExpression
 
 /// The values a rule condition reads for one (offering, segment, scenario): the workspace's
 /// `ConditionVariables`, read for that piece of advice.
-public enum FactActivation {
+package enum FactActivation {
     /// - Parameter declarations: the engine's, made from the same workspace's `ConditionVariables`.
-    public static func make(
+    package static func make(
         declarations: Declarations, workspace: Workspace, offering: Offering, segment: Segment, scenario: Scenario,
         overrides: [String: FactValue]
     ) -> Activation {

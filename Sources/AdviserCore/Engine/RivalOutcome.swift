@@ -1,11 +1,14 @@
 /// How our offer compares, for one segment under one scenario, with the rivals it weighs against
 /// it: each rival's value (under the advice's weights and curves) and price (what the client
 /// would pay it), and ours today and recommended.
-public struct RivalOutcome: Sendable, Hashable {
+public struct RivalOutcome: Sendable, Hashable, Codable {
     /// One rival, as this segment sees it.
-    public struct Entry: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable, Codable {
+        /// The rival's id in `rivals/`.
         public var id: String
+        /// The name the client knows it by.
         public var name: String
+        /// A competitor, or the client's status quo.
         public var kind: Rival.Kind
         /// Its perceived value, 0…1, on the same scale as ours.
         public var value: Double
@@ -17,19 +20,26 @@ public struct RivalOutcome: Sendable, Hashable {
 
     /// Best value first (ties: the cheaper, then file order).
     public var rivals: [Entry]
+    /// Our value today, 0…1.
     public var valueToday: Double
+    /// Our value as recommended, 0…1.
     public var valueRecommended: Double
+    /// What the client pays us today (our revenue per client).
     public var priceToday: Double
+    /// What the client pays us as recommended.
     public var priceRecommended: Double
+    /// The currency of the prices, as the workspace writes it.
     public var currency: String
 
     /// The rival giving the most value.
     public var best: Entry { rivals[0] }
     /// Our value minus the best rival's: below 0, it gives more.
     public var valueGapToday: Double { valueToday - best.value }
+    /// The same, for the recommended offer.
     public var valueGapRecommended: Double { valueRecommended - best.value }
     /// Our price minus the best rival's: above 0, we cost more.
     public var priceGapToday: Double { priceToday - best.price }
+    /// The same, for the recommended offer.
     public var priceGapRecommended: Double { priceRecommended - best.price }
 
     /// Rivals giving more value than our recommended offer for less money.

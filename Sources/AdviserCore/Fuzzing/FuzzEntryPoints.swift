@@ -2,10 +2,9 @@ import Foundation
 
 /// What each libFuzzer target (Fuzz/Targets) does with one input, here so that the regression tests
 /// replay what the fuzzers found through exactly the same code, in process.
-@_spi(Fuzzing)
-public enum FuzzEntryPoints {
+package enum FuzzEntryPoints {
     /// The `*.yaml` files of a workspace folder, by path relative to it.
-    public static func files(of root: URL) -> [String: [UInt8]] {
+    package static func files(of root: URL) -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
         guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return files }
         while let relative = enumerator.nextObject() as? String {
@@ -18,7 +17,7 @@ public enum FuzzEntryPoints {
     /// The loader target: the first byte picks which file of `base` the rest replaces; the workspace
     /// is loaded and checked in memory and, when it has no errors, advised for every offering ×
     /// segment (with explanations) under its first scenario.
-    public static func loader(_ input: [UInt8], base: [String: [UInt8]]) -> WorkspaceLoader.Outcome {
+    package static func loader(_ input: [UInt8], base: [String: [UInt8]]) -> WorkspaceLoader.Outcome {
         var files = base
         let targets = base.keys.sorted()
         if let first = input.first, !targets.isEmpty {
@@ -38,7 +37,7 @@ public enum FuzzEntryPoints {
 
     /// The expression target: one condition, parsed, checked, compiled and evaluated as `adviser eval`
     /// does, against the engine's first scenario, segment and offering.
-    public static func expression(_ input: [UInt8], engine: AdviceEngine) -> ExpressionScratchpad.Outcome {
+    package static func expression(_ input: [UInt8], engine: AdviceEngine) -> ExpressionScratchpad.Outcome {
         let workspace = engine.workspace
         return ExpressionScratchpad(engine: engine).evaluate(
             String(decoding: input, as: UTF8.self), scenario: workspace.scenarios[0], segment: workspace.segments[0],
@@ -46,7 +45,7 @@ public enum FuzzEntryPoints {
     }
 
     /// The client-line target: one line of `advise --clients` as the line reader hands it over.
-    public static func clientLine(_ input: [UInt8], batch: BatchAdviser) -> [String] {
+    package static func clientLine(_ input: [UInt8], batch: BatchAdviser) -> [String] {
         let line: BatchAdviser.InputLine = String(validating: input, as: UTF8.self).map { .text($0) } ?? .invalidUTF8
         return batch.advise(line, number: 1)
     }

@@ -5,21 +5,21 @@ import Foundation
 /// The composer leaves every scalar as text; this is where text becomes a number, a bool or a date,
 /// by one strict grammar (YAML 1.2's core schema, minus its surprises): `yes`, `on`, `0x10`, `.5`
 /// and `1_000` are refused with a hint rather than silently read as something else.
-public enum ScalarReader {
+package enum ScalarReader {
     /// Why a scalar is not the value wanted, with a hint to fix it.
-    public struct Problem: Error, Hashable, Sendable {
-        public var message: String
-        public var hint: String?
+    package struct Problem: Error, Hashable, Sendable {
+        package var message: String
+        package var hint: String?
     }
 
-    public static func number(_ scalar: YAMLScalar) -> Result<Double, Problem> {
+    package static func number(_ scalar: YAMLScalar) -> Result<Double, Problem> {
         guard !scalar.isQuoted else {
             return .failure(Problem(message: "expected a number, found the text \"\(scalar.value)\"", hint: "remove the quotes"))
         }
         return number(scalar.value)
     }
 
-    public static func number(_ text: String) -> Result<Double, Problem> {
+    package static func number(_ text: String) -> Result<Double, Problem> {
         let t = trimmed(text)
         if isDecimal(t) {
             guard let value = Double(t), value.isFinite else {
@@ -48,7 +48,7 @@ public enum ScalarReader {
         return .failure(Problem(message: "expected a number, found '\(t)'", hint: nil))
     }
 
-    public static func integer(_ scalar: YAMLScalar) -> Result<Int, Problem> {
+    package static func integer(_ scalar: YAMLScalar) -> Result<Int, Problem> {
         number(scalar).flatMap { value in
             guard value.rounded() == value, abs(value) < 9.0e15 else {
                 return .failure(Problem(message: "expected a whole number, found \(scalar.value)", hint: nil))
@@ -57,7 +57,7 @@ public enum ScalarReader {
         }
     }
 
-    public static func bool(_ scalar: YAMLScalar) -> Result<Bool, Problem> {
+    package static func bool(_ scalar: YAMLScalar) -> Result<Bool, Problem> {
         if !scalar.isQuoted {
             switch scalar.value {
             case "true": return .success(true)
@@ -76,7 +76,7 @@ public enum ScalarReader {
     }
 
     /// A calendar date `YYYY-MM-DD`, as days since 1970-01-01 (UTC), so comparisons need no calendar.
-    public static func date(_ scalar: YAMLScalar) -> Result<Int, Problem> {
+    package static func date(_ scalar: YAMLScalar) -> Result<Int, Problem> {
         let parts = scalar.value.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
@@ -88,12 +88,12 @@ public enum ScalarReader {
     }
 
     /// A change `-10%`, `+5%` (percent) or `-40`, `2` (units of the lever).
-    public enum Change: Hashable, Sendable {
+    package enum Change: Hashable, Sendable {
         case percent(Double)
         case units(Double)
     }
 
-    public static func change(_ scalar: YAMLScalar) -> Result<Change, Problem> {
+    package static func change(_ scalar: YAMLScalar) -> Result<Change, Problem> {
         let t = trimmed(scalar.value)
         if t.hasSuffix("%") {
             let body = trimmed(t.dropLast())

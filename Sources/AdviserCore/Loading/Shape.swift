@@ -3,7 +3,7 @@
 /// One description serves two readers: the `ShapeChecker`, which reports unknown keys, missing keys
 /// and wrong types with their locations, and the JSON Schema generator for editors. Keeping one
 /// source means the schema can never drift from what the loader accepts.
-public indirect enum Shape: Sendable {
+package indirect enum Shape: Sendable {
     /// Any text (a quoted number is text too).
     case text
     /// An identifier such as `price` or `downturn-cost-focus`: letters, digits, `-` and `_`.
@@ -32,7 +32,7 @@ public indirect enum Shape: Sendable {
     case oneOf([Shape])
 
     /// Words for messages: "a number", "a list".
-    public var expectation: String {
+    package var expectation: String {
         switch self {
         case .text: "a text"
         case .identifier: "an id (letters, digits, '-' and '_')"
@@ -63,32 +63,32 @@ public indirect enum Shape: Sendable {
 }
 
 /// The keys a mapping may have.
-public struct ObjectShape: Sendable {
-    public var name: String
-    public var fields: [Field]
-    public var doc: String
+package struct ObjectShape: Sendable {
+    package var name: String
+    package var fields: [Field]
+    package var doc: String
 
-    public init(_ name: String, doc: String, _ fields: [Field]) {
+    package init(_ name: String, doc: String, _ fields: [Field]) {
         self.name = name
         self.doc = doc
         self.fields = fields
     }
 
-    public func field(_ key: String) -> Field? { fields.first { $0.key == key } }
+    package func field(_ key: String) -> Field? { fields.first { $0.key == key } }
 }
 
 /// One key of an `ObjectShape`.
-public struct Field: Sendable {
-    public var key: String
-    public var shape: Shape
-    public var required: Bool
-    public var doc: String
+package struct Field: Sendable {
+    package var key: String
+    package var shape: Shape
+    package var required: Bool
+    package var doc: String
 
-    public static func required(_ key: String, _ shape: Shape, _ doc: String) -> Field {
+    package static func required(_ key: String, _ shape: Shape, _ doc: String) -> Field {
         Field(key: key, shape: shape, required: true, doc: doc)
     }
 
-    public static func optional(_ key: String, _ shape: Shape, _ doc: String) -> Field {
+    package static func optional(_ key: String, _ shape: Shape, _ doc: String) -> Field {
         Field(key: key, shape: shape, required: false, doc: doc)
     }
 }

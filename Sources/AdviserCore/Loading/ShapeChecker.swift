@@ -1,11 +1,11 @@
 /// Checks a YAML node against a `Shape`: unknown keys (with did-you-mean), missing keys, and values
 /// of the wrong kind, each reported where it was written. Collects every problem; never stops early.
-public struct ShapeChecker {
-    public private(set) var diagnostics: [Diagnostic] = []
+package struct ShapeChecker {
+    package private(set) var diagnostics: [Diagnostic] = []
 
-    public init() {}
+    package init() {}
 
-    public mutating func check(_ node: YAMLNode, against shape: Shape, context: ShapeContext) {
+    package mutating func check(_ node: YAMLNode, against shape: Shape, context: ShapeContext) {
         switch shape {
         case .oneOf(let alternatives):
             if let fit = alternatives.first(where: { Self.fits(node, $0.nodeKind) }) {
@@ -151,11 +151,11 @@ public struct ShapeChecker {
 
 /// What a message says a value belongs to: `offering`, or a key such as `'levels'`. Built into
 /// words only when a message needs them, since every node of every file is checked.
-public enum ShapeContext: CustomStringConvertible, Sendable {
+package enum ShapeContext: CustomStringConvertible, Sendable {
     case named(String)
     case key(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .named(let name): name
         case .key(let key): "'\(key)'"

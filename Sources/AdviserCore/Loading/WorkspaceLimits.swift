@@ -5,21 +5,21 @@ import AdviserExpression
 /// adviser.yaml that set them (docs/limits.md).
 ///
 /// adviser.yaml itself is always read under the defaults: its `limits:` apply to every other file.
-public struct WorkspaceLimits: Hashable, Sendable {
+package struct WorkspaceLimits: Hashable, Sendable {
     /// Largest file read, in bytes; larger files are refused before they are read.
-    public var maxFileBytes: Int
+    package var maxFileBytes: Int
     /// Most YAML files a workspace may hold (adviser.yaml and facts.yaml included).
-    public var maxFiles: Int
+    package var maxFiles: Int
     /// Limits of the YAML reader (depth, nodes after alias expansion, aliases, value length).
-    public var yaml: YAMLLimits
+    package var yaml: YAMLLimits
     /// Limits of the condition parser (length, nesting).
-    public var parse: ParseLimits
+    package var parse: ParseLimits
     /// Most evaluation steps one condition may take for one piece of advice (list comprehensions).
-    public var maxEvaluationCost: Int
+    package var maxEvaluationCost: Int
     /// Most combinations of lever settings the balancer may consider for one piece of advice.
-    public var maxGridPoints: Int
+    package var maxGridPoints: Int
 
-    public init(
+    package init(
         maxFileBytes: Int = 4_000_000, maxFiles: Int = 10_000, yaml: YAMLLimits = .init(), parse: ParseLimits = .init(),
         maxEvaluationCost: Int = 1_000_000, maxGridPoints: Int = 100_000
     ) {
@@ -32,19 +32,19 @@ public struct WorkspaceLimits: Hashable, Sendable {
     }
 
     /// One `limits:` key of adviser.yaml: its name, what it bounds, its default and its hard cap.
-    public struct Key: Sendable {
-        public let name: String
-        public let doc: String
-        public let cap: Int
+    package struct Key: Sendable {
+        package let name: String
+        package let doc: String
+        package let cap: Int
         let keyPath: WritableKeyPath<WorkspaceLimits, Int> & Sendable
 
-        public func value(in limits: WorkspaceLimits) -> Int { limits[keyPath: keyPath] }
+        package func value(in limits: WorkspaceLimits) -> Int { limits[keyPath: keyPath] }
     }
 
     /// The keys of `limits:`, in the order docs/limits.md lists them. The caps keep even a
     /// deliberately raised limit within what the adviser can do without crashing: the YAML depth
     /// and expression nesting caps keep the recursive walks well inside a thread's stack.
-    public static let keys: [Key] = [
+    package static let keys: [Key] = [
         Key(name: "max_file_bytes", doc: "largest file read, in bytes", cap: 64_000_000, keyPath: \.maxFileBytes),
         Key(name: "max_files", doc: "most YAML files in the workspace", cap: 100_000, keyPath: \.maxFiles),
         Key(name: "max_yaml_depth", doc: "deepest nesting of YAML lists and mappings", cap: 200, keyPath: \.yaml.maxDepth),

@@ -6,35 +6,35 @@ import Foundation
 /// ranges, expressions) is the `WorkspaceChecker`'s job. `load` runs both. Every file is read under
 /// `WorkspaceLimits` (docs/limits.md): adviser.yaml under `limits`, the others under the `limits:`
 /// adviser.yaml sets.
-public struct WorkspaceLoader: Sendable {
+package struct WorkspaceLoader: Sendable {
     /// The limits adviser.yaml is read under, and the defaults for every other file.
-    public var limits: WorkspaceLimits
+    package var limits: WorkspaceLimits
 
-    public init(limits: WorkspaceLimits = .init()) {
+    package init(limits: WorkspaceLimits = .init()) {
         self.limits = limits
     }
 
-    public init(yamlLimits: YAMLLimits) {
+    package init(yamlLimits: YAMLLimits) {
         self.limits = WorkspaceLimits(yaml: yamlLimits)
     }
 
-    public var yamlLimits: YAMLLimits { limits.yaml }
+    package var yamlLimits: YAMLLimits { limits.yaml }
 
     /// A loaded workspace and its diagnostics, sorted by position. The workspace is usable for
     /// advice only when the diagnostics hold no error.
-    public struct Outcome: Sendable {
-        public var workspace: Workspace
-        public var diagnostics: [Diagnostic]
+    package struct Outcome: Sendable {
+        package var workspace: Workspace
+        package var diagnostics: [Diagnostic]
     }
 
     /// Loads and checks the workspace at `root` (a path as the user wrote it).
-    public func load(_ root: String) -> Outcome {
+    package func load(_ root: String) -> Outcome {
         check(read(root))
     }
 
     /// At most this many diagnostics are listed per file, then one `too-many-problems` warning: a
     /// hostile file can hold a million problems, and listing them all costs more than it tells.
-    public static let maxDiagnosticsPerFile = 100
+    package static let maxDiagnosticsPerFile = 100
 
     private func check(_ read: Outcome) -> Outcome {
         var outcome = read
@@ -71,7 +71,7 @@ public struct WorkspaceLoader: Sendable {
     }
 
     /// Reads every file without cross-file checks.
-    public func read(_ root: String) -> Outcome {
+    package func read(_ root: String) -> Outcome {
         let display = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
         var reader = FileReader(root: display, limits: limits)
         var isDirectory: ObjCBool = false
@@ -88,13 +88,12 @@ public struct WorkspaceLoader: Sendable {
     }
 }
 
-@_spi(Fuzzing)
 extension WorkspaceLoader {
     /// Loads and checks a workspace held in memory: `files` maps paths relative to the workspace
     /// (`adviser.yaml`, `rules/pricing.yaml`) to their bytes; diagnostics name them `root/PATH`.
-    /// The same code path as `load(_:)` minus the file system, for fuzzing and for replaying what
-    /// the fuzzers found.
-    public func load(files: [String: [UInt8]], root: String = "memory") -> Outcome {
+    /// The same code path as `load(_:)` minus the file system: `AdviserWorkspace(files:)` embeds it,
+    /// the fuzzers and the replay of what they found use it.
+    package func load(files: [String: [UInt8]], root: String = "memory") -> Outcome {
         var memory: [String: [UInt8]] = [:]
         for (path, bytes) in files { memory[root + "/" + path] = bytes }
         var reader = FileReader(root: root, limits: limits, memory: memory)
@@ -104,7 +103,7 @@ extension WorkspaceLoader {
 
 extension WorkspaceLoader {
     /// Reads a scenario file from anywhere (`--scenario FILE`) and checks it against the workspace's facts.
-    public func loadScenario(at path: String, for workspace: Workspace) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
+    package func loadScenario(at path: String, for workspace: Workspace) -> (scenario: Scenario?, diagnostics: [Diagnostic]) {
         var reader = FileReader(root: ".", limits: workspace.settings.limits, confined: false)
         guard FileManager.default.fileExists(atPath: path) else {
             return (nil, [.error(.missingFile, "the scenario file \(path) does not exist", at: .file(path))])

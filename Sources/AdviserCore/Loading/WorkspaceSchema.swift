@@ -1,11 +1,11 @@
 /// The shape of every kind of workspace file. The loader checks files against these, and
 /// `adviser schema` turns them into JSON Schema, so they are the single definition of the format.
-public enum WorkspaceSchema {
+package enum WorkspaceSchema {
     /// A kind of file in a workspace, with where it lives.
-    public enum FileKind: String, CaseIterable, Sendable {
+    package enum FileKind: String, CaseIterable, Sendable {
         case settings, facts, offering, segment, rival, ruleset, scenario, test
 
-        public var shape: Shape {
+        package var shape: Shape {
             switch self {
             case .settings: .object(WorkspaceSchema.settings)
             case .facts: .object(WorkspaceSchema.facts)
@@ -19,7 +19,7 @@ public enum WorkspaceSchema {
         }
 
         /// A file name, or a folder of `*.yaml` files, inside the workspace.
-        public var place: String {
+        package var place: String {
             switch self {
             case .settings: "adviser.yaml"
             case .facts: "facts.yaml"
@@ -35,7 +35,7 @@ public enum WorkspaceSchema {
 
     static let driverKinds = Driver.Kind.allCases.map(\.rawValue)
 
-    public static let settings = ObjectShape("workspace settings", doc: "adviser.yaml: the workspace's name and defaults.", [
+    package static let settings = ObjectShape("workspace settings", doc: "adviser.yaml: the workspace's name and defaults.", [
         .required("name", .text, "the business or workspace name, shown on reports"),
         .optional("default_scenario", .identifier, "the scenario advice runs under when none is named"),
         .optional("value_tolerance", .number, "how far perceived value (0..1) may drift and still count as held; default 0.005"),
@@ -47,7 +47,7 @@ public enum WorkspaceSchema {
     ])
 
     /// `balance:` in adviser.yaml.
-    public static let balance = ObjectShape("balance", doc: "How the balancer holds value and chooses among settings that do.", [
+    package static let balance = ObjectShape("balance", doc: "How the balancer holds value and chooses among settings that do.", [
         .optional("hold", .choice(BalanceObjective.Hold.allCases.map(\.rawValue)),
                   "band (default): value within ±value_tolerance of today's; at-least: no lower than today's − value_tolerance"),
         .optional("prefer", .list(.choice(BalanceObjective.Criterion.allCases.map(\.rawValue)), minCount: 1),
@@ -55,12 +55,12 @@ public enum WorkspaceSchema {
     ])
 
     /// `limits:` in adviser.yaml: each key a whole number from 1 up to its hard cap.
-    public static let limits = ObjectShape("limits", doc: "Bounds that keep hostile or broken input cheap (docs/limits.md).",
+    package static let limits = ObjectShape("limits", doc: "Bounds that keep hostile or broken input cheap (docs/limits.md).",
         WorkspaceLimits.keys.map { key in
             .optional(key.name, .integer, "\(key.doc); default \(key.value(in: WorkspaceLimits())), at most \(key.cap)")
         })
 
-    public static let fact = ObjectShape("fact", doc: "A fact rules may read.", [
+    package static let fact = ObjectShape("fact", doc: "A fact rules may read.", [
         .required("name", .text, "scoped name: market.<name> or segment.<name>"),
         .required("type", .choice(["number", "integer", "bool", "string", "enum"]), "the kind of value"),
         .optional("values", .list(.text, minCount: 1), "for type enum: the allowed values"),
@@ -70,11 +70,11 @@ public enum WorkspaceSchema {
         .required("doc", .text, "one line saying what the fact means"),
     ])
 
-    public static let facts = ObjectShape("facts file", doc: "facts.yaml: every fact a rule may read.", [
+    package static let facts = ObjectShape("facts file", doc: "facts.yaml: every fact a rule may read.", [
         .required("facts", .list(.object(fact)), "the declared facts"),
     ])
 
-    public static let lever = ObjectShape("lever", doc: "Something about the offering that can be turned up or down.", [
+    package static let lever = ObjectShape("lever", doc: "Something about the offering that can be turned up or down.", [
         .required("id", .identifier, "the lever's id, used by rules and drivers"),
         .optional("name", .text, "a readable name; defaults to the id"),
         .required("kind", .choice(Lever.Kind.allCases.map(\.rawValue)), "number, price or level"),
@@ -92,14 +92,14 @@ public enum WorkspaceSchema {
         .optional("max_move", .change, "how far the balancer may move this lever in one review: 10% of today's setting, or 2 units (levels)"),
     ])
 
-    public static let offering = ObjectShape("offering", doc: "One offering per file.", [
+    package static let offering = ObjectShape("offering", doc: "One offering per file.", [
         .required("id", .identifier, "the offering's id"),
         .required("name", .text, "the offering's name"),
         .optional("doc", .text, "what is sold"),
         .required("levers", .list(.object(lever), minCount: 1), "the offering's levers"),
     ])
 
-    public static let driver = ObjectShape("driver", doc: "A want, need, pain or fear of the segment.", [
+    package static let driver = ObjectShape("driver", doc: "A want, need, pain or fear of the segment.", [
         .required("id", .identifier, "the driver's id"),
         .optional("name", .text, "a readable name; defaults to the id"),
         .required("kind", .choice(driverKinds), "want, need, pain or fear"),
@@ -114,7 +114,7 @@ public enum WorkspaceSchema {
         .optional("max", .numberOrWord, "the highest setting (or level) this segment accepts"),
     ])
 
-    public static let segment = ObjectShape("segment", doc: "One client segment per file.", [
+    package static let segment = ObjectShape("segment", doc: "One client segment per file.", [
         .required("id", .identifier, "the segment's id"),
         .required("name", .text, "the segment's name"),
         .required("size", .choice(Segment.Size.allCases.map(\.rawValue)), "micro, sme or enterprise"),
@@ -126,7 +126,7 @@ public enum WorkspaceSchema {
         .optional("bounds", .dictionary(.object(leverBound)), "lever id -> {min, max}: the segment's own bounds on a lever"),
     ])
 
-    public static let rival = ObjectShape("rival", doc: "A competitor's offer, or the status quo, in our offerings' terms; one per file.", [
+    package static let rival = ObjectShape("rival", doc: "A competitor's offer, or the status quo, in our offerings' terms; one per file.", [
         .required("id", .identifier, "the rival's id"),
         .required("name", .text, "the name the client knows it by"),
         .optional("kind", .choice(Rival.Kind.allCases.map(\.rawValue)),
@@ -149,7 +149,7 @@ public enum WorkspaceSchema {
         ])),
     ])
 
-    public static let action = ObjectShape("action", doc: "One thing a rule does: adjust, emphasize, pin or say.", [
+    package static let action = ObjectShape("action", doc: "One thing a rule does: adjust, emphasize, pin or say.", [
         .optional("adjust", .identifier, "a lever to move"),
         .optional("by", .change, "with adjust: -10% (percent) or -40 (units; levels for level levers)"),
         .optional("to", .numberOrWord, "with adjust: a value or a level"),
@@ -160,7 +160,7 @@ public enum WorkspaceSchema {
         .optional("about", .identifier, "with say: the driver id or kind it speaks to"),
     ])
 
-    public static let rule = ObjectShape("rule", doc: "When a condition holds, change the offering and say why.", [
+    package static let rule = ObjectShape("rule", doc: "When a condition holds, change the offering and say why.", [
         .required("id", .identifier, "the rule's id, unique in the workspace"),
         .required("when", condition, "the condition (an expression, a list meaning all, or all:/any:)"),
         .required("why", .text, "a sentence for the report: why this advice"),
@@ -169,7 +169,7 @@ public enum WorkspaceSchema {
         .optional("offerings", selection, "the offering(s) the rule is about: it fires for no other"),
     ])
 
-    public static let ruleset = ObjectShape("ruleset", doc: "A ruleset file: rules on one theme.", [
+    package static let ruleset = ObjectShape("ruleset", doc: "A ruleset file: rules on one theme.", [
         .required("ruleset", .identifier, "the ruleset's id"),
         .optional("doc", .text, "what the ruleset is about"),
         .required("rules", .list(.object(rule)), "the rules"),
@@ -183,7 +183,7 @@ public enum WorkspaceSchema {
         ])),
     ])
 
-    public static let scenario = ObjectShape("scenario", doc: "Market conditions to advise under.", [
+    package static let scenario = ObjectShape("scenario", doc: "Market conditions to advise under.", [
         .required("id", .identifier, "the scenario's id"),
         .required("name", .text, "the scenario's name"),
         .optional("doc", .text, "what the scenario describes"),
@@ -193,7 +193,7 @@ public enum WorkspaceSchema {
 
     static let selection: Shape = .oneOf([.identifier, .list(.identifier, minCount: 1)])
 
-    public static let leverExpectation: Shape = .oneOf([
+    package static let leverExpectation: Shape = .oneOf([
         .numberOrWord,
         .object(ObjectShape("lever range", doc: "A range the lever's setting must fall in.", [
             .optional("min", .number, "lowest acceptable setting"),
@@ -201,7 +201,7 @@ public enum WorkspaceSchema {
         ])),
     ])
 
-    public static let expectation = ObjectShape("expectation", doc: "What each piece of advice must show.", [
+    package static let expectation = ObjectShape("expectation", doc: "What each piece of advice must show.", [
         .optional("fired", .list(.identifier), "rules that must fire"),
         .optional("not_fired", .list(.identifier), "rules that must not fire"),
         .optional("levers", .dictionary(leverExpectation), "lever id -> expected setting or {min, max}"),
@@ -210,7 +210,7 @@ public enum WorkspaceSchema {
         .optional("talking_points", .list(.identifier), "drivers (or kinds) that must get a talking point"),
     ])
 
-    public static let sweep = ObjectShape("sweep", doc: "A fact swept over values; the expectation holds at each.", [
+    package static let sweep = ObjectShape("sweep", doc: "A fact swept over values; the expectation holds at each.", [
         .required("fact", .text, "the fact to sweep, e.g. market.competitor_price_index"),
         .optional("values", .list(.number, minCount: 1), "the values; default: steps across the declared range"),
         .optional("steps", .integer, "how many points across the range; default 11"),
@@ -218,7 +218,7 @@ public enum WorkspaceSchema {
         .optional("direction", .choice(Sweep.Direction.allCases.map(\.rawValue)), "how the lever may move as the fact rises"),
     ])
 
-    public static let test = ObjectShape("test", doc: "A situation and what the advice must show.", [
+    package static let test = ObjectShape("test", doc: "A situation and what the advice must show.", [
         .required("name", .text, "what the test proves, in a sentence"),
         .optional("scenario", selection, "scenario id(s), or all; default: the workspace's default"),
         .optional("offering", selection, "offering id(s), or all; default: all"),
@@ -229,7 +229,7 @@ public enum WorkspaceSchema {
         .required("expect", .object(expectation), "what the advice must show"),
     ])
 
-    public static let testFile = ObjectShape("test file", doc: "tests/*.yaml: tests of the rules.", [
+    package static let testFile = ObjectShape("test file", doc: "tests/*.yaml: tests of the rules.", [
         .required("tests", .list(.object(test), minCount: 1), "the tests"),
     ])
 }

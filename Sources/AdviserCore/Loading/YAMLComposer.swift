@@ -6,21 +6,21 @@ import CYaml
 /// for duplicate detection (an alias used as a key can make that take minutes), and expands aliases
 /// without a bound. Working on events lets us refuse all of that early, with a location, in one pass,
 /// and without recursion (a 10,000-deep list cannot overflow the stack).
-public struct YAMLComposer: Sendable {
-    public var limits: YAMLLimits
+package struct YAMLComposer: Sendable {
+    package var limits: YAMLLimits
 
-    public init(limits: YAMLLimits = .init()) {
+    package init(limits: YAMLLimits = .init()) {
         self.limits = limits
     }
 
     /// The result of composing one file: its root node (nil when the file is empty or unusable) and
     /// every problem found.
-    public struct Result: Sendable {
-        public var root: YAMLNode?
-        public var diagnostics: [Diagnostic]
+    package struct Result: Sendable {
+        package var root: YAMLNode?
+        package var diagnostics: [Diagnostic]
     }
 
-    public func compose(_ bytes: [UInt8], file: String) -> Result {
+    package func compose(_ bytes: [UInt8], file: String) -> Result {
         var state = ComposerState(file: file, limits: limits)
         // A UTF-8 byte-order mark (Windows editors write one) is not part of the text: libyaml,
         // told the encoding, would read it as content. Columns then match what editors show.

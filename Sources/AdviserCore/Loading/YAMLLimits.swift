@@ -1,15 +1,15 @@
 /// Bounds that keep a hostile or broken YAML file from costing unbounded time or memory.
-public struct YAMLLimits: Hashable, Sendable {
+package struct YAMLLimits: Hashable, Sendable {
     /// Deepest nesting of lists and mappings.
-    public var maxDepth: Int
+    package var maxDepth: Int
     /// Most nodes a file may hold once aliases are expanded (a "billion laughs" guard).
-    public var maxNodes: Int
+    package var maxNodes: Int
     /// Most aliases (`*name`) a file may use.
-    public var maxAliases: Int
+    package var maxAliases: Int
     /// Longest single value, in bytes.
-    public var maxScalarBytes: Int
+    package var maxScalarBytes: Int
 
-    public init(maxDepth: Int = 64, maxNodes: Int = 2_000_000, maxAliases: Int = 1_000, maxScalarBytes: Int = 1_000_000) {
+    package init(maxDepth: Int = 64, maxNodes: Int = 2_000_000, maxAliases: Int = 1_000, maxScalarBytes: Int = 1_000_000) {
         self.maxDepth = maxDepth
         self.maxNodes = maxNodes
         self.maxAliases = maxAliases

@@ -1,25 +1,27 @@
 /// A want, need, pain or fear of a client segment, and how the offering's levers relieve it.
 public struct Driver: Sendable {
     /// The largest importance a driver may have (docs/limits.md): keeps sums of weights finite.
-    public static let maxImportance = 1_000_000.0
+    package static let maxImportance = 1_000_000.0
     /// The range of one `emphasize … times:` factor; products of many are clamped to 1e-9…1e9.
-    public static let emphasisRange = 0.001...1_000.0
+    package static let emphasisRange = 0.001...1_000.0
 
-    public enum Kind: String, Hashable, Sendable, CaseIterable {
+    /// What a driver is to the client: something they want, need, suffer (pain) or dread (fear).
+    public enum Kind: String, Hashable, Sendable, CaseIterable, Codable {
+        /// `want`, `need`, `pain` or `fear`, as `kind:` writes it.
         case want, need, pain, fear
     }
 
-    public var id: String
-    public var name: String
-    public var kind: Kind
+    package var id: String
+    package var name: String
+    package var kind: Kind
     /// How much this driver matters to the segment (> 0); normalized against the others.
-    public var importance: Double
-    public var reliefs: [Relief]
+    package var importance: Double
+    package var reliefs: [Relief]
     /// A must-have need or a fear the balancer may never relieve less (`protected: true`).
-    public var protected: Bool
-    public var location: SourceLocation
+    package var protected: Bool
+    package var location: SourceLocation
 
-    public init(
+    package init(
         id: String, name: String, kind: Kind, importance: Double, reliefs: [Relief], protected: Bool = false,
         location: SourceLocation
     ) {
@@ -34,46 +36,46 @@ public struct Driver: Sendable {
 }
 
 /// How one lever relieves a driver: a curve from the lever's setting to relief in 0…1.
-public struct Relief: Sendable {
-    public var lever: Located<String>
+package struct Relief: Sendable {
+    package var lever: Located<String>
     /// The one offering this curve is for (`offering.lever:` in the file); nil: every offering
     /// with the lever that has no curve of its own. Levers of one id can mean different things in
     /// different offerings (a 40 EUR monthly fee, an 18,000 EUR project).
-    public var offering: String?
-    public var curve: ReliefCurve
+    package var offering: String?
+    package var curve: ReliefCurve
 
-    public init(lever: Located<String>, offering: String? = nil, curve: ReliefCurve) {
+    package init(lever: Located<String>, offering: String? = nil, curve: ReliefCurve) {
         self.lever = lever
         self.offering = offering
         self.curve = curve
     }
 }
 
-public enum ReliefCurve: Sendable {
+package enum ReliefCurve: Sendable {
     /// For number and price levers: points (lever value → relief), increasing in value;
     /// piecewise-linear between them, flat beyond the ends.
     case points([CurvePoint])
     /// For level levers: relief at each named level.
     case levels([LevelPoint])
 
-    public struct CurvePoint: Sendable {
-        public var value: Double
-        public var relief: Double
-        public var location: SourceLocation
+    package struct CurvePoint: Sendable {
+        package var value: Double
+        package var relief: Double
+        package var location: SourceLocation
 
-        public init(value: Double, relief: Double, location: SourceLocation) {
+        package init(value: Double, relief: Double, location: SourceLocation) {
             self.value = value
             self.relief = relief
             self.location = location
         }
     }
 
-    public struct LevelPoint: Sendable {
-        public var level: String
-        public var relief: Double
-        public var location: SourceLocation
+    package struct LevelPoint: Sendable {
+        package var level: String
+        package var relief: Double
+        package var location: SourceLocation
 
-        public init(level: String, relief: Double, location: SourceLocation) {
+        package init(level: String, relief: Double, location: SourceLocation) {
             self.level = level
             self.relief = relief
             self.location = location

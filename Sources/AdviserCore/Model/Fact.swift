@@ -1,20 +1,20 @@
 /// A fact a rule may read, declared in `facts.yaml`: `market.inflation`, `segment.price_sensitivity`…
-public struct Fact: Sendable {
-    public enum Kind: Hashable, Sendable {
+package struct Fact: Sendable {
+    package enum Kind: Hashable, Sendable {
         case number, integer, bool, string
         case enumeration([String])
     }
 
     /// The full name, with its scope: `market.phase`.
-    public var name: String
-    public var kind: Kind
-    public var unit: String?
-    public var min: Double?
-    public var max: Double?
-    public var doc: String
-    public var location: SourceLocation
+    package var name: String
+    package var kind: Kind
+    package var unit: String?
+    package var min: Double?
+    package var max: Double?
+    package var doc: String
+    package var location: SourceLocation
 
-    public init(name: String, kind: Kind, unit: String? = nil, min: Double? = nil, max: Double? = nil, doc: String, location: SourceLocation) {
+    package init(name: String, kind: Kind, unit: String? = nil, min: Double? = nil, max: Double? = nil, doc: String, location: SourceLocation) {
         self.name = name
         self.kind = kind
         self.unit = unit
@@ -25,20 +25,20 @@ public struct Fact: Sendable {
     }
 
     /// `market` or `segment`.
-    public var scope: String { String(name.prefix { $0 != "." }) }
+    package var scope: String { String(name.prefix { $0 != "." }) }
     /// The name without its scope: `phase`.
-    public var shortName: String { String(name.drop { $0 != "." }.dropFirst()) }
+    package var shortName: String { String(name.drop { $0 != "." }.dropFirst()) }
 
-    public var isNumeric: Bool { kind == .number || kind == .integer }
+    package var isNumeric: Bool { kind == .number || kind == .integer }
 }
 
 /// A value given for a fact in a scenario or segment.
-public enum FactValue: Hashable, Sendable, CustomStringConvertible {
+package enum FactValue: Hashable, Sendable, CustomStringConvertible {
     case number(Double)
     case bool(Bool)
     case string(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .number(let n): formatNumber(n)
         case .bool(let b): String(b)
@@ -46,14 +46,14 @@ public enum FactValue: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var number: Double? {
+    package var number: Double? {
         if case .number(let n) = self { return n }
         return nil
     }
 }
 
 /// Numbers as a business owner writes them: `12`, `4.5`, never `12.0` or `4.500000001`.
-public func formatNumber(_ value: Double, maxFractionDigits: Int = 4) -> String {
+package func formatNumber(_ value: Double, maxFractionDigits: Int = 4) -> String {
     if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
     // Scaling a huge value for rounding would overflow to "inf": 1e+308 is written as Swift writes it.
     if !value.isFinite || abs(value) >= 1e15 { return String(value) }
@@ -69,11 +69,11 @@ public func formatNumber(_ value: Double, maxFractionDigits: Int = 4) -> String 
 }
 
 /// A fact given a value in a segment, scenario or test: where its name and its value were written.
-public struct FactAssignment: Sendable {
-    public var name: Located<String>
-    public var value: Located<FactValue>
+package struct FactAssignment: Sendable {
+    package var name: Located<String>
+    package var value: Located<FactValue>
 
-    public init(name: Located<String>, value: Located<FactValue>) {
+    package init(name: Located<String>, value: Located<FactValue>) {
         self.name = name
         self.value = value
     }

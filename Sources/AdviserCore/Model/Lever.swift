@@ -1,6 +1,7 @@
 /// Something about an offering that can be turned up or down: price, scope, payment terms, tier…
 public struct Lever: Sendable {
-    public enum Kind: String, Hashable, Sendable, CaseIterable {
+    /// How a lever's setting is measured.
+    public enum Kind: String, Hashable, Sendable, CaseIterable, Codable {
         /// A quantity on a grid (days, months, hours).
         case number
         /// What the client pays, on a grid; counts as revenue in margins.
@@ -9,55 +10,55 @@ public struct Lever: Sendable {
         case level
     }
 
-    public var id: String
-    public var name: String {
+    package var id: String
+    package var name: String {
         get { details.fields.name }
         set { update { $0.name = newValue } }
     }
-    public var kind: Kind
-    public var unit: String? {
+    package var kind: Kind
+    package var unit: String? {
         get { details.fields.unit }
         set { update { $0.unit = newValue } }
     }
-    public var doc: String? {
+    package var doc: String? {
         get { details.fields.doc }
         set { update { $0.doc = newValue } }
     }
     /// Number and price levers: baseline, bounds and grid step.
-    public var baseline: Double
-    public var min: Double
-    public var max: Double
-    public var step: Double
+    package var baseline: Double
+    package var min: Double
+    package var max: Double
+    package var step: Double
     /// Level levers: the levels in increasing order; `baseline` etc. are then level indexes.
-    public var levels: [String] {
+    package var levels: [String] {
         get { details.fields.levels }
         set { update { $0.levels = newValue } }
     }
     /// Cost to serve: per unit of a number lever, or per level of a level lever.
-    public var costPerUnit: Double?
-    public var levelCosts: [String: Double] {
+    package var costPerUnit: Double?
+    package var levelCosts: [String: Double] {
         get { details.fields.levelCosts }
         set { update { $0.levelCosts = newValue } }
     }
     /// May the balancer move this lever to hold value?
-    public var flex: Bool
+    package var flex: Bool
     /// The quantity lever (seats, users, sites) this lever's price and cost are per unit of; nil:
     /// per client. Revenue and cost then scale with the quantity the segment buys.
-    public var per: String? {
+    package var per: String? {
         get { details.fields.per }
         set { update { $0.per = newValue } }
     }
     /// How far the balancer may move this lever in one review, from today's setting; nil: no limit.
-    public var maxMove: MoveLimit? {
+    package var maxMove: MoveLimit? {
         get { details.fields.maxMove }
         set { update { $0.maxMove = newValue } }
     }
-    public var location: SourceLocation {
+    package var location: SourceLocation {
         get { details.fields.location }
         set { update { $0.location = newValue } }
     }
 
-    public init(
+    package init(
         id: String, name: String, kind: Kind, unit: String? = nil, doc: String? = nil, baseline: Double, min: Double,
         max: Double, step: Double, levels: [String] = [], costPerUnit: Double? = nil, levelCosts: [String: Double] = [:],
         flex: Bool, location: SourceLocation
@@ -74,21 +75,21 @@ public struct Lever: Sendable {
     }
 
     /// How far a lever may move in one review.
-    public enum MoveLimit: Hashable, Sendable, CustomStringConvertible {
+    package enum MoveLimit: Hashable, Sendable, CustomStringConvertible {
         /// A share of today's setting: `percent(10)` is 10 % up or down.
         case percent(Double)
         /// Units of the lever (levels, for a level lever).
         case units(Double)
 
         /// The largest move allowed from `today`.
-        public func allowance(from today: Double) -> Double {
+        package func allowance(from today: Double) -> Double {
             switch self {
             case .percent(let p): abs(today) * p / 100
             case .units(let u): u
             }
         }
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .percent(let p): formatNumber(p) + "%"
             case .units(let u): formatNumber(u)
@@ -117,7 +118,7 @@ public struct Lever: Sendable {
     /// balancer share this one grid, so a rule can reach no setting the balancer cannot weigh.
     /// Build it only when `gridCount` is reasonable: a lever from 0 to 1e15 in steps of 0.001 is
     /// valid YAML and would otherwise be an allocation of petabytes.
-    public var grid: [Double] {
+    package var grid: [Double] {
         if kind == .level { return levels.indices.map(Double.init) }
         guard step > 0, max >= min else { return [min] }
         let stepped = steppedCount
@@ -128,7 +129,7 @@ public struct Lever: Sendable {
 
     /// How many settings the lever has, counted without building them; saturates at 10^15, so that
     /// no min, max and step (finite, as the loader guarantees, or not) can trap.
-    public var gridCount: Int {
+    package var gridCount: Int {
         if kind == .level { return levels.count }
         guard step > 0, max >= min else { return 1 }
         let stepped = steppedCount
@@ -151,7 +152,7 @@ public struct Lever: Sendable {
 
     /// The grid settings within `range`, in increasing order, without building the rest of the
     /// grid. Check `gridCount(within:)` first: a wide range of a fine grid is a large array.
-    public func grid(within range: ClosedRange<Double>) -> [Double] {
+    package func grid(within range: ClosedRange<Double>) -> [Double] {
         if kind == .level { return levels.indices.map(Double.init).filter { range.lowerBound - 1e-9 <= $0 && $0 <= range.upperBound + 1e-9 } }
         guard step > 0, max >= min else { return range.contains(min) ? [min] : [] }
         guard let (first, last, withMax) = positions(within: range) else { return [] }
@@ -161,7 +162,7 @@ public struct Lever: Sendable {
     }
 
     /// How many grid settings lie within `range` (saturating like `gridCount`).
-    public func gridCount(within range: ClosedRange<Double>) -> Int {
+    package func gridCount(within range: ClosedRange<Double>) -> Int {
         if kind == .level { return grid(within: range).count }
         guard step > 0, max >= min else { return range.contains(min) ? 1 : 0 }
         guard let (first, last, withMax) = positions(within: range) else { return 0 }
@@ -181,7 +182,7 @@ public struct Lever: Sendable {
     }
 
     /// The grid position of a setting on the grid (nil when it is not on it).
-    public func gridIndex(of value: Double) -> Int? {
+    package func gridIndex(of value: Double) -> Int? {
         guard isOnGrid(value) else { return nil }
         if kind == .level { return Int(value.rounded()) }
         guard step > 0 else { return 0 }
@@ -190,7 +191,7 @@ public struct Lever: Sendable {
     }
 
     /// Nearest grid setting to `value`, within bounds; halfway between two settings, the higher.
-    public func snapToGrid(_ value: Double) -> Double {
+    package func snapToGrid(_ value: Double) -> Double {
         let clamped = Swift.min(Swift.max(value, min), max)
         if kind == .level { return clamped.rounded() }
         guard step > 0 else { return clamped }
@@ -211,12 +212,12 @@ public struct Lever: Sendable {
     }
 
     /// Is `value` on the grid (within floating-point dust)?
-    public func isOnGrid(_ value: Double) -> Bool {
+    package func isOnGrid(_ value: Double) -> Bool {
         abs(snapToGrid(value) - value) < 1e-9 * Swift.max(1, abs(value))
     }
 
     /// A setting in the lever's own words: `4800`, `standard`.
-    public func display(_ value: Double) -> String {
+    package func display(_ value: Double) -> String {
         if kind == .level {
             let index = Int(value.rounded())
             return levels.indices.contains(index) ? levels[index] : formatNumber(value)
@@ -226,7 +227,7 @@ public struct Lever: Sendable {
 
     /// A setting with its unit, as a sentence says it: `4 hours`, `1 hour/year` (units are written
     /// in the plural in the workspace), `phone` (a level has no unit).
-    public static func phrase(_ text: String, unit: String?, kind: Kind) -> String {
+    package static func phrase(_ text: String, unit: String?, kind: Kind) -> String {
         guard kind != .level, var unit else { return text }
         if text == "1" || text == "-1" {
             let parts = unit.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
@@ -238,10 +239,10 @@ public struct Lever: Sendable {
     }
 
     /// A setting with its unit: `4 hours`, `phone`.
-    public func phrase(_ value: Double) -> String { Self.phrase(display(value), unit: unit, kind: kind) }
+    package func phrase(_ value: Double) -> String { Self.phrase(display(value), unit: unit, kind: kind) }
 
     /// The cost to serve at a setting (0 when none declared).
-    public func cost(at value: Double) -> Double {
+    package func cost(at value: Double) -> Double {
         if kind == .level {
             let index = Int(value.rounded())
             return levels.indices.contains(index) ? levelCosts[levels[index]] ?? 0 : 0
@@ -249,11 +250,11 @@ public struct Lever: Sendable {
         return (costPerUnit ?? 0) * value
     }
 
-    public var declaresCost: Bool { costPerUnit != nil || !levelCosts.isEmpty }
+    package var declaresCost: Bool { costPerUnit != nil || !levelCosts.isEmpty }
 
     /// What a rule's adjustment asks for (before bounds and grid), measured from `today` (the
     /// segment's setting, or the baseline); `snapToGrid` of it is the setting the lever gets.
-    public func asked(by change: Adjustment, from today: Double) -> Double {
+    package func asked(by change: Adjustment, from today: Double) -> Double {
         switch change {
         case .byPercent(let p): today * (1 + p / 100)
         case .byUnits(let u): today + u

@@ -1,12 +1,12 @@
 /// A service or product the business sells, described by its levers.
-public struct Offering: Sendable {
-    public var id: String
-    public var name: String
-    public var doc: String?
-    public var levers: [Lever]
-    public var location: SourceLocation
+package struct Offering: Sendable {
+    package var id: String
+    package var name: String
+    package var doc: String?
+    package var levers: [Lever]
+    package var location: SourceLocation
 
-    public init(id: String, name: String, doc: String? = nil, levers: [Lever], location: SourceLocation) {
+    package init(id: String, name: String, doc: String? = nil, levers: [Lever], location: SourceLocation) {
         self.id = id
         self.name = name
         self.doc = doc
@@ -14,5 +14,5 @@ public struct Offering: Sendable {
         self.location = location
     }
 
-    public func lever(_ id: String) -> Lever? { levers.first { $0.id == id } }
+    package func lever(_ id: String) -> Lever? { levers.first { $0.id == id } }
 }

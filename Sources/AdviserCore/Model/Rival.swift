@@ -7,39 +7,40 @@
 /// quantity (seats, users) it does not name is the client's own, since the client needs as many
 /// from anyone.
 public struct Rival: Sendable {
-    public enum Kind: String, CaseIterable, Sendable {
+    /// Whether a rival is another firm's offer or the client's status quo.
+    public enum Kind: String, CaseIterable, Sendable, Codable {
         /// Another firm's offer.
         case competitor
         /// What the client does without any offer: nothing, or the work in-house.
         case statusQuo = "status-quo"
     }
 
-    public var id: String
-    public var name: String
-    public var kind: Kind
-    public var doc: String?
+    package var id: String
+    package var name: String
+    package var kind: Kind
+    package var doc: String?
     /// Our offerings it competes with.
-    public var competesWith: [Located<String>]
+    package var competesWith: [Located<String>]
     /// Its settings, for every segment (lever id, or `offering-id.lever-id` for one offering's).
-    public var offers: [SettingAssignment]
+    package var offers: [SettingAssignment]
     /// The segments that consider it; empty: every segment.
-    public var onlyFor: [Located<String>]
+    package var onlyFor: [Located<String>]
     /// Settings a segment gets differently (a volume discount), over `offers`.
-    public var perSegment: [SegmentOffer]
-    public var location: SourceLocation
+    package var perSegment: [SegmentOffer]
+    package var location: SourceLocation
 
     /// What a rival offers one segment differently.
-    public struct SegmentOffer: Sendable {
-        public var segment: Located<String>
-        public var offers: [SettingAssignment]
+    package struct SegmentOffer: Sendable {
+        package var segment: Located<String>
+        package var offers: [SettingAssignment]
 
-        public init(segment: Located<String>, offers: [SettingAssignment]) {
+        package init(segment: Located<String>, offers: [SettingAssignment]) {
             self.segment = segment
             self.offers = offers
         }
     }
 
-    public init(
+    package init(
         id: String, name: String, kind: Kind = .competitor, doc: String? = nil, competesWith: [Located<String>],
         offers: [SettingAssignment], onlyFor: [Located<String>] = [], perSegment: [SegmentOffer] = [],
         location: SourceLocation
@@ -56,14 +57,14 @@ public struct Rival: Sendable {
     }
 
     /// Whether `segment` weighs this rival against `offering`.
-    public func competes(with offering: String, for segment: String) -> Bool {
+    package func competes(with offering: String, for segment: String) -> Bool {
         competesWith.contains { $0.value == offering } && (onlyFor.isEmpty || onlyFor.contains { $0.value == segment })
     }
 
     /// Its setting of each lever of `offering` for `segment`, in lever order; nil where it has no
     /// setting. A segment's own settings win over the general ones; within each, one offering's
     /// (`offering-id.lever-id`) over every offering's.
-    public func settings(of offering: Offering, for segment: String) -> [Double?] {
+    package func settings(of offering: Offering, for segment: String) -> [Double?] {
         var settings = [Double?](repeating: nil, count: offering.levers.count)
         let own = perSegment.filter { $0.segment.value == segment }.flatMap(\.offers)
         for (assignments, qualified) in [(offers, false), (offers, true), (own, false), (own, true)] {

@@ -1,12 +1,12 @@
 /// A ruleset file: rules on one theme (business cycle, client size, competition…).
-public struct Ruleset: Sendable {
-    public var id: String
-    public var doc: String?
-    public var rules: [Rule]
-    public var file: String
-    public var location: SourceLocation
+package struct Ruleset: Sendable {
+    package var id: String
+    package var doc: String?
+    package var rules: [Rule]
+    package var file: String
+    package var location: SourceLocation
 
-    public init(id: String, doc: String? = nil, rules: [Rule], file: String, location: SourceLocation) {
+    package init(id: String, doc: String? = nil, rules: [Rule], file: String, location: SourceLocation) {
         self.id = id
         self.doc = doc
         self.rules = rules
@@ -16,19 +16,19 @@ public struct Ruleset: Sendable {
 }
 
 /// When a condition holds, change the offering and say why.
-public struct Rule: Sendable {
-    public var id: String
-    public var ruleset: String
-    public var when: Condition
-    public var why: String
+package struct Rule: Sendable {
+    package var id: String
+    package var ruleset: String
+    package var when: Condition
+    package var why: String
     /// Higher wins when two rules adjust the same lever.
-    public var priority: Int
-    public var actions: [Action]
+    package var priority: Int
+    package var actions: [Action]
     /// The offerings the rule is about (`offerings:`): it fires for no other. Empty: any offering.
-    public var offerings: [Located<String>]
-    public var location: SourceLocation
+    package var offerings: [Located<String>]
+    package var location: SourceLocation
 
-    public init(
+    package init(
         id: String, ruleset: String, when: Condition, why: String, priority: Int = 0, actions: [Action],
         offerings: [Located<String>] = [], location: SourceLocation
     ) {
@@ -43,19 +43,19 @@ public struct Rule: Sendable {
     }
 
     /// Whether the rule may fire for this offering (`offerings:` names it, or names none).
-    public func isAbout(offering id: String) -> Bool {
+    package func isAbout(offering id: String) -> Bool {
         offerings.isEmpty || offerings.contains { $0.value == id }
     }
 }
 
 /// A rule's `when`: one expression, or several joined by all/any.
-public indirect enum Condition: Sendable {
+package indirect enum Condition: Sendable {
     case expression(ExpressionSource)
     case all([Condition])
     case any([Condition])
 
     /// Every expression in the condition, in written order.
-    public var expressions: [ExpressionSource] {
+    package var expressions: [ExpressionSource] {
         switch self {
         case .expression(let e): [e]
         case .all(let parts), .any(let parts): parts.flatMap(\.expressions)
@@ -63,7 +63,7 @@ public indirect enum Condition: Sendable {
     }
 
     /// The condition as one CEL expression (all → &&, any → ||), for compiling and display.
-    public var combinedText: String {
+    package var combinedText: String {
         switch self {
         case .expression(let e): e.text
         case .all(let parts): parts.count == 1 ? parts[0].combinedText : parts.map { "(\($0.combinedText))" }.joined(separator: " && ")
@@ -73,12 +73,12 @@ public indirect enum Condition: Sendable {
 }
 
 /// An expression's text and where its first character stands in the YAML file.
-public struct ExpressionSource: Sendable {
-    public var text: String
-    public var location: SourceLocation
-    public var style: YAMLScalar.Style
+package struct ExpressionSource: Sendable {
+    package var text: String
+    package var location: SourceLocation
+    package var style: YAMLScalar.Style
 
-    public init(text: String, location: SourceLocation, style: YAMLScalar.Style) {
+    package init(text: String, location: SourceLocation, style: YAMLScalar.Style) {
         self.text = text
         self.location = location
         self.style = style
@@ -86,13 +86,13 @@ public struct ExpressionSource: Sendable {
 }
 
 /// What a rule does when it fires.
-public enum Action: Sendable {
+package enum Action: Sendable {
     case adjust(lever: Located<String>, change: Adjustment)
     case emphasize(target: Located<DriverTarget>, factor: Double)
     case pin(lever: Located<String>)
     case say(text: String, about: Located<DriverTarget>?, location: SourceLocation)
 
-    public var location: SourceLocation {
+    package var location: SourceLocation {
         switch self {
         case .adjust(let lever, _), .pin(let lever): lever.location
         case .emphasize(let target, _): target.location
@@ -102,7 +102,7 @@ public enum Action: Sendable {
 }
 
 /// How an `adjust` moves a lever from its baseline.
-public enum Adjustment: Hashable, Sendable {
+package enum Adjustment: Hashable, Sendable {
     case byPercent(Double)
     case byUnits(Double)
     case toValue(Double)
@@ -110,10 +110,13 @@ public enum Adjustment: Hashable, Sendable {
 }
 
 /// A driver by id, or every driver of a kind.
-public enum DriverTarget: Hashable, Sendable, CustomStringConvertible {
+public enum DriverTarget: Hashable, Sendable, CustomStringConvertible, Codable {
+    /// One driver, by id.
     case driver(String)
+    /// Every driver of a kind.
     case kind(Driver.Kind)
 
+    /// The id or the kind, as written.
     public var description: String {
         switch self {
         case .driver(let id): id

@@ -1,24 +1,26 @@
 /// A group of clients alike enough to be advised alike: micro shops, growing SMEs, enterprises…
 public struct Segment: Sendable {
-    public enum Size: String, Hashable, Sendable, CaseIterable {
+    /// How large a segment's clients are (`size:`).
+    public enum Size: String, Hashable, Sendable, CaseIterable, Codable {
+        /// `micro`, `sme` or `enterprise`.
         case micro, sme, enterprise
     }
 
-    public var id: String
-    public var name: String
-    public var size: Size
-    public var doc: String?
+    package var id: String
+    package var name: String
+    package var size: Size
+    package var doc: String?
     /// Values of declared `segment.*` facts, by short name (`price_sensitivity`).
-    public var facts: [String: FactAssignment]
-    public var drivers: [Driver]
+    package var facts: [String: FactAssignment]
+    package var drivers: [Driver]
     /// What the segment buys today, offering by offering (`buys:`); nil: every offering, at its
     /// baseline (workspaces written before segments said what they buy).
-    public var buys: [Purchase]?
+    package var buys: [Purchase]?
     /// The segment's own, narrower bounds on levers (`bounds:`).
-    public var bounds: [LeverBound]
-    public var location: SourceLocation
+    package var bounds: [LeverBound]
+    package var location: SourceLocation
 
-    public init(
+    package init(
         id: String, name: String, size: Size, doc: String? = nil, facts: [String: FactAssignment], drivers: [Driver],
         buys: [Purchase]? = nil, bounds: [LeverBound] = [], location: SourceLocation
     ) {

@@ -1,22 +1,22 @@
 /// Everything a workspace folder holds, loaded and located.
-public struct Workspace: Sendable {
+package struct Workspace: Sendable {
     /// The folder, as the user named it.
-    public var root: String
-    public var settings: WorkspaceSettings
-    public var facts: [Fact]
-    public var offerings: [Offering]
-    public var segments: [Segment]
+    package var root: String
+    package var settings: WorkspaceSettings
+    package var facts: [Fact]
+    package var offerings: [Offering]
+    package var segments: [Segment]
     /// Competitors' offers and the status quo, from `rivals/` (none when the folder is absent).
-    public var rivals: [Rival]
-    public var rulesets: [Ruleset]
-    public var scenarios: [Scenario]
-    public var tests: [RuleTest]
+    package var rivals: [Rival]
+    package var rulesets: [Ruleset]
+    package var scenarios: [Scenario]
+    package var tests: [RuleTest]
     /// How many files were read, for summaries ("in 9 files").
-    public var fileCount: Int
+    package var fileCount: Int
     /// The text of every file read, by path, so later stages can point into expressions.
-    public var sources: [String: String]
+    package var sources: [String: String]
 
-    public init(
+    package init(
         root: String, settings: WorkspaceSettings, facts: [Fact] = [], offerings: [Offering] = [], segments: [Segment] = [],
         rivals: [Rival] = [], rulesets: [Ruleset] = [], scenarios: [Scenario] = [], tests: [RuleTest] = [], fileCount: Int = 0,
         sources: [String: String] = [:]
@@ -35,19 +35,19 @@ public struct Workspace: Sendable {
     }
 
     /// Every rule, in ruleset file order, then written order.
-    public var rules: [Rule] { rulesets.flatMap(\.rules) }
+    package var rules: [Rule] { rulesets.flatMap(\.rules) }
 
-    public func fact(_ name: String) -> Fact? { facts.first { $0.name == name } }
-    public func offering(_ id: String) -> Offering? { offerings.first { $0.id == id } }
-    public func segment(_ id: String) -> Segment? { segments.first { $0.id == id } }
+    package func fact(_ name: String) -> Fact? { facts.first { $0.name == name } }
+    package func offering(_ id: String) -> Offering? { offerings.first { $0.id == id } }
+    package func segment(_ id: String) -> Segment? { segments.first { $0.id == id } }
     /// The rivals `segment` weighs against `offering`, in file order.
-    public func rivals(of offering: String, for segment: String) -> [Rival] {
+    package func rivals(of offering: String, for segment: String) -> [Rival] {
         rivals.filter { $0.competes(with: offering, for: segment) }
     }
-    public func scenario(_ id: String) -> Scenario? { scenarios.first { $0.id == id } }
+    package func scenario(_ id: String) -> Scenario? { scenarios.first { $0.id == id } }
 
     /// The scenario advice runs under when none is named.
-    public var defaultScenario: Scenario? {
+    package var defaultScenario: Scenario? {
         if let id = settings.defaultScenario?.value { return scenario(id) }
         return scenarios.first
     }

@@ -1,7 +1,7 @@
 /// A JSON document built in memory, for documents whose shape is easier to read as a tree than as
 /// a sequence of writes; `JSONWriter` writes it, keys sorted, so the same value always gives the
 /// same bytes.
-public enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -10,7 +10,7 @@ public enum JSONValue: Sendable, Equatable {
     case object(JSONObject)
 
     /// Compact (one line, for JSON Lines) or pretty (two-space indent, for files and terminals).
-    public func serialized(pretty: Bool = false) -> String {
+    package func serialized(pretty: Bool = false) -> String {
         serialized(layout: pretty ? .pretty : .compact)
     }
 
@@ -23,7 +23,7 @@ public enum JSONValue: Sendable, Equatable {
     /// A number the tool computed, with the one rounding rule (`JSONWriter.rounded(_:)`).
     static func rounded(_ value: Double) -> JSONValue { .number(JSONWriter.rounded(value)) }
 
-    public func write(to writer: inout JSONWriter) {
+    package func write(to writer: inout JSONWriter) {
         switch self {
         case .null: writer.null()
         case .bool(let b): writer.bool(b)
@@ -45,10 +45,10 @@ public enum JSONValue: Sendable, Equatable {
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(floatLiteral value: Double) { self = .number(value) }
-    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(floatLiteral value: Double) { self = .number(value) }
+    package init(integerLiteral value: Int) { self = .number(Double(value)) }
 }
 
 extension Optional where Wrapped == String {
@@ -57,20 +57,20 @@ extension Optional where Wrapped == String {
 
 /// The members of a JSON object, in a small array rather than a dictionary: objects are built once
 /// and written once, so hashing every key would be wasted work. Keys are sorted when written.
-public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
-    public private(set) var members: [(key: String, value: JSONValue)]
+package struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    package private(set) var members: [(key: String, value: JSONValue)]
 
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    package init(dictionaryLiteral elements: (String, JSONValue)...) {
         members = elements.map { (key: $0.0, value: $0.1) }
     }
 
-    public init(_ dictionary: [String: JSONValue]) {
+    package init(_ dictionary: [String: JSONValue]) {
         members = dictionary.map { (key: $0.key, value: $0.value) }
     }
 
-    public var isEmpty: Bool { members.isEmpty }
+    package var isEmpty: Bool { members.isEmpty }
 
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         get { members.first { $0.key == key }?.value }
         set {
             members.removeAll { $0.key == key }
@@ -80,7 +80,7 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 
     var sortedMembers: [(key: String, value: JSONValue)] { members.sorted { $0.key < $1.key } }
 
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+    package static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         lhs.sortedMembers.map(\.key) == rhs.sortedMembers.map(\.key)
             && zip(lhs.sortedMembers, rhs.sortedMembers).allSatisfy { $0.value == $1.value }
     }

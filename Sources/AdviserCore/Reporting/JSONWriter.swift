@@ -7,7 +7,7 @@
 ///
 /// Each key or value goes into `bytes` in a single append, separator included: an advice record
 /// is some 600 small pieces, and every `Array.append` checks uniqueness and capacity again.
-public struct JSONWriter {
+package struct JSONWriter {
     /// Compact (one line, for JSON Lines) or pretty (two-space indent, for files and terminals).
     enum Layout: Sendable {
         case compact, pretty
@@ -18,7 +18,7 @@ public struct JSONWriter {
         case prettyAsFoundation
     }
 
-    public private(set) var bytes: [UInt8] = []
+    package private(set) var bytes: [UInt8] = []
     private let pretty: Bool
     /// `Layout.prettyAsFoundation`: read on the rare paths only (empty containers, escapes) and
     /// once per number.
@@ -36,7 +36,7 @@ public struct JSONWriter {
     private var lastKey: [String] = []
     #endif
 
-    public init(pretty: Bool = false, capacity: Int = 4_096) {
+    package init(pretty: Bool = false, capacity: Int = 4_096) {
         self.init(layout: pretty ? .pretty : .compact, capacity: capacity)
     }
 
@@ -50,13 +50,13 @@ public struct JSONWriter {
     /// (`0.30000000000000004`). Every number the tool computes is written so, in every document.
     static func rounded(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
 
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    public var isPretty: Bool { pretty }
+    package var isPretty: Bool { pretty }
 
     // MARK: - Containers
 
-    public mutating func beginObject() {
+    package mutating func beginObject() {
         emit(upTo: 1) { $0.append(0x7B) }
         open()
         #if DEBUG
@@ -64,26 +64,26 @@ public struct JSONWriter {
         #endif
     }
 
-    public mutating func endObject() {
+    package mutating func endObject() {
         close(0x7D)
         #if DEBUG
         lastKey.removeLast()
         #endif
     }
 
-    public mutating func beginArray() {
+    package mutating func beginArray() {
         emit(upTo: 1) { $0.append(0x5B) }
         open()
     }
 
-    public mutating func endArray() { close(0x5D) }
+    package mutating func endArray() { close(0x5D) }
 
     // MARK: - Keys
 
     /// A member name written in the source; the value follows with one of the value calls.
     /// Such names are plain ASCII with nothing to escape, so their bytes are copied as they are:
     /// an advice record has some 250 of them.
-    public mutating func key(_ name: StaticString) {
+    package mutating func key(_ name: StaticString) {
         #if DEBUG
         assert(name.hasPointerRepresentation, "a key is a string literal")
         let text = name.description
@@ -101,7 +101,7 @@ public struct JSONWriter {
     }
 
     /// A member name made at run time (a fact's name, a key of a `JSONValue`), escaped as a string.
-    public mutating func key(escaping name: String) {
+    package mutating func key(escaping name: String) {
         #if DEBUG
         checkOrder(name)
         #endif
@@ -136,7 +136,7 @@ public struct JSONWriter {
 
     // MARK: - Values
 
-    public mutating func string(_ value: String) {
+    package mutating func string(_ value: String) {
         var value = value
         let asFoundation = self.asFoundation
         value.withUTF8 { utf8 in
@@ -145,7 +145,7 @@ public struct JSONWriter {
     }
 
     /// Whole numbers without a fraction (`4800`), others in the shortest form that reads back exactly.
-    public mutating func number(_ value: Double) {
+    package mutating func number(_ value: Double) {
         guard value.isFinite else { return literal("null") }
         if asFoundation {
             var text = value.description
@@ -171,9 +171,9 @@ public struct JSONWriter {
         }
     }
 
-    public mutating func bool(_ value: Bool) { literal(value ? "true" : "false") }
+    package mutating func bool(_ value: Bool) { literal(value ? "true" : "false") }
 
-    public mutating func null() { literal("null") }
+    package mutating func null() { literal("null") }
 
     private mutating func literal(_ text: StaticString) {
         emit(upTo: text.utf8CodeUnitCount) { $0.append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
@@ -181,7 +181,7 @@ public struct JSONWriter {
 
     /// A value already written as compact JSON (a whole object or array), copied as it is; only a
     /// compact writer takes one, as a pretty one would need it indented.
-    public mutating func raw(_ json: [UInt8]) {
+    package mutating func raw(_ json: [UInt8]) {
         precondition(!pretty, "raw JSON goes into compact output only")
         json.withUnsafeBufferPointer { json in emit(upTo: json.count) { $0.append(json) } }
     }
@@ -199,13 +199,13 @@ public struct JSONWriter {
     }
 
     /// `key: value` for the common cases.
-    public mutating func member(_ name: StaticString, _ value: String) { key(name); string(value) }
-    public mutating func member(_ name: StaticString, _ value: Double) { key(name); number(value) }
+    package mutating func member(_ name: StaticString, _ value: String) { key(name); string(value) }
+    package mutating func member(_ name: StaticString, _ value: Double) { key(name); number(value) }
     /// A number the tool computed, written with the one rounding rule.
     mutating func member(_ name: StaticString, rounded value: Double) { key(name); number(Self.rounded(value)) }
-    public mutating func member(_ name: StaticString, _ value: Int) { key(name); number(Double(value)) }
-    public mutating func member(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
-    public mutating func member(_ name: StaticString, _ values: [String]) {
+    package mutating func member(_ name: StaticString, _ value: Int) { key(name); number(Double(value)) }
+    package mutating func member(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
+    package mutating func member(_ name: StaticString, _ values: [String]) {
         key(name)
         beginArray()
         for value in values { string(value) }

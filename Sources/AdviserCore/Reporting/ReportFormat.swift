@@ -1,7 +1,7 @@
 /// The output formats of one kind of result (advice, a comparison, a diff…): one enum per subject
 /// folder of `Reporting/`, each case knowing its reporter. A new format is a new reporter file and a
 /// new case, in that folder only; the command line lists the cases and their notes in its help.
-public protocol ReportFormat: RawRepresentable<String>, CaseIterable, Hashable, Sendable {
+package protocol ReportFormat: RawRepresentable<String>, CaseIterable, Hashable, Sendable {
     associatedtype Reporter
 
     /// The format used when none is asked for.
@@ -19,13 +19,13 @@ public protocol ReportFormat: RawRepresentable<String>, CaseIterable, Hashable, 
 }
 
 extension ReportFormat {
-    public var note: String? { nil }
+    package var note: String? { nil }
 
-    public static var followsLocale: Bool { true }
+    package static var followsLocale: Bool { true }
 
     /// "text (the default), markdown, json or html (a one-file brief with charts)": every format
     /// with its note, for a command's help.
-    public static var choices: String {
+    package static var choices: String {
         let names = allCases.map { format in
             var name = format.rawValue
             if format == standard { name += " (the default)" }

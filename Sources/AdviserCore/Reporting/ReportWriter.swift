@@ -7,10 +7,10 @@ import Foundation
 /// client by client) is written piece by piece with `write(_:)`, then `commit()`ed; a writer that
 /// is never committed (the run failed half way) removes its temporary file, and the target keeps
 /// its previous content.
-public final class ReportWriter {
+package final class ReportWriter {
     /// Why the report could not be written, as the user reads it: `cannot write PATH: reason`.
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
     private let path: String
@@ -20,7 +20,7 @@ public final class ReportWriter {
     private var finished = false
 
     /// Opens the temporary file beside `path`.
-    public init(path: String) throws(Failure) {
+    package init(path: String) throws(Failure) {
         self.path = path
         target = URL(fileURLWithPath: path)
         let directory = target.deletingLastPathComponent()
@@ -38,14 +38,14 @@ public final class ReportWriter {
     }
 
     /// Writes `text` to `path` atomically.
-    public static func write(_ text: String, to path: String) throws(Failure) {
+    package static func write(_ text: String, to path: String) throws(Failure) {
         let writer = try ReportWriter(path: path)
         try writer.write(Data(text.utf8))
         try writer.commit()
     }
 
     /// Appends to the temporary file. A failed write (a full disk) removes it and is reported.
-    public func write(_ data: Data) throws(Failure) {
+    package func write(_ data: Data) throws(Failure) {
         do {
             try handle.write(contentsOf: data)
         } catch {
@@ -56,7 +56,7 @@ public final class ReportWriter {
 
     /// Puts the temporary file in the target's place. On disk before the rename: after a crash of
     /// the machine, not only of the process, the target is the old report or the whole new one.
-    public func commit() throws(Failure) {
+    package func commit() throws(Failure) {
         do {
             try handle.synchronize()
             try handle.close()

@@ -1,18 +1,18 @@
 /// Runs the tests of `tests/*.yaml` against the real engine: for each test, every combination of
 /// its scenarios × offerings × segments (and every point of a sweep) is advised and checked.
-public struct RuleTestRunner: Sendable {
-    public let engine: AdviceEngine
+package struct RuleTestRunner: Sendable {
+    package let engine: AdviceEngine
     /// Today, for the stale-scenario warning (tests may expect it).
-    public var today: Int?
+    package var today: Int?
 
-    public init(engine: AdviceEngine, today: Int? = nil) {
+    package init(engine: AdviceEngine, today: Int? = nil) {
         self.engine = engine
         self.today = today
     }
 
     private var workspace: Workspace { engine.workspace }
 
-    public func run() -> RuleTestReport {
+    package func run() -> RuleTestReport {
         var fired: Set<String> = []
         var tested: Set<String> = []  // "phase|size"
         var results: [RuleTestResult] = []

@@ -1,16 +1,16 @@
 /// JSON Schema (draft 2020-12) for one kind of workspace file, generated from `WorkspaceSchema`, the
 /// same description the loader checks files against, so editors and the loader never disagree on
 /// keys. (Checks of meaning — references, ranges, expressions — stay with `adviser validate`.)
-public enum JSONSchemaGenerator {
+package enum JSONSchemaGenerator {
     /// Ids: letters, digits, `-` and `_`, starting with a letter (non-ASCII letters allowed).
-    public static let identifierPattern = "^[A-Za-z\\u00C0-\\uFFFF][A-Za-z0-9\\u00C0-\\uFFFF_-]*$"
+    package static let identifierPattern = "^[A-Za-z\\u00C0-\\uFFFF][A-Za-z0-9\\u00C0-\\uFFFF_-]*$"
 
     /// The schema, pretty-printed with sorted keys (stable bytes, for the committed copies).
-    public static func json(for kind: WorkspaceSchema.FileKind) -> String {
+    package static func json(for kind: WorkspaceSchema.FileKind) -> String {
         schema(for: kind).serialized(pretty: true) + "\n"
     }
 
-    public static func schema(for kind: WorkspaceSchema.FileKind) -> JSONValue {
+    package static func schema(for kind: WorkspaceSchema.FileKind) -> JSONValue {
         var root = members(kind.shape, doc: nil)
         root["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         root["title"] = .string("Offering Adviser \(kind.rawValue) file (\(kind.place))")

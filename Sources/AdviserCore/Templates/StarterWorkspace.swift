@@ -3,9 +3,9 @@ import Foundation
 /// The starter workspace `adviser init` writes: one offering, two segments, one ruleset, two
 /// scenarios and a test file, every file commented. Built into the binary as string literals so an
 /// installed `adviser` works away from this repository, without a resource bundle.
-public enum StarterWorkspace {
+package enum StarterWorkspace {
     /// Every file, by path relative to the workspace folder, in the order they are written.
-    public static let files: [(path: String, contents: String)] = [
+    package static let files: [(path: String, contents: String)] = [
         ("adviser.yaml", #"""
             # Workspace settings. The full reference: docs/rules.md in the Offering Adviser repository.
             name: My Business                 # shown on every report: put your business's name here
@@ -274,7 +274,7 @@ public enum StarterWorkspace {
 
     /// Writes the starter files into `directory` (created if needed), never overwriting a file that
     /// already exists. Returns the relative paths written and those left alone because they existed.
-    public static func create(in directory: String) throws -> (created: [String], skipped: [String]) {
+    package static func create(in directory: String) throws -> (created: [String], skipped: [String]) {
         let manager = FileManager.default
         let root = URL(fileURLWithPath: directory, isDirectory: true)
         try manager.createDirectory(at: root, withIntermediateDirectories: true)

@@ -3,42 +3,42 @@ import AdviserExpression
 /// For each numeric market fact, the values at which the advice would change: thresholds read from
 /// the rules' conditions (`market.inflation > 6`), each checked by advising again just past it.
 /// Only thresholds where the re-advice really differs are reported, with the re-advice's changes.
-public struct TippingPointAnalysis: Sendable {
-    public var workspace: String
-    public var scenario: Scenario
+package struct TippingPointAnalysis: Sendable {
+    package var workspace: String
+    package var scenario: Scenario
     /// The numeric market facts that rules compare with a constant, in declaration order.
-    public var facts: [FactTipping]
+    package var facts: [FactTipping]
 
-    public struct FactTipping: Sendable {
-        public var fact: String
-        public var unit: String?
+    package struct FactTipping: Sendable {
+        package var fact: String
+        package var unit: String?
         /// The scenario's value.
-        public var now: Double
-        public var min: Double?
-        public var max: Double?
+        package var now: Double
+        package var min: Double?
+        package var max: Double?
         /// Every constant the rules compare this fact with, ascending.
-        public var thresholds: [Double]
+        package var thresholds: [Double]
         /// The thresholds at which the advice changes: rising ones nearest first, then falling ones.
-        public var points: [TippingPoint]
+        package var points: [TippingPoint]
     }
 
-    public struct TippingPoint: Sendable {
-        public enum Direction: String, Sendable {
+    package struct TippingPoint: Sendable {
+        package enum Direction: String, Sendable {
             case rises, falls
         }
 
-        public var direction: Direction
+        package var direction: Direction
         /// The constant in the rule's condition.
-        public var threshold: Double
+        package var threshold: Double
         /// The value the re-advice used: the threshold itself, or just past it.
-        public var tested: Double
+        package var tested: Double
         /// Rules whose conditions compare the fact with this threshold.
-        public var rules: [String]
+        package var rules: [String]
         /// What the re-advice at `tested` changes, per offering × segment (never empty).
-        public var changes: [AdviceDelta]
+        package var changes: [AdviceDelta]
 
         /// "rises above 1.1", "reaches 6", "falls below 0.9", "falls to 1.1".
-        public var phrase: String { phrase { formatNumber($0) } }
+        package var phrase: String { phrase { formatNumber($0) } }
 
         /// The phrase with the threshold written by `number` (a report's locale).
         func phrase(_ number: (Double) -> String) -> String {
@@ -61,7 +61,7 @@ struct FactComparison: Hashable {
 
 extension AdviceEngine {
     /// Tipping points of every numeric market fact under `scenario`, for every offering × segment.
-    public func tippingPoints(scenario: Scenario, options: Options = .init()) -> TippingPointAnalysis {
+    package func tippingPoints(scenario: Scenario, options: Options = .init()) -> TippingPointAnalysis {
         let comparisons = marketComparisons()
         let requestBase = AdviceRequest(scenario: scenario, options: options)
         // Selecting every offering and segment cannot name an unknown id.

@@ -1,16 +1,16 @@
 /// What changed between two sets of advice (before and after an edit, or at another market value):
 /// an `AdviceDelta` for each offering × segment whose advice changed, and the pairs only one side
 /// has. Advice is matched by offering and segment.
-public struct AdviceChanges: Sendable {
-    public var deltas: [AdviceDelta]
+package struct AdviceChanges: Sendable {
+    package var deltas: [AdviceDelta]
     /// Offering × segment pairs only in the new advice, and only in the old (an offering or segment
     /// added or removed), as "offering for segment".
-    public var added: [String]
-    public var removed: [String]
+    package var added: [String]
+    package var removed: [String]
 
-    public var isEmpty: Bool { deltas.isEmpty && added.isEmpty && removed.isEmpty }
+    package var isEmpty: Bool { deltas.isEmpty && added.isEmpty && removed.isEmpty }
 
-    public init(from old: [Advice], to new: [Advice]) {
+    package init(from old: [Advice], to new: [Advice]) {
         func key(_ a: Advice) -> String { a.offering.id + "\u{1F}" + a.segment.id }
         let oldByKey = Dictionary(old.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
         let newKeys = Set(new.map(key))
@@ -24,7 +24,7 @@ public struct AdviceChanges: Sendable {
     }
 
     /// One line per change, for a terminal.
-    public var lines: [String] {
+    package var lines: [String] {
         deltas.map(\.sentence) + added.map { "new: \($0)" } + removed.map { "gone: \($0)" }
     }
 }

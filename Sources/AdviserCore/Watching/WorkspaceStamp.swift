@@ -3,22 +3,22 @@ import Foundation
 /// The modification time and size of every file under a workspace folder: cheap to take every few
 /// hundred milliseconds, and portable (no file-system events needed). Two stamps differ when a file
 /// was added, removed or rewritten.
-public struct WorkspaceStamp: Equatable, Sendable {
-    public struct Entry: Equatable, Sendable {
-        public var modified: Double
-        public var size: Int
+package struct WorkspaceStamp: Equatable, Sendable {
+    package struct Entry: Equatable, Sendable {
+        package var modified: Double
+        package var size: Int
     }
 
     /// By path relative to the root.
-    public var files: [String: Entry]
+    package var files: [String: Entry]
 
-    public init(files: [String: Entry] = [:]) {
+    package init(files: [String: Entry] = [:]) {
         self.files = files
     }
 
     /// Takes the stamp of every regular file under `root` (hidden files and editors' backups included:
     /// a save that goes through a temporary file still shows as a change of the real one).
-    public static func take(_ root: String) -> WorkspaceStamp {
+    package static func take(_ root: String) -> WorkspaceStamp {
         var files: [String: Entry] = [:]
         let base = URL(fileURLWithPath: root)
         let keys: [URLResourceKey] = [.isRegularFileKey, .contentModificationDateKey, .fileSizeKey]
@@ -35,7 +35,7 @@ public struct WorkspaceStamp: Equatable, Sendable {
     }
 
     /// Files added, removed or changed since `old`, sorted.
-    public func changed(since old: WorkspaceStamp) -> [String] {
+    package func changed(since old: WorkspaceStamp) -> [String] {
         Set(files.keys).union(old.files.keys).filter { files[$0] != old.files[$0] }.sorted()
     }
 }

@@ -12,6 +12,7 @@ public enum Reference: Hashable, Sendable {
 
 /// A parsed expression whose names are resolved and whose types are known.
 public struct CheckedExpression: Sendable {
+    /// The parsed expression.
     public let parsed: ParsedExpression
     /// The type of the whole expression.
     public let resultType: ExprType

@@ -1,16 +1,19 @@
 /// Resolves names against `Declarations`, infers types and reports every problem found
 /// (sorted by position) instead of stopping at the first.
 public struct Checker {
+    /// The variables names resolve to.
     public let declarations: Declarations
     /// Name-resolution container (CEL namespaces): with `a.b`, the name `y` is looked up as
     /// `a.b.y`, then `a.y`, then `y`.
     public var container: String
 
+    /// A checker with no container: names resolve as written.
     public init(declarations: Declarations) {
         self.declarations = declarations
         self.container = ""
     }
 
+    /// A checker that resolves names inside `container` first, as CEL does.
     public init(declarations: Declarations, container: String) {
         self.declarations = declarations
         self.container = container
@@ -28,7 +31,7 @@ public struct Checker {
 
     /// Resolves names without type checking (all types `dyn`, nothing reported); unknown
     /// names and functions become evaluation errors. For CEL's "disable_check" mode.
-    public func resolveWithoutChecking(_ parsed: ParsedExpression) -> CheckedExpression {
+    package func resolveWithoutChecking(_ parsed: ParsedExpression) -> CheckedExpression {
         var run = Run(checker: self, typeCheck: false, count: parsed.nodeCount)
         _ = run.visit(parsed.root)
         return CheckedExpression(parsed: parsed, resultType: .dyn, types: run.types, references: run.references)

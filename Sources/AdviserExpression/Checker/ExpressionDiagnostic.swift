@@ -4,10 +4,12 @@ public struct ExpressionDiagnostic: Error, Hashable, Sendable, CustomStringConve
     public var code: String
     /// Plain words, e.g. "unknown fact 'segment.price_sensitivty'".
     public var message: String
+    /// The part of the expression text it concerns.
     public var span: SourceSpan
     /// A suggestion, e.g. "did you mean 'segment.price_sensitivity'?".
     public var hint: String?
 
+    /// A diagnostic with this code and wording.
     public init(code: String, message: String, span: SourceSpan, hint: String? = nil) {
         self.code = code
         self.message = message
@@ -15,6 +17,7 @@ public struct ExpressionDiagnostic: Error, Hashable, Sendable, CustomStringConve
         self.hint = hint
     }
 
+    /// `start-end: code: message (hint)`.
     public var description: String {
         "\(span.start)-\(span.end): \(code): \(message)" + (hint.map { " (\($0))" } ?? "")
     }
@@ -25,14 +28,23 @@ public struct ExpressionDiagnostic: Error, Hashable, Sendable, CustomStringConve
 extension ExpressionDiagnostic {
     /// The stable diagnostic codes.
     public enum Code {
+        /// `expr-syntax`: the text is not a valid expression.
         public static let syntax = "expr-syntax"
+        /// `expr-too-deep`: nested deeper than `ParseLimits.maxHeight`.
         public static let tooDeep = "expr-too-deep"
+        /// `expr-too-long`: longer than `ParseLimits.maxLength`.
         public static let tooLong = "expr-too-long"
+        /// `undeclared-reference`: a name that no declaration has.
         public static let undeclaredReference = "undeclared-reference"
+        /// `unknown-function`: a function the language does not have.
         public static let unknownFunction = "unknown-function"
+        /// `no-matching-overload`: a function or operator applied to types it does not take.
         public static let noMatchingOverload = "no-matching-overload"
+        /// `type-mismatch`: a value of the wrong type (a condition that is not a bool, say).
         public static let typeMismatch = "type-mismatch"
+        /// `unknown-enum-value`: a string compared with an enum fact that has no such value.
         public static let unknownEnumValue = "unknown-enum-value"
+        /// `invalid-regex`: a `matches` pattern that does not compile.
         public static let invalidRegex = "invalid-regex"
     }
 }
@@ -153,19 +165,26 @@ func closestMatch(to name: String, among candidates: [String]) -> String? {
 /// report all problems, not just the first). A collection, so callers use it like the array it holds.
 public struct ExpressionDiagnostics: Error, Hashable, Sendable, RandomAccessCollection, ExpressibleByArrayLiteral,
     CustomStringConvertible {
+    /// The diagnostics, sorted by position.
     public var diagnostics: [ExpressionDiagnostic]
 
+    /// The list `diagnostics`.
     public init(_ diagnostics: [ExpressionDiagnostic]) {
         self.diagnostics = diagnostics
     }
 
+    /// The list written as a literal.
     public init(arrayLiteral elements: ExpressionDiagnostic...) {
         diagnostics = elements
     }
 
+    /// The first position.
     public var startIndex: Int { diagnostics.startIndex }
+    /// One past the last position.
     public var endIndex: Int { diagnostics.endIndex }
+    /// The diagnostic at `position`.
     public subscript(position: Int) -> ExpressionDiagnostic { diagnostics[position] }
 
+    /// One diagnostic per line.
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

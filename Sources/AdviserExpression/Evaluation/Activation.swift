@@ -36,6 +36,7 @@ public struct Activation: @unchecked Sendable {
     /// `storage.unboxed`, kept here as a trivial value (valid while `storage` lives).
     @usableFromInline private(set) var unboxed: UnsafeMutablePointer<UnboxedSlot>
 
+    /// An activation with a slot for every declared variable, all unset.
     public init(declarations: Declarations) {
         storage = Storage(slotsByName: declarations.slots, values: Array(repeating: nil, count: declarations.count),
                           unboxed: nil)
@@ -53,13 +54,13 @@ public struct Activation: @unchecked Sendable {
     }
 
     /// The value in a slot; `.null` if unset.
-    public subscript(slot: Int) -> Value {
+    package subscript(slot: Int) -> Value {
         get { storage.values[slot] ?? .null }
         set { set(slot: slot, newValue) }
     }
 
     /// Whether the slot holds a value.
-    public func isSet(slot: Int) -> Bool { storage.values[slot] != nil }
+    package func isSet(slot: Int) -> Bool { storage.values[slot] != nil }
 
     func value(slot: Int) -> Value? { storage.values[slot] }
 

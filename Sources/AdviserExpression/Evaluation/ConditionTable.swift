@@ -9,7 +9,7 @@
 /// The programs' flat forms are copied into one buffer, in program order, so the loop reads
 /// memory front to back. Kept apart, each program's flat form sat behind two pointers in a block
 /// of its own, and waiting for those loads was the largest part of what a condition cost.
-public final class ConditionTable: @unchecked Sendable {
+package final class ConditionTable: @unchecked Sendable {
     // @unchecked: the buffer is written once in init and freed in deinit.
     @usableFromInline let programs: [Program]
     @usableFromInline let ops: UnsafeMutableBufferPointer<FastPlan.Op>

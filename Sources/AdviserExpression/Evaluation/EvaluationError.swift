@@ -1,13 +1,17 @@
 /// Why an evaluation failed, and where (the span of the sub-expression, when known).
 public struct EvaluationError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What went wrong, in words.
     public var message: String
+    /// The sub-expression it concerns, when known.
     public var span: SourceSpan?
 
+    /// An error with this wording, at `span` when known.
     public init(message: String, span: SourceSpan? = nil) {
         self.message = message
         self.span = span
     }
 
+    /// `start-end: message`, or the message alone.
     public var description: String { span.map { "\($0.start)-\($0.end): \(message)" } ?? message }
 
     /// The cost budget ran out: never absorbed by `&&`, `||`, `all` or `exists`.

@@ -3,13 +3,17 @@
 public struct EvaluationTrace: Sendable {
     /// One evaluated sub-expression.
     public struct Step: Sendable {
+        /// The node evaluated.
         public let expr: Expr
         /// The source text of the sub-expression.
         public let text: String
+        /// What it evaluated to.
         public let result: Result<Value, EvaluationError>
+        /// Where it is in the expression text.
         public var span: SourceSpan { expr.span }
     }
 
+    /// The expression traced.
     public let parsed: ParsedExpression
     /// The result of the whole expression.
     public let result: Result<Value, EvaluationError>

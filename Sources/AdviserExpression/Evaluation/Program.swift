@@ -6,7 +6,9 @@ public final class Program: @unchecked Sendable {
     // @unchecked: the only non-Sendable stored state is the immutable fast-path buffer,
     // written once in init and freed in deinit.
 
+    /// The checked expression it was compiled from.
     public let checked: CheckedExpression
+    /// The evaluation budget: the most steps one evaluation may take before it fails.
     public let costLimit: Int
     let declarations: Declarations
     let root: Eval
@@ -16,6 +18,7 @@ public final class Program: @unchecked Sendable {
     // that `evaluateCondition` retains nothing.
     @usableFromInline let fastOps: UnsafeMutableBufferPointer<FastPlan.Op>
 
+    /// Compiles `checked`, whose names were resolved against `declarations`.
     public init(_ checked: CheckedExpression, declarations: Declarations, costLimit: Int = 1_000_000) {
         self.checked = checked
         self.declarations = declarations
@@ -42,7 +45,7 @@ public final class Program: @unchecked Sendable {
     /// Inlinable so that callers looping over stored activations pass them without copying
     /// (a copy would retain and release the activation's arrays on every call).
     @inlinable
-    public func evaluateCondition(_ activation: borrowing Activation) -> Bool? {
+    package func evaluateCondition(_ activation: borrowing Activation) -> Bool? {
         if fastOps.count > 0 {
             if let decided = FastPlan.evaluate(ops: fastOps, activation.unboxed) {
                 return decided

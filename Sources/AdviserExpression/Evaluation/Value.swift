@@ -1,12 +1,20 @@
 /// A run-time value.
 public enum Value: Hashable, Sendable, CustomStringConvertible {
+    /// A signed integer.
     case int(Int64)
+    /// An unsigned integer (`1u`).
     case uint(UInt64)
+    /// A floating-point number.
     case double(Double)
+    /// A string.
     case string(String)
+    /// Bytes (`b'…'`).
     case bytes([UInt8])
+    /// A boolean.
     case bool(Bool)
+    /// `null`.
     case null
+    /// A list.
     case list([Value])
     /// Keys keep insertion order (for stable output); lookup uses CEL equality.
     case map(ValueMap)
@@ -30,6 +38,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The value as CEL would write it (`'text'`, `[1, 2]`).
     public var description: String {
         switch self {
         case .int(let v): return String(v)
@@ -71,9 +80,12 @@ func quoteString(_ s: String) -> String {
 
 /// An insertion-ordered map with CEL key equality (`1`, `1u` and `1.0` are the same key).
 public struct ValueMap: Hashable, Sendable {
+    /// The keys, in insertion order.
     public private(set) var keys: [Value] = []
+    /// The values, in the order of `keys`.
     public private(set) var values: [Value] = []
 
+    /// An empty map.
     public init() {}
 
     /// Builds a map; nil if a key repeats (CEL rejects repeated keys).
@@ -85,8 +97,10 @@ public struct ValueMap: Hashable, Sendable {
         }
     }
 
+    /// How many entries it has.
     public var count: Int { keys.count }
 
+    /// The value under `key` (compared with CEL equality), if any.
     public subscript(key: Value) -> Value? {
         for (i, k) in keys.enumerated() where celEquals(k, key) { return values[i] }
         return nil
@@ -111,7 +125,7 @@ public struct ValueMap: Hashable, Sendable {
 
 /// CEL equality: numbers compare by mathematical value across int/uint/double, NaN equals
 /// nothing, lists element-wise, maps regardless of order, different kinds are unequal.
-public func celEquals(_ a: Value, _ b: Value) -> Bool {
+package func celEquals(_ a: Value, _ b: Value) -> Bool {
     switch (a, b) {
     case (.list(let x), .list(let y)):
         return x.count == y.count && zip(x, y).allSatisfy { celEquals($0, $1) }

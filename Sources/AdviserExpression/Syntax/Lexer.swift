@@ -1,9 +1,9 @@
 /// Splits an expression into tokens. Works on Unicode scalars so spans are scalar offsets.
-public struct Lexer {
+package struct Lexer {
     private let scalars: [Unicode.Scalar]
     private var position = 0
 
-    public init(_ source: String) {
+    package init(_ source: String) {
         scalars = Array(source.unicodeScalars)
     }
 
@@ -12,7 +12,7 @@ public struct Lexer {
     }
 
     /// All tokens up to and including `.endOfInput`, or the first lexical error.
-    public mutating func tokenize() -> Result<[Token], ExpressionDiagnostic> {
+    package mutating func tokenize() -> Result<[Token], ExpressionDiagnostic> {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 3 + 2)  // conditions run about 4 characters a token
         do throws(ExpressionDiagnostic) {

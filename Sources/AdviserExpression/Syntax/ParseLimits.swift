@@ -9,6 +9,7 @@ public struct ParseLimits: Hashable, Sendable {
     /// the checker and compiler recurse over the tree, so it must stay bounded too.
     public var maxHeight: Int
 
+    /// Limits with these bounds; the defaults suit rule conditions.
     public init(maxNesting: Int = 100, maxLength: Int = 100_000, maxHeight: Int = 500) {
         self.maxNesting = maxNesting
         self.maxLength = maxLength

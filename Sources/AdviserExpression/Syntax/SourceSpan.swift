@@ -1,9 +1,12 @@
 /// A range of an expression's source text, in Unicode-scalar offsets from the start of the
 /// expression (not UTF-8 bytes), because YAML columns count characters. `end` is exclusive.
 public struct SourceSpan: Hashable, Sendable, CustomStringConvertible {
+    /// The first Unicode scalar covered, from 0.
     public var start: Int
+    /// One past the last Unicode scalar covered.
     public var end: Int
 
+    /// The span `start..<end`.
     public init(start: Int, end: Int) {
         self.start = start
         self.end = end
@@ -14,6 +17,7 @@ public struct SourceSpan: Hashable, Sendable, CustomStringConvertible {
         SourceSpan(start: min(start, other.start), end: max(end, other.end))
     }
 
+    /// `start..<end`.
     public var description: String { "\(start)..<\(end)" }
 }
 

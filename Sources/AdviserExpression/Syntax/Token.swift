@@ -1,7 +1,7 @@
 /// One lexical token with its span.
-public struct Token: Hashable, Sendable {
+package struct Token: Hashable, Sendable {
     /// What was read. Literal payloads are already decoded (escapes resolved).
-    public enum Kind: Hashable, Sendable {
+    package enum Kind: Hashable, Sendable {
         /// An integer literal's magnitude; the sign is applied by the parser, so that
         /// `-9223372036854775808` is representable.
         case int(UInt64)
@@ -17,10 +17,10 @@ public struct Token: Hashable, Sendable {
         case endOfInput
     }
 
-    public var kind: Kind
-    public var span: SourceSpan
+    package var kind: Kind
+    package var span: SourceSpan
 
-    public init(kind: Kind, span: SourceSpan) {
+    package init(kind: Kind, span: SourceSpan) {
         self.kind = kind
         self.span = span
     }

@@ -11,6 +11,7 @@ public struct Declarations: Sendable {
     private(set) var variables: [Variable] = []
     private(set) var slots: [String: Int] = [:]
 
+    /// No declarations.
     public init() {}
 
     /// Declares (or redeclares, keeping its slot) a variable. `enumValues` lists the allowed
@@ -26,13 +27,15 @@ public struct Declarations: Sendable {
         }
     }
 
-    public func slot(of name: String) -> Int? { slots[name] }
+    package func slot(of name: String) -> Int? { slots[name] }
 
     /// Declared names in slot order.
     public var names: [String] { variables.map(\.name) }
 
+    /// The declared type of `name`, if it is declared.
     public func type(of name: String) -> ExprType? { slots[name].map { variables[$0].type } }
 
+    /// The allowed values of an enum-like string variable, if it has them.
     public func enumValues(of name: String) -> [String]? { slots[name].flatMap { variables[$0].enumValues } }
 
     /// Number of slots.

@@ -1,9 +1,13 @@
 /// The static type of an expression or declared variable.
 public indirect enum ExprType: Hashable, Sendable, CustomStringConvertible {
+    /// A scalar type; `dyn` is any type, known only at run time, and `type` the type of type names.
     case int, uint, double, bool, string, bytes, null, dyn, type
+    /// A list of elements of one type.
     case list(ExprType)
+    /// A map from keys of one type to values of another.
     case map(ExprType, ExprType)
 
+    /// The type as CEL writes it (`list(string)`, `null_type`).
     public var description: String {
         switch self {
         case .int: return "int"

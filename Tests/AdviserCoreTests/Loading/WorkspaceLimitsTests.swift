@@ -1,4 +1,4 @@
-@_spi(Fuzzing) import AdviserCore
+import AdviserCore
 import AdviserTestSupport
 import Foundation
 import Testing

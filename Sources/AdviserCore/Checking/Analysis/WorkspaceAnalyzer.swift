@@ -1,22 +1,22 @@
 /// The static analyses `adviser validate` runs once a workspace has no errors: rules that conflict,
 /// can never fire or are always overridden; facts, drivers and levers nothing uses; rules no test
 /// names; and advice that cannot hold value. Every finding is a warning (`--strict` fails on them).
-public struct WorkspaceAnalyzer: Sendable {
-    public let workspace: Workspace
+package struct WorkspaceAnalyzer: Sendable {
+    package let workspace: Workspace
     /// Run the advice for every offering × segment × scenario (value-cannot-hold).
-    public var adviseEverything = true
+    package var adviseEverything = true
 
-    public init(workspace: Workspace) {
+    package init(workspace: Workspace) {
         self.workspace = workspace
     }
 
-    public func analyze() -> [Diagnostic] {
+    package func analyze() -> [Diagnostic] {
         var ignored: [(analysis: String, seconds: Double)] = []
         return analyze(timings: &ignored)
     }
 
     /// The same, recording how long each analysis took (seconds), for the benchmark.
-    public func analyze(timings: inout [(analysis: String, seconds: Double)]) -> [Diagnostic] {
+    package func analyze(timings: inout [(analysis: String, seconds: Double)]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func timed<T>(_ name: String, _ work: () -> T) -> T {
             let start = ContinuousClock.now

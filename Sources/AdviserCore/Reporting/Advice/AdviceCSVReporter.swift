@@ -3,14 +3,14 @@
 /// repeated on each of its rows so that any filter or pivot keeps them. The same columns serve
 /// `compare` and batch advice (`advise --clients … --format csv`), so one sheet reads them all.
 /// Numbers are the JSON report's (docs/json-output.md), rounded the same way.
-public struct AdviceCSVReporter: AdviceReporter {
+package struct AdviceCSVReporter: AdviceReporter {
     let dialect: CSVWriter.Dialect
 
-    public init(options: ReportOptions = .init()) {
+    package init(options: ReportOptions = .init()) {
         dialect = CSVWriter.Dialect(options)
     }
 
-    public func render(_ report: AdviceReport) -> String {
+    package func render(_ report: AdviceReport) -> String {
         Self.document(dialect) { csv in
             for advice in report.advice {
                 for row in Self.rows(advice, in: csv) { csv.row(row) }
@@ -27,7 +27,7 @@ public struct AdviceCSVReporter: AdviceReporter {
     }
 
     /// The header row (docs/csv.md says what each column holds).
-    public static let columns = [
+    package static let columns = [
         "scenario", "offering", "offering_name", "segment", "segment_name",
         "lever", "lever_name", "today", "recommended", "today_text", "recommended_text", "unit", "changed", "source",
         "value_today", "value_recommended", "value_held", "margin_today", "margin_recommended", "currency",
@@ -35,7 +35,7 @@ public struct AdviceCSVReporter: AdviceReporter {
 
     /// The rows of one advice, one per lever in the offering's order (one row with empty lever
     /// columns for an offering without levers, so that no advice goes missing).
-    public static func rows(_ advice: Advice, in csv: CSVWriter) -> [[String]] {
+    package static func rows(_ advice: Advice, in csv: CSVWriter) -> [[String]] {
         guard !advice.levers.isEmpty else { return [row(advice, lever: nil, in: csv)] }
         return advice.levers.map { row(advice, lever: $0, in: csv) }
     }

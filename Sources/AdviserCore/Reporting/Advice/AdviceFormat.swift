@@ -1,10 +1,10 @@
 /// The formats of `adviser advise --format`.
-public enum AdviceFormat: String, ReportFormat {
+package enum AdviceFormat: String, ReportFormat {
     case text, markdown, json, html, csv
 
-    public static let standard = AdviceFormat.text
+    package static let standard = AdviceFormat.text
 
-    public func reporter(options: ReportOptions = .init()) -> any AdviceReporter {
+    package func reporter(options: ReportOptions = .init()) -> any AdviceReporter {
         switch self {
         case .text: AdviceTextReporter(options: options)
         case .markdown: AdviceMarkdownReporter(options: options)
@@ -14,7 +14,7 @@ public enum AdviceFormat: String, ReportFormat {
         }
     }
 
-    public var note: String? {
+    package var note: String? {
         switch self {
         case .html: "a one-file brief with charts"
         case .csv: "one row per lever, for spreadsheets"

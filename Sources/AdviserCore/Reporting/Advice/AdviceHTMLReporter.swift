@@ -1,15 +1,15 @@
 /// A one-file HTML brief for the planning meeting: inline CSS and SVG, no script, no network, readable
 /// on screen and printed on A4 (one offering per page run). Every user string is escaped.
-public struct AdviceHTMLReporter: AdviceReporter {
+package struct AdviceHTMLReporter: AdviceReporter {
     var options: ReportOptions
     let wording: ReportWording
 
-    public init(options: ReportOptions = .init()) {
+    package init(options: ReportOptions = .init()) {
         self.options = options
         wording = ReportWording(options)
     }
 
-    public func render(_ report: AdviceReport) -> String {
+    package func render(_ report: AdviceReport) -> String {
         let html = HTMLBuilder()
         let title = "\(report.workspace): advice under \(report.scenario.name)"
         HTMLDocument.open(html, title: title)

@@ -1,9 +1,9 @@
 /// The JSON form of advice, shared by `--format json` and batch mode (`--clients`). Keys are
 /// written in sorted order by hand (debug builds check it), so no tree is built.
-public enum AdviceJSON {
-    public static let schemaVersion = 2
+package enum AdviceJSON {
+    package static let schemaVersion = 2
 
-    public static func write(_ report: AdviceReport, to w: inout JSONWriter) {
+    package static func write(_ report: AdviceReport, to w: inout JSONWriter) {
         w.beginObject()
         w.key("advice")
         w.beginArray()
@@ -16,7 +16,7 @@ public enum AdviceJSON {
         w.endObject()
     }
 
-    public static func write(_ s: Scenario, to w: inout JSONWriter) {
+    package static func write(_ s: Scenario, to w: inout JSONWriter) {
         w.beginObject()
         if let asOf = s.asOfText { w.member("as_of", asOf) }
         w.member("id", s.id)
@@ -37,7 +37,7 @@ public enum AdviceJSON {
 
     /// Lists are walked by index and each element handed on in place: `for x in list` copies every
     /// element, a retain and a release per string in it, for the ~120 records of each advice.
-    public static func write(_ a: Advice, explain: Bool, to w: inout JSONWriter) {
+    package static func write(_ a: Advice, explain: Bool, to w: inout JSONWriter) {
         w.beginObject()
         w.key("changes")
         w.beginArray()

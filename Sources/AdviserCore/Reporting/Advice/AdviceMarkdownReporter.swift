@@ -1,15 +1,15 @@
 /// Advice ready to paste into meeting notes: the summary table, then a section for each piece of
 /// advice (`summaryOnly`: the table alone).
-public struct AdviceMarkdownReporter: AdviceReporter {
+package struct AdviceMarkdownReporter: AdviceReporter {
     var options: ReportOptions
     let wording: ReportWording
 
-    public init(options: ReportOptions = .init()) {
+    package init(options: ReportOptions = .init()) {
         self.options = options
         wording = ReportWording(options)
     }
 
-    public func render(_ report: AdviceReport) -> String {
+    package func render(_ report: AdviceReport) -> String {
         var out: [String] = []
         out.append("# \(ReportWording.markdown(report.workspace)): advice under \(ReportWording.markdown(wording.scenarioLine(report.scenario)))")
         for warning in report.topWarnings {

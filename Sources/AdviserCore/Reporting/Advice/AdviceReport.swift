@@ -1,12 +1,12 @@
 /// Everything one `adviser advise` run reports: the workspace, the scenario, and each advice.
-public struct AdviceReport: Sendable {
-    public var workspace: String
-    public var scenario: Scenario
-    public var currency: String
-    public var advice: [Advice]
-    public var explain: Bool
+package struct AdviceReport: Sendable {
+    package var workspace: String
+    package var scenario: Scenario
+    package var currency: String
+    package var advice: [Advice]
+    package var explain: Bool
 
-    public init(workspace: String, scenario: Scenario, currency: String, advice: [Advice], explain: Bool = false) {
+    package init(workspace: String, scenario: Scenario, currency: String, advice: [Advice], explain: Bool = false) {
         self.workspace = workspace
         self.scenario = scenario
         self.currency = currency
@@ -15,13 +15,13 @@ public struct AdviceReport: Sendable {
     }
 
     /// Warnings that concern the whole report (a stale scenario), shown once at the top.
-    public var topWarnings: [AdviceWarning] {
+    package var topWarnings: [AdviceWarning] {
         var seen = Set<String>()
         return advice.flatMap(\.warnings).filter { $0.code == .staleScenario && seen.insert($0.message).inserted }
     }
 
     /// The advice grouped by offering, in report order.
-    public var byOffering: [[Advice]] {
+    package var byOffering: [[Advice]] {
         var groups: [[Advice]] = []
         for a in advice {
             if let last = groups.last, last[0].offering.id == a.offering.id {

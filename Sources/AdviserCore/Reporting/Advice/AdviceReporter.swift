@@ -1,4 +1,4 @@
 /// Turns advice into text in one format; `AdviceFormat` knows which reporter writes which format.
-public protocol AdviceReporter: Sendable {
+package protocol AdviceReporter: Sendable {
     func render(_ report: AdviceReport) -> String
 }

@@ -1,18 +1,18 @@
 /// The terminal report: readable at a glance, colour only when asked for. It opens with a summary
 /// table (one row per offering × segment), then a card for each piece of advice; `summaryOnly`
 /// stops after the table.
-public struct AdviceTextReporter: AdviceReporter {
-    public var colors: TerminalColors
+package struct AdviceTextReporter: AdviceReporter {
+    package var colors: TerminalColors
     var options: ReportOptions
     let wording: ReportWording
 
-    public init(options: ReportOptions = .init()) {
+    package init(options: ReportOptions = .init()) {
         self.options = options
         colors = options.colors
         wording = ReportWording(options)
     }
 
-    public func render(_ report: AdviceReport) -> String {
+    package func render(_ report: AdviceReport) -> String {
         var out: [String] = []
         out.append(colors.bold("\(report.workspace) — advice under \(wording.scenarioLine(report.scenario))"))
         for warning in report.topWarnings {

@@ -1,14 +1,14 @@
 /// Scenarios compared, as a table for a spreadsheet (`compare --format csv`): the columns of
 /// `AdviceCSVReporter`, one row per offering × segment × lever × scenario, the scenarios of one
 /// lever on adjacent rows so that a sheet shows how its recommendation moves with the market.
-public struct ComparisonCSVReporter: ComparisonReporter {
+package struct ComparisonCSVReporter: ComparisonReporter {
     let dialect: CSVWriter.Dialect
 
-    public init(options: ReportOptions = .init()) {
+    package init(options: ReportOptions = .init()) {
         dialect = CSVWriter.Dialect(options)
     }
 
-    public func render(_ comparison: ScenarioComparison) -> String {
+    package func render(_ comparison: ScenarioComparison) -> String {
         AdviceCSVReporter.document(dialect) { csv in
             for row in comparison.rows { Self.write(row, to: &csv) }
         }

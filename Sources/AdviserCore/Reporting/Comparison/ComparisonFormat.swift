@@ -1,10 +1,10 @@
 /// The formats of `adviser compare --format`.
-public enum ComparisonFormat: String, ReportFormat {
+package enum ComparisonFormat: String, ReportFormat {
     case text, markdown, json, html, csv
 
-    public static let standard = ComparisonFormat.text
+    package static let standard = ComparisonFormat.text
 
-    public func reporter(options: ReportOptions = .init()) -> any ComparisonReporter {
+    package func reporter(options: ReportOptions = .init()) -> any ComparisonReporter {
         switch self {
         case .text: ComparisonTextReporter(options: options)
         case .markdown: ComparisonMarkdownReporter(options: options)
@@ -14,7 +14,7 @@ public enum ComparisonFormat: String, ReportFormat {
         }
     }
 
-    public var note: String? {
+    package var note: String? {
         switch self {
         case .html: "a one-file brief with charts"
         case .csv: "one row per lever, for spreadsheets"

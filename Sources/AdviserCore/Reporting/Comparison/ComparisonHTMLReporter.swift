@@ -1,12 +1,12 @@
 /// Scenarios side by side as a one-file HTML page, in the brief's style.
-public struct ComparisonHTMLReporter: ComparisonReporter {
+package struct ComparisonHTMLReporter: ComparisonReporter {
     let wording: ReportWording
 
-    public init(options: ReportOptions = .init()) {
+    package init(options: ReportOptions = .init()) {
         wording = ReportWording(options)
     }
 
-    public func render(_ c: ScenarioComparison) -> String {
+    package func render(_ c: ScenarioComparison) -> String {
         let html = HTMLBuilder()
         HTMLDocument.open(html, title: "\(c.workspace): comparing \(c.scenarios.map(\.name).joined(separator: ", "))")
         html.element("header", ["class": "brief"]) {

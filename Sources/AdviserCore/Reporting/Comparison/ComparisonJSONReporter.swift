@@ -1,8 +1,8 @@
 /// Scenarios compared, machine-readable (docs/json-output.md): keys sorted, numbers rounded.
-public struct ComparisonJSONReporter: ComparisonReporter {
-    public init() {}
+package struct ComparisonJSONReporter: ComparisonReporter {
+    package init() {}
 
-    public func render(_ c: ScenarioComparison) -> String {
+    package func render(_ c: ScenarioComparison) -> String {
         let document: JSONValue = .object([
             "schema_version": 1,
             "workspace": .string(c.workspace),

@@ -1,12 +1,12 @@
 /// Scenarios side by side, ready to paste into meeting notes.
-public struct ComparisonMarkdownReporter: ComparisonReporter {
+package struct ComparisonMarkdownReporter: ComparisonReporter {
     let wording: ReportWording
 
-    public init(options: ReportOptions = .init()) {
+    package init(options: ReportOptions = .init()) {
         wording = ReportWording(options)
     }
 
-    public func render(_ c: ScenarioComparison) -> String {
+    package func render(_ c: ScenarioComparison) -> String {
         var out: [String] = []
         out.append("# \(ReportWording.markdown(c.workspace)): comparing " + c.scenarios.map { ReportWording.markdown(wording.scenarioLine($0)) }.joined(separator: " · "))
         for row in c.rows {

@@ -1,5 +1,5 @@
 /// Turns a comparison into text in one format; `ComparisonFormat` knows which reporter writes
 /// which format.
-public protocol ComparisonReporter: Sendable {
+package protocol ComparisonReporter: Sendable {
     func render(_ comparison: ScenarioComparison) -> String
 }

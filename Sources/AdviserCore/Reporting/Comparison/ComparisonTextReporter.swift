@@ -1,16 +1,16 @@
 import Foundation
 
 /// Scenarios side by side in the terminal: per offering × segment, one column per scenario.
-public struct ComparisonTextReporter: ComparisonReporter {
-    public var colors: TerminalColors
+package struct ComparisonTextReporter: ComparisonReporter {
+    package var colors: TerminalColors
     let wording: ReportWording
 
-    public init(options: ReportOptions = .init()) {
+    package init(options: ReportOptions = .init()) {
         colors = options.colors
         wording = ReportWording(options)
     }
 
-    public func render(_ c: ScenarioComparison) -> String {
+    package func render(_ c: ScenarioComparison) -> String {
         var out: [String] = []
         out.append(colors.bold("\(c.workspace) — comparing " + c.scenarios.map(wording.scenarioLine).joined(separator: " · ")))
         for row in c.rows {

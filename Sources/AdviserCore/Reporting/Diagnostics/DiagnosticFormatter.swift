@@ -5,26 +5,26 @@ import Foundation
 ///     Rules/offerings/bookkeeping.yaml:12:5: error[unknown-key]: unknown key 'levles' in lever (did you mean 'levels'?)
 ///        12 |     levles: [basic, standard]
 ///           |     ^
-public struct DiagnosticFormatter: Sendable {
+package struct DiagnosticFormatter: Sendable {
     /// File texts by path, for the source line under each diagnostic; empty to leave them out.
-    public var sources: [String: String]
-    public var colors: TerminalColors
+    package var sources: [String: String]
+    package var colors: TerminalColors
 
     /// Where each line of each file starts, built on first use: finding the line of every
     /// diagnostic by splitting the whole file made thousands of diagnostics in a big file quadratic.
     private let lineStarts = LineStarts()
 
-    public init(sources: [String: String] = [:], colors: TerminalColors = .none) {
+    package init(sources: [String: String] = [:], colors: TerminalColors = .none) {
         self.sources = sources
         self.colors = colors
     }
 
     /// The one-line form: `file:line:col: severity[code]: message (hint)`.
-    public static func line(_ d: Diagnostic) -> String {
+    package static func line(_ d: Diagnostic) -> String {
         "\(d.location): \(d.severity.rawValue)[\(d.code)]: \(d.message)" + (d.hint.map { " (\($0))" } ?? "")
     }
 
-    public func format(_ d: Diagnostic) -> String {
+    package func format(_ d: Diagnostic) -> String {
         let severity = d.severity == .error ? colors.red(d.severity.rawValue) : colors.yellow(d.severity.rawValue)
         var text = colors.bold("\(d.location):") + " \(severity)[\(d.code)]: " + colors.bold(d.message)
         if let hint = d.hint { text += " (\(hint))" }
@@ -36,7 +36,7 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     /// `3 errors, 1 warning in 9 files`.
-    public static func summary(_ diagnostics: [Diagnostic], files: Int) -> String {
+    package static func summary(_ diagnostics: [Diagnostic], files: Int) -> String {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         return "\(plural(diagnostics.errorCount, "error")), \(plural(diagnostics.warningCount, "warning")) in \(plural(files, "file"))"
     }

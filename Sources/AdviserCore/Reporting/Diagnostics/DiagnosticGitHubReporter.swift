@@ -1,9 +1,9 @@
 /// `--format github`: GitHub Actions workflow commands, so each finding shows on the pull request's
 /// changed lines: `::error file=F,line=L,col=C,title=T::message`.
-public struct DiagnosticGitHubReporter: DiagnosticReporter {
-    public init() {}
+package struct DiagnosticGitHubReporter: DiagnosticReporter {
+    package init() {}
 
-    public func render(_ diagnostics: [Diagnostic], context: DiagnosticReportContext) -> String {
+    package func render(_ diagnostics: [Diagnostic], context: DiagnosticReportContext) -> String {
         var lines = diagnostics.map { d in
             GitHubWorkflowCommand.line(
                 d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice",

@@ -1,11 +1,11 @@
 /// `--format json`: a stable document (docs/diagnostics.md, "json"), keys sorted, the diagnostics in
 /// file and position order.
-public struct DiagnosticJSONReporter: DiagnosticReporter {
-    public static let schemaVersion = 1
+package struct DiagnosticJSONReporter: DiagnosticReporter {
+    package static let schemaVersion = 1
 
-    public init() {}
+    package init() {}
 
-    public func render(_ diagnostics: [Diagnostic], context: DiagnosticReportContext) -> String {
+    package func render(_ diagnostics: [Diagnostic], context: DiagnosticReportContext) -> String {
         let document: JSONValue = .object([
             "schema_version": .number(Double(Self.schemaVersion)),
             "diagnostics": .array(diagnostics.map(Self.item)),

@@ -1,17 +1,17 @@
 import Foundation
 
 /// What reporters may need beyond the diagnostics.
-public struct DiagnosticReportContext: Sendable {
+package struct DiagnosticReportContext: Sendable {
     /// File texts by path, for source snippets.
-    public var sources: [String: String]
-    public var fileCount: Int
+    package var sources: [String: String]
+    package var fileCount: Int
     /// The folder paths are relative to (the current directory), absolute.
-    public var currentDirectory: String
+    package var currentDirectory: String
     /// The repository's top folder, absolute (SARIF URIs are relative to it); nil outside a repository.
-    public var repositoryRoot: String?
-    public var toolVersion: String
+    package var repositoryRoot: String?
+    package var toolVersion: String
 
-    public init(
+    package init(
         sources: [String: String] = [:], fileCount: Int = 0,
         currentDirectory: String = FileManager.default.currentDirectoryPath, repositoryRoot: String? = nil,
         toolVersion: String = "0.1.0"
@@ -24,13 +24,13 @@ public struct DiagnosticReportContext: Sendable {
     }
 
     /// A diagnostic's file as an absolute, normalized path.
-    public func absolutePath(_ file: String) -> String {
+    package func absolutePath(_ file: String) -> String {
         let full = file.hasPrefix("/") ? file : currentDirectory + "/" + file
         return URL(fileURLWithPath: full).standardizedFileURL.path
     }
 
     /// The file relative to the repository root when it lies inside it.
-    public func repositoryRelativePath(_ file: String) -> String? {
+    package func repositoryRelativePath(_ file: String) -> String? {
         guard let root = repositoryRoot.map({ URL(fileURLWithPath: $0).standardizedFileURL.path }) else { return nil }
         let path = absolutePath(file)
         let prefix = root.hasSuffix("/") ? root : root + "/"
@@ -38,7 +38,7 @@ public struct DiagnosticReportContext: Sendable {
     }
 
     /// The nearest folder at or above `directory` holding `.git` (a folder, or a file in worktrees).
-    public static func repositoryRoot(from directory: String) -> String? {
+    package static func repositoryRoot(from directory: String) -> String? {
         var url = URL(fileURLWithPath: directory).standardizedFileURL
         while true {
             if FileManager.default.fileExists(atPath: url.appendingPathComponent(".git").path) { return url.path }

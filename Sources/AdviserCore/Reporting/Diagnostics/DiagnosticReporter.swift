@@ -1,5 +1,5 @@
 /// Turns the findings of `adviser validate` into one output format; `DiagnosticFormat` knows which
 /// reporter writes which format.
-public protocol DiagnosticReporter: Sendable {
+package protocol DiagnosticReporter: Sendable {
     func render(_ diagnostics: [Diagnostic], context: DiagnosticReportContext) -> String
 }

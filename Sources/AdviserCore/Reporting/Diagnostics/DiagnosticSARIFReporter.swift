@@ -2,10 +2,10 @@ import Foundation
 
 /// `--format sarif`: SARIF 2.1.0 for code scanning (github/codeql-action/upload-sarif). Every code is
 /// a rule of the tool; file URIs are relative to the repository root (`%SRCROOT%`).
-public struct DiagnosticSARIFReporter: DiagnosticReporter {
-    public init() {}
+package struct DiagnosticSARIFReporter: DiagnosticReporter {
+    package init() {}
 
-    public func render(_ diagnostics: [Diagnostic], context: DiagnosticReportContext) -> String {
+    package func render(_ diagnostics: [Diagnostic], context: DiagnosticReportContext) -> String {
         let catalog = DiagnosticCatalog.all
         var ruleIndex: [String: Int] = [:]
         for (i, entry) in catalog.enumerated() { ruleIndex[entry.code.rawValue] = i }

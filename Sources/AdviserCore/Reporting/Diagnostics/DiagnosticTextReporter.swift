@@ -1,12 +1,12 @@
 /// The compiler-style text of `adviser validate`: each finding with its source line, then a summary.
-public struct DiagnosticTextReporter: DiagnosticReporter {
-    public var colors: TerminalColors
+package struct DiagnosticTextReporter: DiagnosticReporter {
+    package var colors: TerminalColors
 
-    public init(colors: TerminalColors = .none) {
+    package init(colors: TerminalColors = .none) {
         self.colors = colors
     }
 
-    public func render(_ diagnostics: [Diagnostic], context: DiagnosticReportContext) -> String {
+    package func render(_ diagnostics: [Diagnostic], context: DiagnosticReportContext) -> String {
         let formatter = DiagnosticFormatter(sources: context.sources, colors: colors)
         var lines = diagnostics.map(formatter.format)
         lines.append(DiagnosticFormatter.summary(diagnostics, files: context.fileCount))

@@ -1,6 +1,6 @@
 extension AdviceDiff.Change {
     /// The changes in words, one per line: `price: 4300 → 4600 (set by downturn-cost-focus)`.
-    public var lines: [String] { lines(ReportWording()) }
+    package var lines: [String] { lines(ReportWording()) }
 
     /// The lines with numbers as `wording`'s locale writes them.
     func lines(_ wording: ReportWording) -> [String] {
@@ -25,7 +25,7 @@ extension AdviceDiff.Change {
 
 extension AdviceDiff {
     /// `2 of 8 combinations change` and what appeared or disappeared.
-    public var summary: String {
+    package var summary: String {
         var text = "\(changes.count) of \(compared) offering × segment × scenario combination\(compared == 1 ? "" : "s") change\(changes.count == 1 ? "s" : "")"
         if !onlyInHead.isEmpty { text += "; \(onlyInHead.count) only in \(head)" }
         if !onlyInBase.isEmpty { text += "; \(onlyInBase.count) only in \(base)" }

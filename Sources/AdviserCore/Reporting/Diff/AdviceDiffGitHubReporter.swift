@@ -1,8 +1,8 @@
 /// The diff as GitHub Actions annotations on the rules it is down to, then the summary.
-public struct AdviceDiffGitHubReporter: AdviceDiffReporter {
-    public init() {}
+package struct AdviceDiffGitHubReporter: AdviceDiffReporter {
+    package init() {}
 
-    public func render(_ diff: AdviceDiff) -> String {
+    package func render(_ diff: AdviceDiff) -> String {
         var lines: [String] = []
         for (rule, keys, summary) in diff.changedRules {
             lines.append(GitHubWorkflowCommand.line(

@@ -1,8 +1,8 @@
 /// The diff for scripts: keys sorted, combinations in head order.
-public struct AdviceDiffJSONReporter: AdviceDiffReporter {
-    public init() {}
+package struct AdviceDiffJSONReporter: AdviceDiffReporter {
+    package init() {}
 
-    public func render(_ diff: AdviceDiff) -> String {
+    package func render(_ diff: AdviceDiff) -> String {
         func key(_ k: AdviceDiff.Key) -> JSONObject {
             ["offering": .string(k.offering), "segment": .string(k.segment), "scenario": .string(k.scenario)]
         }

@@ -1,12 +1,12 @@
 /// The diff as a pull-request comment.
-public struct AdviceDiffMarkdownReporter: AdviceDiffReporter {
+package struct AdviceDiffMarkdownReporter: AdviceDiffReporter {
     let wording: ReportWording
 
-    public init(options: ReportOptions = .init()) {
+    package init(options: ReportOptions = .init()) {
         wording = ReportWording(options)
     }
 
-    public func render(_ diff: AdviceDiff) -> String {
+    package func render(_ diff: AdviceDiff) -> String {
         var out = "### What this change does to the advice\n\n"
         out += "`\(diff.base)` → `\(diff.head)`: \(diff.summary).\n"
         if diff.isEmpty { return out + "\nNo advice changes.\n" }

@@ -1,4 +1,4 @@
 /// Renders an `AdviceDiff` in one format; `AdviceDiffFormat` knows which reporter writes which format.
-public protocol AdviceDiffReporter: Sendable {
+package protocol AdviceDiffReporter: Sendable {
     func render(_ diff: AdviceDiff) -> String
 }

@@ -1,12 +1,12 @@
 /// The diff for a terminal.
-public struct AdviceDiffTextReporter: AdviceDiffReporter {
+package struct AdviceDiffTextReporter: AdviceDiffReporter {
     let wording: ReportWording
 
-    public init(options: ReportOptions = .init()) {
+    package init(options: ReportOptions = .init()) {
         wording = ReportWording(options)
     }
 
-    public func render(_ diff: AdviceDiff) -> String {
+    package func render(_ diff: AdviceDiff) -> String {
         var out = "Advice from \(diff.base) to \(diff.head): \(diff.summary)\n"
         for change in diff.changes {
             out += "\n\(change.key)\n"

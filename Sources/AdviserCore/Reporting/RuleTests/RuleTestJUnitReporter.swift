@@ -1,9 +1,9 @@
 /// JUnit XML, the format CI systems ingest for test results: one testsuite per test file, one
 /// testcase per test, a failure element per failing test.
-public struct RuleTestJUnitReporter: RuleTestReporter {
-    public init() {}
+package struct RuleTestJUnitReporter: RuleTestReporter {
+    package init() {}
 
-    public func render(_ report: RuleTestReport) -> String {
+    package func render(_ report: RuleTestReport) -> String {
         var files: [String] = []
         for result in report.results where !files.contains(result.file) { files.append(result.file) }
         var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"

@@ -1,5 +1,5 @@
 /// Turns the results of `adviser test` into text in one format; `RuleTestFormat` knows which
 /// reporter writes which format.
-public protocol RuleTestReporter: Sendable {
+package protocol RuleTestReporter: Sendable {
     func render(_ report: RuleTestReport) -> String
 }

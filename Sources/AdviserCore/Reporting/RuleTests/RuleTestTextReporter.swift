@@ -1,12 +1,12 @@
 /// The terminal output of `adviser test`: one line per failure, coverage, and the closing line.
-public struct RuleTestTextReporter: RuleTestReporter {
-    public var showCoverage: Bool
+package struct RuleTestTextReporter: RuleTestReporter {
+    package var showCoverage: Bool
 
-    public init(showCoverage: Bool) {
+    package init(showCoverage: Bool) {
         self.showCoverage = showCoverage
     }
 
-    public func render(_ report: RuleTestReport) -> String {
+    package func render(_ report: RuleTestReport) -> String {
         var out: [String] = []
         for result in report.results where !result.passed {
             out.append("FAIL \(result.name)")

@@ -1,9 +1,9 @@
 /// Tipping points, machine-readable (docs/json-output.md). Every point carries the re-advice that
 /// verifies it: the tested value and each change with its before and after.
-public struct TippingPointJSONReporter: TippingPointReporter {
-    public init() {}
+package struct TippingPointJSONReporter: TippingPointReporter {
+    package init() {}
 
-    public func render(_ a: TippingPointAnalysis) -> String {
+    package func render(_ a: TippingPointAnalysis) -> String {
         var scenario: JSONObject = ["id": .string(a.scenario.id), "name": .string(a.scenario.name)]
         scenario["as_of"] = a.scenario.asOfText.map(JSONValue.string)
         let document: JSONValue = .object([

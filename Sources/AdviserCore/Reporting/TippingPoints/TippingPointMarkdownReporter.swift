@@ -1,12 +1,12 @@
 /// Tipping points ready to paste into meeting notes.
-public struct TippingPointMarkdownReporter: TippingPointReporter {
+package struct TippingPointMarkdownReporter: TippingPointReporter {
     let wording: ReportWording
 
-    public init(options: ReportOptions = .init()) {
+    package init(options: ReportOptions = .init()) {
         wording = ReportWording(options)
     }
 
-    public func render(_ a: TippingPointAnalysis) -> String {
+    package func render(_ a: TippingPointAnalysis) -> String {
         var out: [String] = []
         out.append("# \(ReportWording.markdown(a.workspace)): tipping points under \(ReportWording.markdown(wording.scenarioLine(a.scenario)))")
         if a.facts.isEmpty {

@@ -1,5 +1,5 @@
 /// Turns a tipping-point analysis into text in one format; `TippingPointFormat` knows which
 /// reporter writes which format.
-public protocol TippingPointReporter: Sendable {
+package protocol TippingPointReporter: Sendable {
     func render(_ analysis: TippingPointAnalysis) -> String
 }

@@ -1,14 +1,14 @@
 /// Tipping points for the terminal.
-public struct TippingPointTextReporter: TippingPointReporter {
-    public var colors: TerminalColors
+package struct TippingPointTextReporter: TippingPointReporter {
+    package var colors: TerminalColors
     let wording: ReportWording
 
-    public init(options: ReportOptions = .init()) {
+    package init(options: ReportOptions = .init()) {
         colors = options.colors
         wording = ReportWording(options)
     }
 
-    public func render(_ a: TippingPointAnalysis) -> String {
+    package func render(_ a: TippingPointAnalysis) -> String {
         var out: [String] = []
         out.append(colors.bold("\(a.workspace) — tipping points under \(wording.scenarioLine(a.scenario))"))
         if a.facts.isEmpty {

@@ -5,9 +5,9 @@
 ///
 /// Supported: literals, `.`, `[...]` / `[^...]` with ranges, `\d \w \s \D \W \S`, escapes,
 /// `^ $`, groups `( )` / `(?: )`, `|`, `* + ?` (and lazy forms), `{n}` `{n,}` `{n,m}`, `(?i)`.
-public struct RegexProgram: Sendable {
-    public struct CompileError: Error, Sendable {
-        public let message: String
+package struct RegexProgram: Sendable {
+    package struct CompileError: Error, Sendable {
+        package let message: String
     }
 
     enum Instruction: Sendable {
@@ -32,10 +32,10 @@ public struct RegexProgram: Sendable {
     let program: [Instruction]
 
     /// Instructions in the compiled pattern: the most threads a match may run at one position.
-    public var size: Int { program.count }
+    package var size: Int { program.count }
 
     /// Compiles `pattern`, or explains why it is not supported.
-    public static func compile(_ pattern: String) -> Result<RegexProgram, CompileError> {
+    package static func compile(_ pattern: String) -> Result<RegexProgram, CompileError> {
         var parser = RegexParser(Array(pattern.unicodeScalars).map(\.value))
         do {
             let node = try parser.parseAlternation()
@@ -56,7 +56,7 @@ public struct RegexProgram: Sendable {
     // MARK: - Matching (Pike VM)
 
     /// Whether the pattern matches anywhere in `text` (RE2 partial match, as CEL's `matches`).
-    public func matches(_ text: String) -> Bool {
+    package func matches(_ text: String) -> Bool {
         let input = Array(text.unicodeScalars).map(\.value)
         var current = ThreadList(capacity: program.count)
         var next = ThreadList(capacity: program.count)
