@@ -14,6 +14,8 @@ struct ConditionSpace: Sendable {
     let segments: [(id: String, size: String)]
     let segmentID: Int?
     let segmentSize: Int?
+    /// The variables `offering.*`: whether two conditions hold together may depend on the offering.
+    let offeringVariables: VariableSet
     /// At most this many conjunctions per condition; beyond, the condition is left undecided.
     var limit = 64
 
@@ -29,6 +31,7 @@ struct ConditionSpace: Sendable {
         self.segments = segments.map { ($0.id, $0.size.rawValue) }
         self.segmentID = index["segment.id"]
         self.segmentSize = index["segment.size"]
+        self.offeringVariables = VariableSet(names.indices.filter { names[$0].hasPrefix("offering.") })
     }
 
     init(workspace: Workspace) {
