@@ -53,34 +53,30 @@ extension ConditionSpace {
                 return formula(args[0], positive: !positive, checked, reads: &reads)
             case Operator.in where args.count == 2:
                 guard let v = variable(args[0], checked), case .list(let items) = args[1].kind else { return opaque }
-                switch kinds[v] {
-                case .numeric:
+                if isNumeric[v] {
                     let numbers = items.compactMap(\.numberLiteral)
                     guard numbers.count == items.count else { return opaque }
                     reads.insert(v)
                     let atoms = numbers.map { Formula.atom(.compare(variable: v, positive ? .equal : .notEqual, $0)) }
                     return positive ? .or(atoms) : .and(atoms)
-                case .values, .text:
-                    let words = items.compactMap(\.wordLiteral)
-                    guard words.count == items.count else { return opaque }
-                    reads.insert(v)
-                    return .atom(.member(variable: v, values: words, negated: !positive))
                 }
+                let words = items.compactMap(\.wordLiteral)
+                guard words.count == items.count else { return opaque }
+                reads.insert(v)
+                return .atom(.member(variable: v, values: words, negated: !positive))
             default:
                 guard let op = Comparison(function: function), args.count == 2 else { return opaque }
                 var (lhs, rhs, comparison) = (args[0], args[1], op)
                 if variable(lhs, checked) == nil { (lhs, rhs, comparison) = (rhs, lhs, op.mirrored) }
                 guard let v = variable(lhs, checked) else { return opaque }
-                switch kinds[v] {
-                case .numeric:
+                if isNumeric[v] {
                     guard let value = rhs.numberLiteral else { return opaque }
                     reads.insert(v)
                     return .atom(.compare(variable: v, positive ? comparison : comparison.negated, value))
-                case .values, .text:
-                    guard comparison == .equal || comparison == .notEqual, let value = rhs.wordLiteral else { return opaque }
-                    reads.insert(v)
-                    return .atom(.member(variable: v, values: [value], negated: (comparison == .notEqual) == positive))
                 }
+                guard comparison == .equal || comparison == .notEqual, let value = rhs.wordLiteral else { return opaque }
+                reads.insert(v)
+                return .atom(.member(variable: v, values: [value], negated: (comparison == .notEqual) == positive))
             }
         case .identifier, .select:
             if let v = variable(e, checked), isBool(v) {
