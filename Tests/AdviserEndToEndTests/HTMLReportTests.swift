@@ -28,7 +28,7 @@ struct HTMLReportTests {
         // The summary and the micro-retail advice of the worked example (docs/value-model.md).
         #expect(page.contains("Package price 4800 → <strong>4300 EUR</strong>"))
         #expect(page.contains("In a downturn the actual cost weighs more for price-sensitive clients."))
-        #expect(page.contains("<h5>Pains</h5>") && page.contains("Lead with the total cost and the flexible payment terms."))
+        #expect(page.contains("<strong>Pains: </strong>Lead with the total cost and the flexible payment terms."))
         #expect(page.contains("25% → 33%"), "the emphasized cash-flow weight in the driver chart")
     }
 

@@ -65,7 +65,7 @@ public enum ExternalValidators {
                                               for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
             Loader.add_implicit_resolver('tag:yaml.org,2002:bool', re.compile(r'^(?:true|false)$'), list('tf'))
             schemas, root = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
-            kinds = {'adviser.yaml': 'settings', 'facts.yaml': 'facts', 'offerings': 'offering', 'segments': 'segment',
+            kinds = {'adviser.yaml': 'settings', 'facts.yaml': 'facts', 'offerings': 'offering', 'segments': 'segment', 'rivals': 'rival',
                      'rules': 'ruleset', 'scenarios': 'scenario', 'tests': 'test'}
             problems, files = 0, 0
             for path in sorted(root.rglob('*.yaml')):

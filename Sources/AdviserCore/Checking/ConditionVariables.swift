@@ -4,8 +4,9 @@ import AdviserExpression
 /// about it: its type (for the checker's declarations), the values it can take (for the static
 /// analysis), and how to read it for one piece of advice (for the evaluator's activation).
 ///
-/// The names are the facts of `facts.yaml`, then `segment.id`, `segment.size`, `offering.id` and
-/// `offering.<lever>` for every lever id of any offering (except `id`). A new name is one more `add`
+/// The names are the facts of `facts.yaml`, then `segment.id`, `segment.size`, `offering.id`,
+/// `offering.<lever>` for every lever id of any offering (except `id`), `rival.value_gap` and
+/// `rival.price_gap`. A new name is one more `add`
 /// in `init`; the checker, the analysis and the activation all follow.
 ///
 /// **A lever id shared by several offerings** is one name: its kind (number or level) is the kind
@@ -90,6 +91,15 @@ struct ConditionVariables: Sendable {
                 let kind = Kind.numeric(min: levers.map(\.min).min()!, max: levers.map(\.max).max()!, integer: false)
                 add("offering.\(id)", .double, kind, value: read)
             }
+        }
+        // Today's standing against the best rival, under the segment's own weights (before any
+        // rule emphasizes a driver: the rules read it, so it cannot depend on them). 0 without rivals.
+        let rivals = workspace.rivals
+        add("rival.value_gap", .double, .numeric(min: -100, max: 100, integer: false)) { subject in
+            .double((RivalValuation.todayGap(rivals, subject.offering, subject.segment)?.valueGapToday ?? 0) * 100)
+        }
+        add("rival.price_gap", .double, .numeric(min: -.infinity, max: .infinity, integer: false)) { subject in
+            .double(RivalValuation.todayGap(rivals, subject.offering, subject.segment)?.priceGapToday ?? 0)
         }
         self.variables = variables
         var declarations = Declarations()

@@ -25,6 +25,7 @@ struct ModellingCheck {
             checkCurveCoverage(segment)
         }
         checkSharedLevers()
+        for rival in workspace.rivals { checkRival(rival) }
         settings = workspace.offerings.map { offering in
             let offered = workspace.segments.filter { $0.isOffered(offering.id) }
             let today = offered.map { $0.today(offering) }
@@ -126,6 +127,46 @@ struct ModellingCheck {
                     .outOfRange, "the bounds of \(bound.lever.value) for \(segment.id) have min \(lever.display(low)) above max \(lever.display(high))",
                     at: location))
             }
+        }
+    }
+
+    // MARK: - Rivals
+
+    /// A rival names our offerings and segments that exist, and settings that fit the levers of
+    /// the offerings it competes with. Its settings may lie outside our levers' ranges (a rival
+    /// may be cheaper than we ever go): curves read flat beyond their ends.
+    private mutating func checkRival(_ rival: Rival) {
+        let segmentIDs = workspace.segments.map(\.id)
+        var offerings: [Offering] = []
+        for id in rival.competesWith {
+            if let offering = workspace.offering(id.value) { offerings.append(offering) } else {
+                unknown(.unknownOffering, "offering", id, among: offeringIDs)
+            }
+        }
+        for segment in rival.onlyFor + rival.perSegment.map(\.segment) where workspace.segment(segment.value) == nil {
+            unknown(.unknownSegment, "segment", segment, among: segmentIDs)
+        }
+        guard !offerings.isEmpty else { return }
+        for assignment in rival.offers + rival.perSegment.flatMap(\.offers) {
+            let (qualifier, leverID) = Rival.split(assignment.lever.value)
+            var matching = offerings
+            if let qualifier {
+                matching = offerings.filter { $0.id == qualifier }
+                guard !matching.isEmpty else {
+                    diagnostics.append(.error(
+                        .unknownOffering, "'\(rival.id)' does not compete with '\(qualifier)'", at: assignment.lever.location,
+                        hint: Suggestion.hint(for: qualifier, in: offerings.map(\.id)) ?? "competes_with: lists the offerings it may name"))
+                    continue
+                }
+            }
+            let levers = matching.compactMap { $0.lever(leverID) }
+            guard let lever = levers.first else {
+                diagnostics.append(.error(
+                    .unknownLever, "'\(rival.id)' competes with no offering that has a lever '\(leverID)'", at: assignment.lever.location,
+                    hint: Suggestion.hint(for: leverID, in: Array(Set(matching.flatMap { $0.levers.map(\.id) })).sorted())))
+                continue
+            }
+            _ = setting(assignment.value, for: lever)
         }
     }
 

@@ -65,6 +65,7 @@ public struct WorkspaceChecker: Sendable {
         duplicates(workspace.facts.map { Located($0.name, at: $0.location) }, what: "fact")
         duplicates(workspace.offerings.map { Located($0.id, at: $0.location) }, what: "offering")
         duplicates(workspace.segments.map { Located($0.id, at: $0.location) }, what: "segment")
+        duplicates(workspace.rivals.map { Located($0.id, at: $0.location) }, what: "rival")
         duplicates(workspace.scenarios.map { Located($0.id, at: $0.location) }, what: "scenario")
         duplicates(workspace.rulesets.map { Located($0.id, at: $0.location) }, what: "ruleset")
         duplicates(rules.map { Located($0.id, at: $0.location) }, what: "rule")

@@ -57,6 +57,7 @@ public enum DiagnosticCatalog {
         "unknown-offering": "An offering id the workspace does not have.",
         "unknown-rule": "A rule id the workspace does not have.",
         "unknown-level": "A level a level lever does not have.",
+        "unknown-locale": "A locale (adviser.yaml locale:, --locale) Foundation has no formatting data for.",
         "out-of-range": "A value outside its declared bounds.",
         "off-grid": "A lever setting that is not on the lever's grid (min + k × step).",
         "curve-order": "Relief curve points not in increasing lever value.",

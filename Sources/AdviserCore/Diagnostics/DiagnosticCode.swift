@@ -47,6 +47,7 @@ extension DiagnosticCode {
     public static let unknownOffering = Self("unknown-offering")
     public static let unknownRule = Self("unknown-rule")
     public static let unknownLevel = Self("unknown-level")
+    public static let unknownLocale = Self("unknown-locale")
     public static let outOfRange = Self("out-of-range")
     public static let offGrid = Self("off-grid")
     public static let curveOrder = Self("curve-order")
@@ -74,7 +75,7 @@ extension DiagnosticCode {
         .workspaceNotFound, .missingFile, .unreadableFile, .emptyFile, .yamlSyntax, .yamlDuplicateKey, .yamlAliasLimit,
         .yamlComplexKey, .yamlMultipleDocuments, .yamlTooDeep, .yamlTooLarge, .unknownKey, .missingKey, .wrongType,
         .invalidValue, .duplicateID, .unknownLever, .unknownDriver, .unknownFact, .unknownSegment, .unknownScenario,
-        .unknownOffering, .unknownRule, .unknownLevel, .outOfRange, .offGrid, .curveOrder, .reliefOutOfRange,
+        .unknownOffering, .unknownRule, .unknownLevel, .unknownLocale, .outOfRange, .offGrid, .curveOrder, .reliefOutOfRange,
         .missingFact, .conditionNotBool, .curveOutsideRange, .curveMissingLevel, .leverMismatch, .adjustmentNoEffect, .yamlTabIndent, .yaml11Boolean, .fileTooLarge, .tooManyFiles, .invalidUTF8,
         .nulByte, .controlCharacter, .symlinkOutside, .tooManyProblems, .conflict, .unreachableRule, .shadowedAdjustment, .unusedFact, .unusedDriver,
         .unusedLever, .untestedRule, .valueCannotHold,

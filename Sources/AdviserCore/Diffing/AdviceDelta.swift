@@ -93,21 +93,25 @@ public struct AdviceDelta: Sendable {
 extension AdviceDelta {
     /// "Sales-process consultation for Micro retail shops: rule downturn-cost-focus now fires;
     /// Package price 4900 → 4300 EUR; value held (56.0 → 54.0)", for watch and tipping points.
-    public var sentence: String {
+    public var sentence: String { sentence(ReportWording()) }
+
+    /// The sentence with numbers as `wording`'s locale writes them.
+    func sentence(_ wording: ReportWording) -> String {
         var parts: [String] = []
         parts += nowFired.map { "rule \($0.id) now fires" }
         parts += noLongerFired.map { "rule \($0.id) no longer fires" }
         parts += levers.map { l in
-            let after = l.outcome.after.map { ReportWording.setting($0.toText, $0.unit, kind: $0.kind) }
-            return "\(l.name) \(l.before ?? "–") → \(after ?? "–")"
+            let before = l.outcome.before.map { wording.settingText($0, recommended: true) }
+            let after = l.outcome.after.map { ReportWording.setting(wording.settingText($0, recommended: true), $0.unit, kind: $0.kind) }
+            return "\(l.name) \(before ?? "–") → \(after ?? "–")"
         }
         // A lever that moved explains its margin; a margin that moved with no lever (a cost edited)
         // is news of its own.
         if levers.isEmpty, let margin {
-            func money(_ value: Double?) -> String { value.map { ReportWording.money($0, currency) } ?? "–" }
+            func money(_ value: Double?) -> String { value.map { wording.money($0, currency) } ?? "–" }
             parts.append("margin per client \(money(margin.before)) → \(money(margin.after))")
         }
-        let values = "\(ReportWording.index(value.before.final)) → \(ReportWording.index(value.after.final))"
+        let values = "\(wording.index(value.before.final)) → \(wording.index(value.after.final))"
         if let held {
             parts.append(held.after ? "value held again (\(values))" : "value NOT held (\(values))")
         } else if !parts.isEmpty {

@@ -29,6 +29,8 @@ public struct Advice: Sendable {
     /// The guardrails that bound the result: a move limit or a segment's bound the recommendation
     /// stops at, a protected driver that kept the balancer from trimming a lever.
     public var guardrails: [GuardrailOutcome] = []
+    /// How the offer compares with the rivals the segment weighs against it; nil: none.
+    public var rivals: RivalOutcome?
     /// With `explain`: every rule's condition and how it evaluated.
     public var explanations: [RuleExplanation]
     /// Which of `fired` and `talkingPoints` the engine wrote beforehand; a list that changes is

@@ -7,6 +7,12 @@ extension AdviceRun {
         let afterRules = settings
         warnAboutLoweredDrivers(model)
         let (value, sources) = holdValue(model)
+        let rivals = RivalValuation(offering: offering, segment: segment, margins: margins).outcome(
+            rivals: engine.workspace.rivals(of: offering.id, for: segment.id), model: model, today: today, recommended: settings,
+            currency: engine.workspace.settings.currency)
+        for rival in rivals?.betterValueForLess ?? [] {
+            warnings.append(.rivalBetterValue(rival, offering: offering, segment: segment, ours: rivals!))
+        }
         // Weights before emphasis are importance shares; no second value model is needed for them.
         let totalImportance = segment.drivers.reduce(0) { $0 + $1.importance }
         let weightsBefore = segment.drivers.map { totalImportance > 0 ? $0.importance / totalImportance : 0 }
@@ -23,6 +29,7 @@ extension AdviceRun {
             talkingPoints: talkingPoints, warnings: warnings, overridden: overridden, explanations: explanations,
             prerendered: prerendered)
         advice.guardrails = guardrails
+        advice.rivals = rivals
         return advice
     }
 

@@ -99,4 +99,15 @@ extension AdviceWarning {
     static func valueNotHeld(_ offering: Offering, shortfall: String) -> AdviceWarning {
         AdviceWarning(code: .valueNotHeld, message: shortfall, location: offering.location)
     }
+
+    static func rivalBetterValue(_ rival: RivalOutcome.Entry, offering: Offering, segment: Segment, ours: RivalOutcome) -> AdviceWarning {
+        let price = { (amount: Double) in formatNumber(amount, maxFractionDigits: 2) + " " + ours.currency }
+        let index = { (value: Double) in formatNumber(value * 100, maxFractionDigits: 1) }
+        return AdviceWarning(
+            code: .rivalBetterValue,
+            message: "\(rival.name) gives \(segment.name) more value than our recommended \(offering.name) "
+                + "(\(index(rival.value)) against \(index(ours.valueRecommended)) on the 0–100 index) for less money "
+                + "(\(price(rival.price)) against \(price(ours.priceRecommended)))",
+            location: offering.location)
+    }
 }

@@ -22,6 +22,8 @@ public enum AdviceWarningCode: String, CaseIterable, Sendable, CustomStringConve
     case balanceIncomplete = "balance-incomplete"
     /// The free levers have more settings than the balancer searches; value was not balanced.
     case gridTooLarge = "grid-too-large"
+    /// A rival gives the segment more value than our recommended offer, for less money.
+    case rivalBetterValue = "rival-better-value"
 
     public var description: String { rawValue }
 }

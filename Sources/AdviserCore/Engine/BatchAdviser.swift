@@ -2,17 +2,24 @@ import AdviserExpression
 import Foundation
 import Synchronization
 
-/// Advice for a client base, one client per JSON line: a stateless filter from client records to
-/// advice records (docs/scale.md), so any batch system can run it on shards.
+/// Advice for a client base, one client per JSON line or CSV row: a stateless filter from client
+/// records to advice records (docs/scale.md), so any batch system can run it on shards.
 ///
 /// Input line: `{"id": "c-1", "segment": "micro-retail", "facts": {"price_sensitivity": 0.9},
-/// "offerings": ["bookkeeping"]}` (`facts` and `offerings` optional). Output: one line per client ×
-/// offering, `{"client": …, "line": …, "advice": {…}}`, or one error line `{"client": …, "line": …,
-/// "error": {"code": …, "message": …}}` for a bad input line; the other lines are still advised.
+/// "offerings": ["bookkeeping"]}` (`facts` and `offerings` optional); a CSV row has the same in
+/// columns (`ClientTable`). Output: one record per client × offering, `{"client": …, "line": …,
+/// "advice": {…}}`, or one error record `{"client": …, "line": …, "error": {"code": …, "message": …}}`
+/// for a bad input; the others are still advised. Records of CSV rows say `row` (and the `column`
+/// at fault) where those of lines say `line`; as CSV, each record is the advice's rows
+/// (`AdviceCSVReporter`), after the client and its line or row.
 public struct BatchAdviser: Sendable {
     public let engine: AdviceEngine
     public let scenario: Scenario
     public let options: AdviceEngine.Options
+    /// How records name where their client was in the input.
+    public let position: Position
+    /// What records are written as.
+    public let output: Output
 
     /// One engine and one set of prepared facts per core. Advice retains and releases the compiled
     /// rules, their programs and prewritten records hundreds of times per client; with every core on
@@ -27,10 +34,27 @@ public struct BatchAdviser: Sendable {
         let prepared: [[Activation]]
     }
 
-    public init(engine: AdviceEngine, scenario: Scenario, options: AdviceEngine.Options = .init()) {
+    /// Where a client was in the input: the line of a JSON Lines file, or the row of a CSV file as a
+    /// spreadsheet numbers it (the header is row 1).
+    public enum Position: String, Sendable {
+        case line, row
+    }
+
+    /// JSON Lines, or CSV rows in a dialect.
+    public enum Output: Sendable {
+        case jsonLines
+        case csv(CSVWriter.Dialect)
+    }
+
+    public init(
+        engine: AdviceEngine, scenario: Scenario, options: AdviceEngine.Options = .init(), position: Position = .line,
+        output: Output = .jsonLines
+    ) {
         self.engine = engine
         self.scenario = scenario
         self.options = options
+        self.position = position
+        self.output = output
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         self.replicas = (0..<cores).map { core in
             // The engine compiled this workspace already, so compiling it again cannot fail.
@@ -66,7 +90,7 @@ public struct BatchAdviser: Sendable {
         let trimmed = Self.trimmed(line)
         guard !trimmed.isEmpty else { return [] }
         func failure(_ code: BatchErrorCode, _ message: String, client: String? = nil) -> [[UInt8]] {
-            [Self.failure(code, message, number: number, client: client)]
+            [failureRecord(BatchFailure(code, message), number: number, client: client)]
         }
         guard case .object(let object)? = try? JSONDecoder().decode(InputJSON.self, from: Data(trimmed.utf8)) else {
             return failure(.invalidJSON, "line \(number) is not a JSON object")
@@ -80,40 +104,73 @@ public struct BatchAdviser: Sendable {
         guard let segmentID = object["segment"]?.text else {
             return failure(.missingKey, "the client has no \"segment\" (a segment id)", client: client)
         }
-        guard let segmentIndex = engine.workspace.segments.firstIndex(where: { $0.id == segmentID }) else {
-            let hint = Suggestion.hint(for: segmentID, in: engine.workspace.segments.map(\.id)).map { " (\($0))" } ?? ""
-            return failure(.unknownSegment, "unknown segment '\(segmentID)'\(hint)", client: client)
-        }
-        let segment = engine.workspace.segments[segmentIndex]
-        var overrides = options.overrides
+        var input = ClientInput(id: client, segment: segmentID, facts: [])
         if let facts = object["facts"] {
-            guard case .object(let facts) = facts else { return failure(.wrongType, "\"facts\" must be an object", client: client) }
+            guard case .object(let facts) = facts else {
+                input.facts = [.invalid(BatchFailure(.wrongType, "\"facts\" must be an object"))]
+                return advise(input, number: number, replica: replica)
+            }
             for name in facts.keys.sorted() {
                 guard let fact = engine.workspace.fact("segment.\(name)") else {
                     let hint = Suggestion.hint(for: name, in: engine.workspace.facts.filter { $0.scope == "segment" }.map(\.shortName))
-                    return failure(.unknownFact, "'segment.\(name)' is not declared in facts.yaml" + (hint.map { " (\($0))" } ?? ""), client: client)
+                    input.facts.append(.invalid(BatchFailure(.unknownFact, "'segment.\(name)' is not declared in facts.yaml" + (hint.map { " (\($0))" } ?? ""))))
+                    break
                 }
                 guard let value = facts[name]!.factValue else {
-                    return failure(.wrongType, "segment.\(name) must be a number, true/false or a text", client: client)
+                    input.facts.append(.invalid(BatchFailure(.wrongType, "segment.\(name) must be a number, true/false or a text")))
+                    break
                 }
+                input.facts.append(.value(fact, value, column: nil))
+            }
+        }
+        if let wanted = object["offerings"] {
+            if case .array(let items) = wanted, case let ids = items.compactMap(\.text), ids.count == items.count {
+                input.offerings = .success(ids)
+            } else {
+                input.offerings = .failure(BatchFailure(.wrongType, "\"offerings\" must be a list of offering ids"))
+            }
+        }
+        return advise(input, number: number, replica: replica)
+    }
+
+    /// The records of one client, however it was read: each check in the same order (segment,
+    /// facts, offerings), the first problem its error record.
+    private func advise(_ client: ClientInput, number: Int, replica: Replica) -> [[UInt8]] {
+        let engine = replica.engine
+        func failure(_ problem: BatchFailure) -> [[UInt8]] {
+            [failureRecord(problem, number: number, client: client.id)]
+        }
+        guard let segmentIndex = engine.workspace.segments.firstIndex(where: { $0.id == client.segment }) else {
+            let hint = Suggestion.hint(for: client.segment, in: engine.workspace.segments.map(\.id)).map { " (\($0))" } ?? ""
+            return failure(BatchFailure(.unknownSegment, "unknown segment '\(client.segment)'\(hint)", column: client.segmentColumn))
+        }
+        let segment = engine.workspace.segments[segmentIndex]
+        var overrides = options.overrides
+        for fact in client.facts {
+            switch fact {
+            case .invalid(let problem):
+                return failure(problem)
+            case .value(let fact, let value, let column):
                 if let problem = FactCheck.problem(value, for: fact) {
-                    return failure(BatchErrorCode(factProblem: problem.code), problem.message, client: client)
+                    return failure(BatchFailure(BatchErrorCode(factProblem: problem.code), problem.message, column: column))
                 }
                 overrides[fact.name] = value
             }
         }
         // Offerings by position in the workspace, where their prepared facts are: the ones the
-        // segment is offered, unless the client line names its own.
+        // segment is offered, unless the client names its own.
         var offerings = engine.workspace.offerings.indices.filter { segment.isOffered(engine.workspace.offerings[$0].id) }
-        if let wanted = object["offerings"] {
-            guard case .array(let items) = wanted, case let ids = items.compactMap(\.text), ids.count == items.count else {
-                return failure(.wrongType, "\"offerings\" must be a list of offering ids", client: client)
-            }
+        switch client.offerings {
+        case nil:
+            break
+        case .failure(let problem)?:
+            return failure(problem)
+        case .success(let ids)?:
             offerings = []
             for id in ids {
                 guard let index = engine.workspace.offerings.firstIndex(where: { $0.id == id }) else {
                     let hint = Suggestion.hint(for: id, in: engine.workspace.offerings.map(\.id)).map { " (\($0))" } ?? ""
-                    return failure(.unknownOffering, "unknown offering '\(id)'\(hint)", client: client)
+                    return failure(BatchFailure(.unknownOffering, "unknown offering '\(id)'\(hint)", column: client.offeringsColumn))
                 }
                 offerings.append(index)
             }
@@ -126,15 +183,28 @@ public struct BatchAdviser: Sendable {
             options.preparedFacts = replica.prepared[offeringIndex][segmentIndex]
             let offering = engine.workspace.offerings[offeringIndex]
             let advice = engine.advise(offering: offering, segment: segment, scenario: scenario, options: options)
+            return adviceRecord(advice, number: number, client: client.id)
+        }
+    }
+
+    /// The record of one advice: a JSON object, or the advice's CSV rows.
+    private func adviceRecord(_ advice: Advice, number: Int, client: String) -> [UInt8] {
+        guard case .csv(let dialect) = output else {
             var writer = JSONWriter(capacity: 16_384)
             writer.beginObject()
             writer.key("advice")
             AdviceJSON.write(advice, explain: options.explain, to: &writer)
             writer.member("client", client)
-            writer.member("line", number)
+            switch position {
+            case .line: writer.member("line", number)
+            case .row: writer.member("row", number)
+            }
             writer.endObject()
             return writer.bytes
         }
+        let csv = CSVWriter(dialect: dialect)
+        let rows = AdviceCSVReporter.rows(advice, in: csv).map { csv.line([client, String(number)] + $0 + ["", "", ""]) }
+        return Self.withoutLastTerminator(rows.joined())
     }
 
     /// The line without the spaces and tabs around it. Most lines have none, and are seen to have
@@ -155,6 +225,10 @@ public struct BatchAdviser: Sendable {
         case text(String)
         case invalidUTF8
         case tooLong(bytes: Int, limit: Int)
+        /// A client read from a CSV row (`ClientTable`).
+        case client(ClientInput)
+        /// A CSV row that is no client, and why.
+        case rejected(BatchFailure, client: String?)
     }
 
     /// The output lines for one input line as read.
@@ -167,19 +241,50 @@ public struct BatchAdviser: Sendable {
         case .text(let line):
             return advise(line: line, number: number, replica: replica)
         case .invalidUTF8:
-            return [Self.failure(.invalidUTF8, "line \(number) is not valid UTF-8 text", number: number)]
+            return [failureRecord(BatchFailure(.invalidUTF8, "line \(number) is not valid UTF-8 text"), number: number)]
         case .tooLong(let bytes, let limit):
-            return [Self.failure(.lineTooLong, "line \(number) is \(bytes) bytes long, more than the limit of \(limit)", number: number)]
+            return [failureRecord(BatchFailure(.lineTooLong, "line \(number) is \(bytes) bytes long, more than the limit of \(limit)"), number: number)]
+        case .client(let client):
+            return advise(client, number: number, replica: replica)
+        case .rejected(let problem, let client):
+            return [failureRecord(problem, number: number, client: client)]
         }
     }
 
-    /// The error record of a line that cannot be advised (docs/scale.md).
-    private static func failure(_ code: BatchErrorCode, _ message: String, number: Int, client: String? = nil) -> [UInt8] {
-        var record: JSONObject = [
-            "line": .number(Double(number)), "error": .object(["code": .string(code.rawValue), "message": .string(message)]),
-        ]
-        if let client { record["client"] = .string(client) }
-        return Array(JSONValue.object(record).serialized().utf8)
+    /// The error record of a client that cannot be advised (docs/scale.md).
+    private func failureRecord(_ problem: BatchFailure, number: Int, client: String? = nil) -> [UInt8] {
+        guard case .csv(let dialect) = output else {
+            var record: JSONObject = [
+                position.rawValue: .number(Double(number)),
+                "error": .object(["code": .string(problem.code.rawValue), "message": .string(problem.message)]),
+            ]
+            if let client { record["client"] = .string(client) }
+            if let column = problem.column { record["column"] = .string(column) }
+            return Array(JSONValue.object(record).serialized().utf8)
+        }
+        let empty = Array(repeating: "", count: AdviceCSVReporter.columns.count)
+        let fields = [client ?? "", String(number)] + empty + [problem.code.rawValue, problem.column ?? "", problem.message]
+        return Self.withoutLastTerminator(CSVWriter(dialect: dialect).line(fields))
+    }
+
+    /// The header row of CSV output, byte-order mark included where the dialect has one; nil for
+    /// JSON Lines. Each record then follows as rows.
+    public var csvHeader: String? {
+        guard case .csv(let dialect) = output else { return nil }
+        var csv = CSVWriter(dialect: dialect)
+        csv.row(["client", position.rawValue] + AdviceCSVReporter.columns + ["error_code", "error_column", "error_message"])
+        return csv.text
+    }
+
+    /// What ends each record in the output: a newline for JSON Lines, CRLF for CSV (RFC 4180).
+    public var recordTerminator: [UInt8] {
+        if case .csv = output { return Array("\r\n".utf8) }
+        return [UInt8(ascii: "\n")]
+    }
+
+    /// Records are written without their terminator, which the writer adds after each.
+    private static func withoutLastTerminator(_ rows: String) -> [UInt8] {
+        Array(rows.utf8.dropLast(2))
     }
 
     /// Advises a chunk of numbered lines on every core, and returns the output in input order.
@@ -233,56 +338,5 @@ public struct BatchAdviser: Sendable {
             let piece = taken.add(1, ordering: .relaxed).oldValue
             return piece < count ? piece : nil
         }
-    }
-}
-
-/// A JSON value as read from a client line; decoded by hand so that `true` and `1` stay distinct.
-enum InputJSON: Decodable {
-    case null, bool(Bool), number(Double), string(String), array([InputJSON]), object([String: InputJSON])
-
-    /// A JSON value is of exactly one kind, so the order of the attempts changes nothing but their
-    /// cost: each wrong guess throws an error. The kinds most values of a client line have come
-    /// first (the id and the segment are strings, facts numbers).
-    init(from decoder: Decoder) throws {
-        let single = try decoder.singleValueContainer()
-        if single.decodeNil() {
-            self = .null
-        } else if let s = try? single.decode(String.self) {
-            self = .string(s)
-        } else if let container = try? decoder.container(keyedBy: AnyKey.self) {
-            var members: [String: InputJSON] = [:]
-            for key in container.allKeys { members[key.stringValue] = try container.decode(InputJSON.self, forKey: key) }
-            self = .object(members)
-        } else if let n = try? single.decode(Double.self) {
-            self = .number(n)
-        } else if let b = try? single.decode(Bool.self) {
-            self = .bool(b)
-        } else {
-            var container = try decoder.unkeyedContainer()
-            var items: [InputJSON] = []
-            while !container.isAtEnd { items.append(try container.decode(InputJSON.self)) }
-            self = .array(items)
-        }
-    }
-
-    var text: String? {
-        if case .string(let s) = self { return s }
-        return nil
-    }
-
-    var factValue: FactValue? {
-        switch self {
-        case .bool(let b): .bool(b)
-        case .number(let n): .number(n)
-        case .string(let s): .string(s)
-        default: nil
-        }
-    }
-
-    struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
     }
 }

@@ -15,6 +15,14 @@ extension FileReader {
             }
         }
         if let currency = node["currency"]?.text { settings.currency = currency }
+        if let locale = node["locale"]?.locatedText {
+            if let named = WorkspaceSettings.locale(named: locale.value) {
+                settings.locale = named
+            } else {
+                let unknown = WorkspaceSettings.unknownLocale(locale.value)
+                diagnostics.append(.error(.unknownLocale, unknown.message, at: locale.location, hint: unknown.hint))
+            }
+        }
         if let days = node["stale_after_days"] {
             if let value = days.integer {
                 if value > 0 {

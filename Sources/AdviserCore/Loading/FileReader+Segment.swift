@@ -13,13 +13,14 @@ extension FileReader {
     /// its baseline. Whether ids, levels and numbers fit is checked across files.
     private func readPurchases(_ node: YAMLNode) -> [Purchase] {
         (node.mapping ?? []).map { pair in
-            Purchase(
-                offering: Located(pair.key, at: pair.keyLocation),
-                settings: (pair.value.mapping ?? []).compactMap { setting in
-                    Self.leverSetting(setting.value).map {
-                        SettingAssignment(lever: Located(setting.key, at: setting.keyLocation), value: $0)
-                    }
-                })
+            Purchase(offering: Located(pair.key, at: pair.keyLocation), settings: Self.settingAssignments(pair.value))
+        }
+    }
+
+    /// `{lever: setting}`, each located.
+    static func settingAssignments(_ node: YAMLNode?) -> [SettingAssignment] {
+        (node?.mapping ?? []).compactMap { setting in
+            leverSetting(setting.value).map { SettingAssignment(lever: Located(setting.key, at: setting.keyLocation), value: $0) }
         }
     }
 

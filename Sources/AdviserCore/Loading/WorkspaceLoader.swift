@@ -150,6 +150,7 @@ struct FileReader {
         var workspace = Workspace(root: root, settings: settings, facts: facts)
         workspace.offerings = folder("offerings", kind: .offering) { reader, _, node in reader.readOffering(node) }
         workspace.segments = folder("segments", kind: .segment) { reader, _, node in reader.readSegment(node) }
+        workspace.rivals = folder("rivals", kind: .rival, required: false) { reader, _, node in reader.readRival(node) }
         workspace.rulesets = folder("rules", kind: .ruleset) { reader, file, node in reader.readRuleset(node, file: file) }
         workspace.scenarios = folder("scenarios", kind: .scenario) { reader, _, node in reader.readScenario(node) }
         workspace.tests = folder("tests", kind: .test, required: false) { reader, file, node in reader.readTests(node, file: file) }

@@ -3,7 +3,7 @@
 public enum WorkspaceSchema {
     /// A kind of file in a workspace, with where it lives.
     public enum FileKind: String, CaseIterable, Sendable {
-        case settings, facts, offering, segment, ruleset, scenario, test
+        case settings, facts, offering, segment, rival, ruleset, scenario, test
 
         public var shape: Shape {
             switch self {
@@ -11,6 +11,7 @@ public enum WorkspaceSchema {
             case .facts: .object(WorkspaceSchema.facts)
             case .offering: .object(WorkspaceSchema.offering)
             case .segment: .object(WorkspaceSchema.segment)
+            case .rival: .object(WorkspaceSchema.rival)
             case .ruleset: .object(WorkspaceSchema.ruleset)
             case .scenario: .object(WorkspaceSchema.scenario)
             case .test: .object(WorkspaceSchema.testFile)
@@ -24,6 +25,7 @@ public enum WorkspaceSchema {
             case .facts: "facts.yaml"
             case .offering: "offerings/"
             case .segment: "segments/"
+            case .rival: "rivals/"
             case .ruleset: "rules/"
             case .scenario: "scenarios/"
             case .test: "tests/"
@@ -38,6 +40,7 @@ public enum WorkspaceSchema {
         .optional("default_scenario", .identifier, "the scenario advice runs under when none is named"),
         .optional("value_tolerance", .number, "how far perceived value (0..1) may drift and still count as held; default 0.005"),
         .optional("currency", .text, "currency code or symbol for prices and margins; default EUR"),
+        .optional("locale", .text, "how reports write numbers, money and dates, such as en-US or de-DE; default en-US with ISO dates (docs/reports.md)"),
         .optional("stale_after_days", .integer, "warn when a scenario's as_of date is older than this; default 90"),
         .optional("limits", .object(limits), "bounds on file sizes, nesting and evaluation cost (docs/limits.md)"),
         .optional("balance", .object(balance), "what holding value means and what the balancer prefers (docs/value-model.md)"),
@@ -121,6 +124,20 @@ public enum WorkspaceSchema {
         .optional("buys", .dictionary(.dictionary(.numberOrWord)),
                   "offering id -> what the segment has of it today (lever id -> setting); only these offerings are advised for it"),
         .optional("bounds", .dictionary(.object(leverBound)), "lever id -> {min, max}: the segment's own bounds on a lever"),
+    ])
+
+    public static let rival = ObjectShape("rival", doc: "A competitor's offer, or the status quo, in our offerings' terms; one per file.", [
+        .required("id", .identifier, "the rival's id"),
+        .required("name", .text, "the name the client knows it by"),
+        .optional("kind", .choice(Rival.Kind.allCases.map(\.rawValue)),
+                  "competitor (default), or status-quo: doing nothing, or the work in-house"),
+        .optional("doc", .text, "where the figures come from, and when"),
+        .required("competes_with", .list(.identifier, minCount: 1), "the ids of our offerings it competes with"),
+        .required("offers", .dictionary(.numberOrWord),
+                  "lever id (or offering-id.lever-id) -> its setting; a lever it does not match relieves nothing"),
+        .optional("only_for", .list(.identifier, minCount: 1), "the segments that consider it; default every segment"),
+        .optional("per_segment", .dictionary(.dictionary(.numberOrWord)),
+                  "segment id -> settings that segment gets differently (lever id -> setting)"),
     ])
 
     static let condition: Shape = .oneOf([

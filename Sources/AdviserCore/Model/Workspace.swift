@@ -6,6 +6,8 @@ public struct Workspace: Sendable {
     public var facts: [Fact]
     public var offerings: [Offering]
     public var segments: [Segment]
+    /// Competitors' offers and the status quo, from `rivals/` (none when the folder is absent).
+    public var rivals: [Rival]
     public var rulesets: [Ruleset]
     public var scenarios: [Scenario]
     public var tests: [RuleTest]
@@ -16,7 +18,7 @@ public struct Workspace: Sendable {
 
     public init(
         root: String, settings: WorkspaceSettings, facts: [Fact] = [], offerings: [Offering] = [], segments: [Segment] = [],
-        rulesets: [Ruleset] = [], scenarios: [Scenario] = [], tests: [RuleTest] = [], fileCount: Int = 0,
+        rivals: [Rival] = [], rulesets: [Ruleset] = [], scenarios: [Scenario] = [], tests: [RuleTest] = [], fileCount: Int = 0,
         sources: [String: String] = [:]
     ) {
         self.root = root
@@ -24,6 +26,7 @@ public struct Workspace: Sendable {
         self.facts = facts
         self.offerings = offerings
         self.segments = segments
+        self.rivals = rivals
         self.rulesets = rulesets
         self.scenarios = scenarios
         self.tests = tests
@@ -37,6 +40,10 @@ public struct Workspace: Sendable {
     public func fact(_ name: String) -> Fact? { facts.first { $0.name == name } }
     public func offering(_ id: String) -> Offering? { offerings.first { $0.id == id } }
     public func segment(_ id: String) -> Segment? { segments.first { $0.id == id } }
+    /// The rivals `segment` weighs against `offering`, in file order.
+    public func rivals(of offering: String, for segment: String) -> [Rival] {
+        rivals.filter { $0.competes(with: offering, for: segment) }
+    }
     public func scenario(_ id: String) -> Scenario? { scenarios.first { $0.id == id } }
 
     /// The scenario advice runs under when none is named.

@@ -13,10 +13,15 @@ public protocol ReportFormat: RawRepresentable<String>, CaseIterable, Hashable, 
 
     /// A few words on what the format is, for help texts, when its name does not say it all.
     var note: String? { get }
+
+    /// Whether some format of the subject writes numbers for people in a locale (`--locale`).
+    static var followsLocale: Bool { get }
 }
 
 extension ReportFormat {
     public var note: String? { nil }
+
+    public static var followsLocale: Bool { true }
 
     /// "text (the default), markdown, json or html (a one-file brief with charts)": every format
     /// with its note, for a command's help.

@@ -1,7 +1,15 @@
 import Foundation
 
-/// Shared wording for every reporter, so the formats say the same thing the same way.
-enum ReportWording {
+/// Shared wording for every reporter, so the formats say the same thing the same way, with the
+/// numbers written as the report's locale writes them (`ReportNumbers`). Wording without numbers
+/// is static.
+struct ReportWording: Sendable {
+    let numbers: ReportNumbers
+
+    init(_ options: ReportOptions = .init()) {
+        numbers = options.numbers
+    }
+
     /// User text made safe for Markdown: it cannot break a table or turn into markup.
     static func markdown(_ text: String) -> String {
         var result = ""
@@ -16,28 +24,28 @@ enum ReportWording {
     }
 
     /// "63.4" on the 0–100 value index.
-    static func index(_ value: Double) -> String { String(format: "%.1f", value * 100) }
+    func index(_ value: Double) -> String { numbers.fixed(value * 100, fractionDigits: 1) }
 
-    static func money(_ value: Double, _ currency: String) -> String {
-        grouped(value.rounded()) + " " + currency
-    }
+    func money(_ value: Double, _ currency: String) -> String { numbers.money(value, currency) }
 
-    /// A number with thousands separators: `4,800`; fractions as `formatNumber` writes them.
-    static func grouped(_ value: Double) -> String {
-        guard value.rounded() == value, abs(value) < 1e15 else { return formatNumber(value) }
-        let digits = String(Int64(abs(value)))
-        var grouped = ""
-        for (i, c) in digits.reversed().enumerated() {
-            if i > 0 && i % 3 == 0 { grouped.append(",") }
-            grouped.append(c)
-        }
-        return (value < 0 ? "-" : "") + String(grouped.reversed())
-    }
+    /// A number with thousands separators: `4,800`.
+    func grouped(_ value: Double) -> String { numbers.grouped(value) }
 
-    static func percent(_ weight: Double) -> String { formatNumber(weight * 100, maxFractionDigits: 0) + "%" }
+    /// A number as a setting or a fact is written: `4800`, `4.5`.
+    func number(_ value: Double, maxFractionDigits: Int = 4) -> String { numbers.plain(value, maxFractionDigits: maxFractionDigits) }
+
+    /// A weight (0–1) as a whole percentage: `21%`.
+    func percent(_ weight: Double) -> String { numbers.plain(weight * 100, maxFractionDigits: 0) + "%" }
 
     static func setting(_ text: String, _ unit: String?, kind: Lever.Kind) -> String {
         Lever.phrase(text, unit: unit, kind: kind)
+    }
+
+    /// A lever's setting today or as recommended, in the lever's own words (`4800`, `phone`)
+    /// without its unit.
+    func settingText(_ lever: LeverOutcome, recommended: Bool) -> String {
+        guard lever.kind != .level else { return recommended ? lever.toText : lever.fromText }
+        return number(recommended ? lever.to : lever.from)
     }
 
     static func source(_ source: LeverOutcome.Source) -> String {
@@ -48,13 +56,13 @@ enum ReportWording {
         }
     }
 
-    static func valueLine(_ v: ValueOutcome) -> String {
-        let tol = formatNumber(v.tolerance * 100, maxFractionDigits: 2)
+    func valueLine(_ v: ValueOutcome) -> String {
+        let tol = number(v.tolerance * 100, maxFractionDigits: 2)
         let verdict: String
         if !v.held {
             verdict = "NOT held (tolerance ±\(tol))"
         } else if v.above {
-            verdict = "held, \(formatNumber((v.final - v.target) * 100, maxFractionDigits: 1)) points more than today"
+            verdict = "held, \(number((v.final - v.target) * 100, maxFractionDigits: 1)) points more than today"
         } else {
             verdict = "held within ±\(tol)"
         }
@@ -63,12 +71,18 @@ enum ReportWording {
 
     /// A setting with its unit, and for a lever priced per unit of a quantity the total it comes to:
     /// `29 EUR/user/month (× 25 users: 725 EUR/month)`.
-    static func setting(_ lever: LeverOutcome, recommended: Bool, currency: String) -> String {
-        let text = setting(recommended ? lever.toText : lever.fromText, lever.unit, kind: lever.kind)
+    func setting(_ lever: LeverOutcome, recommended: Bool, currency: String) -> String {
+        let text = Self.setting(settingText(lever, recommended: recommended), lever.unit, kind: lever.kind)
         guard let quantity = lever.quantity, lever.kind == .price else { return text }
         let units = recommended ? quantity.to : quantity.from
         let total = (recommended ? lever.to : lever.from) * units
-        return "\(text) (× \(setting(grouped(units), quantity.unit, kind: .number)): \(grouped(total.rounded())) \(totalUnit(lever, currency: currency)))"
+        return "\(text) (× \(Self.setting(grouped(units), quantity.unit, kind: .number)): \(grouped(total.rounded())) \(Self.totalUnit(lever, currency: currency)))"
+    }
+
+    /// A change in one line, the recommended setting with its unit: `Onboarding hours 6 → 8 hours`.
+    func change(_ lever: LeverOutcome) -> (from: String, to: String) {
+        ("\(lever.name) \(settingText(lever, recommended: false))",
+         Self.setting(settingText(lever, recommended: true), lever.unit, kind: lever.kind))
     }
 
     /// The unit of a per-unit price's total: `EUR/user/month` per `users` is `EUR/month`.
@@ -80,9 +94,14 @@ enum ReportWording {
         return kept.count < parts.count && !kept.isEmpty ? kept.joined(separator: "/") : currency
     }
 
+    /// `147 EUR → 61 EUR`: the margin per client today and as recommended.
+    func marginChange(_ m: MarginOutcome) -> String {
+        "\(money(m.before, m.currency)) → \(money(m.after, m.currency))"
+    }
+
     /// `147 EUR → 61 EUR`, and what it is made of when revenue or cost moved.
-    static func marginLine(_ m: MarginOutcome) -> String {
-        var line = "\(money(m.before, m.currency)) → \(money(m.after, m.currency))"
+    func marginLine(_ m: MarginOutcome) -> String {
+        var line = marginChange(m)
         if m.revenueBefore != m.revenueAfter || m.costBefore != m.costAfter {
             line += " (revenue \(grouped(m.revenueBefore.rounded())) → \(grouped(m.revenueAfter.rounded())), "
                 + "cost to serve \(grouped(m.costBefore.rounded())) → \(grouped(m.costAfter.rounded())))"
@@ -100,16 +119,9 @@ enum ReportWording {
         }
     }
 
-    /// Talking points grouped want, need, pain, fear, then general.
-    static func groupedTalkingPoints(_ points: [TalkingPoint]) -> [(String, [TalkingPoint])] {
-        let order: [Driver.Kind?] = [.want, .need, .pain, .fear, nil]
-        return order.compactMap { kind in
-            let group = points.filter { $0.kind == kind }
-            return group.isEmpty ? nil : (kindTitle(kind), group)
-        }
-    }
-
-    static func scenarioLine(_ s: Scenario) -> String {
-        "\(s.name) (\(s.id)\(s.asOfText.map { ", as of \($0)" } ?? ""))"
+    /// "Today's market (current, as of 2026-11-15)".
+    func scenarioLine(_ s: Scenario) -> String {
+        let asOf = s.asOfDay.map(numbers.date(daysSince1970:)) ?? s.asOfText
+        return "\(s.name) (\(s.id)\(asOf.map { ", as of \($0)" } ?? ""))"
     }
 }

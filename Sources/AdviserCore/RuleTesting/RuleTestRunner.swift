@@ -138,7 +138,8 @@ public struct RuleTestRunner: Sendable {
             }
         }
         if let held = expect.held, held.value != advice.value.held {
-            let got = "value index \(ReportWording.index(advice.value.final)) against \(ReportWording.index(advice.value.target))"
+            let wording = ReportWording()
+            let got = "value index \(wording.index(advice.value.final)) against \(wording.index(advice.value.target))"
             failures.append(.init(
                 location: held.location,
                 message: "expected value \(held.value ? "held" : "not held") for \(label), got \(advice.value.held ? "held" : "not held") (\(got))"))

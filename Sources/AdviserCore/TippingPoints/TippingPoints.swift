@@ -38,10 +38,13 @@ public struct TippingPointAnalysis: Sendable {
         public var changes: [AdviceDelta]
 
         /// "rises above 1.1", "reaches 6", "falls below 0.9", "falls to 1.1".
-        public var phrase: String {
+        public var phrase: String { phrase { formatNumber($0) } }
+
+        /// The phrase with the threshold written by `number` (a report's locale).
+        func phrase(_ number: (Double) -> String) -> String {
             switch direction {
-            case .rises: tested > threshold ? "rises above \(formatNumber(threshold))" : "reaches \(formatNumber(threshold))"
-            case .falls: tested < threshold ? "falls below \(formatNumber(threshold))" : "falls to \(formatNumber(threshold))"
+            case .rises: tested > threshold ? "rises above \(number(threshold))" : "reaches \(number(threshold))"
+            case .falls: tested < threshold ? "falls below \(number(threshold))" : "falls to \(number(threshold))"
             }
         }
     }

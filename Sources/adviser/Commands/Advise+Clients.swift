@@ -3,11 +3,13 @@ import ArgumentParser
 import Foundation
 
 extension Adviser.Advise {
-    /// `--clients FILE|-`: advice for every client of a JSON Lines file, streamed in input order.
-    func adviseClients(_ path: String, engine: AdviceEngine, scenario: Scenario) async throws {
-        // --clients writes JSON Lines: json is implied, any other format asked for is refused.
-        guard output.chosenFormat == nil || output.chosenFormat == .json else {
-            throw WorkspaceSession.usage("--clients writes JSON Lines; use it with --format json (or leave --format out)")
+    /// `--clients FILE|-`: advice for every client of a JSON Lines file, or of a CSV file (by its
+    /// `.csv` name), streamed in input order, as JSON Lines or (`--format csv`) CSV.
+    func adviseClients(
+        _ path: String, format: AdviceFormat, options: ReportOptions, engine: AdviceEngine, scenario: Scenario
+    ) async throws {
+        guard format == .json || format == .csv else {
+            throw WorkspaceSession.usage("--clients writes JSON Lines or CSV; use it with --format json or csv (or leave --format out)")
         }
         let input: FileHandle
         if path == "-" {
@@ -22,32 +24,71 @@ extension Adviser.Advise {
             }
             input = handle
         }
-        let batch = BatchAdviser(engine: engine, scenario: scenario, options: .init(explain: explain, today: WorkspaceSession.today))
-        let sink = try OutputSink(path: output.output)
-        var reader = LineReader(handle: input)
-        var number = 0
+        let isCSV = path.lowercased().hasSuffix(".csv")
+        let output: BatchAdviser.Output = format == .csv ? .csv(CSVWriter.Dialect(options)) : .jsonLines
+        let batch = BatchAdviser(
+            engine: engine, scenario: scenario, options: .init(explain: explain, today: WorkspaceSession.today),
+            position: isCSV ? .row : .line, output: output)
+        let next = try isCSV ? Self.csvClients(input, path: path, workspace: engine.workspace) : Self.jsonLines(input, path: path)
+        let sink = try OutputSink(path: self.output.output, terminator: batch.recordTerminator)
+        if let header = batch.csvHeader { try sink.write(Array(header.utf8), terminated: false) }
+        var count = 0
         var progress = Progress(enabled: isatty(STDERR_FILENO) == 1)
         // Chunks keep memory constant and give both cores a share; output order is input order.
         while true {
             var chunk: [(number: Int, line: BatchAdviser.InputLine)] = []
-            while chunk.count < BatchAdviser.clientsPerChunk, let line = try Self.next(&reader, path: path) {
-                number += 1
-                chunk.append((number, line))
+            while chunk.count < BatchAdviser.clientsPerChunk, let client = try next() {
+                chunk.append(client)
             }
             if chunk.isEmpty { break }
+            count += chunk.count
             try sink.write(await batch.adviseRecords(chunk: chunk))
-            progress.update(number)
+            progress.update(count)
         }
-        progress.finish(number)
+        progress.finish(count)
         try sink.close()
     }
 }
 
 extension Adviser.Advise {
-    /// The next line, or a usage error naming the file when it cannot be read (a folder, an I/O error).
-    fileprivate static func next(_ reader: inout LineReader, path: String) throws -> BatchAdviser.InputLine? {
+    /// The clients of a JSON Lines file, numbered by line.
+    fileprivate static func jsonLines(_ input: FileHandle, path: String) -> () throws -> (number: Int, line: BatchAdviser.InputLine)? {
+        var reader = LineReader(handle: input)
+        var number = 0
+        return {
+            guard let line = try readable(path, { try reader.next() }) else { return nil }
+            number += 1
+            return (number, line)
+        }
+    }
+
+    /// The clients of a CSV file, numbered by row as a spreadsheet shows them; its header row is
+    /// read first, and one the workspace cannot read stops the run before any client is advised.
+    fileprivate static func csvClients(
+        _ input: FileHandle, path: String, workspace: Workspace
+    ) throws -> () throws -> (number: Int, line: BatchAdviser.InputLine)? {
+        var reader = CSVRecordReader { try input.read(upToCount: 1 << 16).map { Array($0) } }
+        guard case .fields(let header, _)? = try readable(path, { try reader.next() }) else {
+            throw WorkspaceSession.usage("the clients file \(path) has no header row (id, segment, offerings, segment facts)")
+        }
+        let table: ClientTable
         do {
-            return try reader.next()
+            table = try ClientTable(header: header, workspace: workspace, delimiter: reader.delimiter ?? UInt8(ascii: ","))
+        } catch {
+            throw WorkspaceSession.usage("\(path): \(error)")
+        }
+        return {
+            while let record = try readable(path, { try reader.next() }) {
+                if let line = table.input(record) { return (record.row, line) }
+            }
+            return nil
+        }
+    }
+
+    /// What `read` reads, or a usage error naming the file when it cannot be read (a folder, an I/O error).
+    fileprivate static func readable<T>(_ path: String, _ read: () throws -> T) throws -> T {
+        do {
+            return try read()
         } catch {
             throw WorkspaceSession.usage("cannot read the clients file \(path): \(error.localizedDescription)")
         }
@@ -58,9 +99,11 @@ extension Adviser.Advise {
 /// clients are advised: memory stays constant however many there are.
 private final class OutputSink {
     private let file: ReportWriter?
+    private let terminator: [UInt8]
     private var pending = Data()
 
-    init(path: String?) throws {
+    init(path: String?, terminator: [UInt8]) throws {
+        self.terminator = terminator
         guard let path else {
             file = nil
             return
@@ -79,9 +122,9 @@ private final class OutputSink {
         }
     }
 
-    func write(_ line: [UInt8]) throws {
+    func write(_ line: [UInt8], terminated: Bool = true) throws {
         pending.append(contentsOf: line)
-        pending.append(UInt8(ascii: "\n"))
+        if terminated { pending.append(contentsOf: terminator) }
         if pending.count > 1 << 16 { try flush() }
     }
 
@@ -122,11 +165,11 @@ private struct Progress {
     mutating func update(_ count: Int) {
         guard enabled, Date().timeIntervalSince(last) > 0.25 else { return }
         last = Date()
-        Console.progress("\radvised \(count) client lines…")
+        Console.progress("\radvised \(count) clients…")
     }
 
     func finish(_ count: Int) {
         guard enabled else { return }
-        Console.progress("\radvised \(count) client lines.   \n")
+        Console.progress("\radvised \(count) clients.   \n")
     }
 }

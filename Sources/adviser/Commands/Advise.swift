@@ -16,12 +16,18 @@ extension Adviser {
                   adviser advise --scenario forecast.yaml --format markdown --output brief.md
                   adviser advise --format html --output brief.html   (charts; prints on A4)
                   adviser advise --explain        (why each rule fired or not)
+                  adviser advise --summary --locale de-DE   (one page, German numbers)
+                  adviser advise --format csv --output advice.csv   (one row per lever)
+                  adviser advise --excel --output advice.csv        (for Excel, in your locale)
                   adviser advise --clients clients.jsonl > advice.jsonl
+                  adviser advise --clients crm-export.csv --format csv --output advice.csv
 
                 --clients reads one client per line, for example
                   {"id": "c-17", "segment": "micro-retail", "facts": {"headcount": 3}}
-                (optionally with "offerings": [...]) and writes one JSON line per client and
-                offering, in input order (see docs/scale.md).
+                (optionally with "offerings": [...]), or, from a .csv file, one client per row
+                under a header row: id, segment, offerings (optional) and a column per segment
+                fact (`,` or `;` between fields). It writes one JSON line (or CSV rows) per client
+                and offering, in input order (see docs/scale.md).
                 """
         )
 
@@ -34,18 +40,27 @@ extension Adviser {
 
         @OptionGroup var output: OutputOptions<AdviceFormat>
 
+        @OptionGroup var length: ReportLengthOptions
+
+        @OptionGroup var spreadsheet: SpreadsheetOptions
+
         @Flag(help: "For each rule, fired or not, show how its condition evaluated.")
         var explain = false
 
-        @Option(help: ArgumentHelp("Advise every client of a JSON Lines file (- for standard input); writes JSON Lines.", valueName: "FILE"))
+        @Option(help: ArgumentHelp("Advise every client of a JSON Lines or .csv file (- for JSON Lines on standard input); writes JSON Lines, or CSV with --format csv.", valueName: "FILE"))
         var clients: String?
 
         func run() async throws {
+            let format = try spreadsheet.format(output, csv: .csv)
             let workspace = try WorkspaceSession.load(workspaceOptions.rules)
             let engine = try WorkspaceSession.engine(for: workspace)
             let chosen = try WorkspaceSession.scenario(scenario, workspace: workspace, engine: engine)
+            // Read first, so a bad --locale is refused whatever is written.
+            let options = spreadsheet.applied(to: length.applied(to: try output.reportOptions(for: workspace.settings)))
             if let clients {
-                try await adviseClients(clients, engine: engine, scenario: chosen)
+                try await adviseClients(
+                    clients, format: output.chosenFormat == nil && !spreadsheet.excel ? .json : format, options: options,
+                    engine: engine, scenario: chosen)
                 return
             }
             let request = AdviceRequest(
@@ -57,7 +72,7 @@ extension Adviser {
             } catch {
                 throw WorkspaceSession.usage(error.description)
             }
-            try output.emit(output.reporter.render(report))
+            try output.emit(format.reporter(options: options).render(report))
         }
     }
 }

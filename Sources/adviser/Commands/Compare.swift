@@ -14,6 +14,7 @@ extension Adviser {
                   adviser compare --scenario current --scenario downturn
                   adviser compare --all-scenarios --format html --output what-if.html
                   adviser compare --scenario current --scenario forecast.yaml --segment solo-trades
+                  adviser compare --all-scenarios --excel --output what-if.csv   (for a spreadsheet)
                 """
         )
 
@@ -29,6 +30,8 @@ extension Adviser {
 
         @OptionGroup var output: OutputOptions<ComparisonFormat>
 
+        @OptionGroup var spreadsheet: SpreadsheetOptions
+
         func validate() throws {
             if allScenarios && !scenario.isEmpty {
                 throw ValidationError("give either --all-scenarios or --scenario, not both")
@@ -39,6 +42,7 @@ extension Adviser {
         }
 
         func run() throws {
+            let format = try spreadsheet.format(output, csv: .csv)
             let workspace = try WorkspaceSession.load(workspaceOptions.rules)
             let engine = try WorkspaceSession.engine(for: workspace)
             let scenarios = allScenarios
@@ -51,7 +55,7 @@ extension Adviser {
             } catch {
                 throw WorkspaceSession.usage(error.description)
             }
-            try output.emit(output.reporter.render(comparison))
+            try output.emit(format.reporter(options: spreadsheet.applied(to: try output.reportOptions(for: workspace.settings))).render(comparison))
         }
     }
 }

@@ -60,7 +60,7 @@ extension Adviser {
                 for diagnostic in diagnostics { Console.error(DiagnosticFormatter.line(diagnostic)) }
                 throw ExitCode.failure
             }
-            try output.emit(output.reporter.render(diff))
+            try output.emit(output.reporter(for: after.settings).render(diff))
         }
     }
 }

@@ -32,7 +32,7 @@ extension Adviser {
             let engine = try WorkspaceSession.engine(for: workspace)
             let chosen = try WorkspaceSession.scenario(scenario, workspace: workspace, engine: engine)
             let analysis = engine.tippingPoints(scenario: chosen, options: .init(today: WorkspaceSession.today))
-            try output.emit(output.reporter.render(analysis))
+            try output.emit(output.reporter(for: workspace.settings).render(analysis))
         }
     }
 }

@@ -129,7 +129,7 @@ struct WatchSession {
                 for line in changes.lines { Console.out("  " + line) }
             }
         } else {
-            Console.out(AdviceFormat.text.reporter(options: ReportOptions(colors: Console.colors())).render(report), terminator: "")
+            Console.out(AdviceFormat.text.reporter(options: ReportOptions(colors: Console.colors(), locale: outcome.workspace.settings.locale)).render(report), terminator: "")
         }
         let held = report.advice.count { $0.value.held }
         Console.out("[\(time)] advice: \(report.advice.count) recommendation\(report.advice.count == 1 ? "" : "s") under \(report.scenario.id), value held in \(held)")

@@ -38,6 +38,7 @@ struct DiagnosticCodeTests {
         Case(.unknownOffering, Breakage(tests, replacing: "    offering: sales-consultation", with: "    offering: ⏵sales")),
         Case(.unknownRule, Breakage(tests, replacing: "      fired: [downturn-cost-focus]", with: "      fired: [⏵downturn-focus]")),
         Case(.unknownLevel, Breakage(offering, replacing: "    baseline: phone", with: "    baseline: ⏵telephone")),
+        Case(.unknownLocale, Breakage("adviser.yaml", replacing: "currency: EUR", with: "currency: EUR\nlocale: ⏵de-XX")),
         Case(.outOfRange, Breakage(offering, replacing: "    baseline: 4800", with: "    baseline: ⏵9000")),
         Case(.offGrid, Breakage(offering, replacing: "    baseline: 4800", with: "    baseline: ⏵4850")),
         Case(.curveOrder, Breakage(micro, replacing: "{0: 0.1, 30: 0.5, 90: 0.9}", with: "{0: 0.1, 90: 0.9, ⏵30: 0.5}")),

@@ -88,4 +88,25 @@ struct ShippedAdviceTests {
             .levers.first { $0.lever == "monthly_fee" })
         #expect(fee.from == 450 && fee.to == 400)
     }
+
+    /// The meeting issue's must-show: every advice says where it stands against the best rival, and
+    /// in at least one scenario a rival beats today's offer on value and the advice says so.
+    @Test func everyAdviceReportsItsGapToTheBestRivalAndSaysWhenOneBeatsUs() throws {
+        let (_, all) = try Self.everyAdvice()
+        for advice in all {
+            #expect(advice.rivals != nil, "\(advice.offering.id) × \(advice.segment.id) under \(advice.scenario.id): no rival")
+        }
+        let beaten = all.filter { ($0.rivals?.valueGapToday ?? 0) < 0 }
+        #expect(!beaten.isEmpty)
+        // The text report says it in the advice's card: "… today (2.9 points behind), …".
+        let outcome = WorkspaceLoader().load(PackagePaths.rules.path)
+        let engine = try AdviceEngine(workspace: outcome.workspace)
+        var said = 0
+        for scenario in outcome.workspace.scenarios {
+            let report = try engine.report(for: AdviceRequest(scenario: scenario))
+            said += AdviceTextReporter().render(report).components(separatedBy: " points behind), ").count - 1
+        }
+        #expect(said == beaten.count)
+        #expect(all.contains { $0.warnings.contains { $0.code == .rivalBetterValue } })
+    }
 }

@@ -4,7 +4,7 @@ import Testing
 /// Each subject's format enum lists its formats for `--format`'s help and returns a reporter for each.
 struct ReportFormatTests {
     @Test func choicesReadAsTheHelpSaysThem() {
-        #expect(AdviceFormat.choices == "text (the default), markdown, json or html (a one-file brief with charts)")
+        #expect(AdviceFormat.choices == "text (the default), markdown, json, html (a one-file brief with charts) or csv (one row per lever, for spreadsheets)")
         #expect(DiagnosticFormat.choices == "text (the default), json, github or sarif")
         #expect(AdviceDiffFormat.choices == "text (the default), markdown, github or json")
         #expect(TippingPointFormat.choices == "text (the default), markdown or json")

@@ -1,7 +1,13 @@
 /// A one-file HTML brief for the planning meeting: inline CSS and SVG, no script, no network, readable
 /// on screen and printed on A4 (one offering per page run). Every user string is escaped.
 public struct AdviceHTMLReporter: AdviceReporter {
-    public init() {}
+    var options: ReportOptions
+    let wording: ReportWording
+
+    public init(options: ReportOptions = .init()) {
+        self.options = options
+        wording = ReportWording(options)
+    }
 
     public func render(_ report: AdviceReport) -> String {
         let html = HTMLBuilder()
@@ -12,7 +18,7 @@ public struct AdviceHTMLReporter: AdviceReporter {
             html.element("h1", text: report.workspace)
             let held = report.advice.count { $0.value.held }
             html.element("p", ["class": "meta"],
-                         text: "Advice under \(ReportWording.scenarioLine(report.scenario)) · \(report.advice.count) recommendation\(report.advice.count == 1 ? "" : "s"), value held in \(held)")
+                         text: "Advice under \(wording.scenarioLine(report.scenario)) · \(report.advice.count) recommendation\(report.advice.count == 1 ? "" : "s"), value held in \(held)")
         }
         for warning in report.topWarnings {
             html.element("div", ["class": "warning", "role": "note"]) {
@@ -21,18 +27,20 @@ public struct AdviceHTMLReporter: AdviceReporter {
             }
         }
         summary(report, into: html)
-        for (index, group) in Self.byOffering(report.advice).enumerated() {
+        for (index, group) in (options.summaryOnly ? [] : report.byOffering).enumerated() {
             html.newline()
             html.element("section", ["class": "offering"]) {
                 html.element("h2", text: group[0].offering.name)
-                if let map = SVGValueMap.make(group) {
+                if let map = SVGValueMap.make(group, wording: wording) {
                     html.element("figure") {
                         map.render(into: html, id: "map\(index)")
                         html.element("figcaption") {
                             if let note = map.note { html.text(note + " ") }
                             html.text("How to read it: each colour is a client segment. The hollow circle is today's offer, the filled one the recommendation; "
                                 + "the shaded band is the value to hold (today's value ± the tolerance). A point inside its band means the client gets the same value. "
-                                + "The value axis shows the part of the 0–100 index where the points lie.")
+                                + "The value axis shows the part of the 0–100 index where the points lie."
+                                + (map.rivalNames.isEmpty ? "" : " Squares and triangles are rivals, valued with that segment's weights; "
+                                    + "a rival above the dotted line through today's offer gives more value for each unit of price than we do today."))
                         }
                     }
                 } else {
@@ -50,19 +58,6 @@ public struct AdviceHTMLReporter: AdviceReporter {
         return html.output
     }
 
-    /// Advice grouped by offering, in report order.
-    static func byOffering(_ advice: [Advice]) -> [[Advice]] {
-        var groups: [[Advice]] = []
-        for a in advice {
-            if let last = groups.last, last[0].offering.id == a.offering.id {
-                groups[groups.count - 1].append(a)
-            } else {
-                groups.append([a])
-            }
-        }
-        return groups
-    }
-
     private func summary(_ report: AdviceReport, into html: HTMLBuilder) {
         html.element("section", ["class": "summary"]) {
             html.element("h2", text: "At a glance")
@@ -77,7 +72,7 @@ public struct AdviceHTMLReporter: AdviceReporter {
                     }
                 }
                 html.element("tbody") {
-                    for group in Self.byOffering(report.advice) {
+                    for group in report.byOffering {
                         for (n, a) in group.enumerated() {
                         html.element("tr", n == 0 ? ["class": "first"] : [:]) {
                             if n == 0 {
@@ -90,15 +85,14 @@ public struct AdviceHTMLReporter: AdviceReporter {
                                 } else {
                                     for (i, change) in a.changes.enumerated() {
                                         if i > 0 { html.raw("<br>") }
-                                        html.text("\(change.name) \(change.fromText) → ")
-                                        html.element("strong", text: ReportWording.setting(change.toText, change.unit, kind: change.kind))
+                                        let words = wording.change(change)
+                                        html.text("\(words.from) → ")
+                                        html.element("strong", text: words.to)
                                     }
                                 }
                             }
-                            html.element("td", ["class": "nowrap"]) { HTMLDocument.heldBadge(a.value, into: html) }
-                            html.element("td", ["class": "num"], text: a.margin.map {
-                                "\(ReportWording.money($0.before, $0.currency)) → \(ReportWording.money($0.after, $0.currency))"
-                            } ?? "–")
+                            html.element("td", ["class": "nowrap"]) { HTMLDocument.heldBadge(a.value, wording: wording, into: html) }
+                            html.element("td", ["class": "num"], text: a.margin.map(wording.marginChange) ?? "–")
                         }
                         }
                     }
@@ -135,9 +129,9 @@ public struct AdviceHTMLReporter: AdviceReporter {
                             for c in a.changes {
                                 html.element("tr") {
                                     html.element("td", text: c.name)
-                                    html.element("td", ["class": "num"], text: ReportWording.setting(c, recommended: false, currency: report.currency))
+                                    html.element("td", ["class": "num"], text: wording.setting(c, recommended: false, currency: report.currency))
                                     html.element("td", ["class": "num"]) {
-                                        html.element("strong", text: ReportWording.setting(c, recommended: true, currency: report.currency))
+                                        html.element("strong", text: wording.setting(c, recommended: true, currency: report.currency))
                                     }
                                     html.element("td", text: ReportWording.source(c.source))
                                 }
@@ -146,13 +140,19 @@ public struct AdviceHTMLReporter: AdviceReporter {
                     }
                     html.element("p") {
                         html.element("strong", text: "Value index: ")
-                        html.text(ReportWording.valueLine(a.value))
+                        html.text(wording.valueLine(a.value))
                     }
                     if let shortfall = a.value.shortfall { html.element("p", ["class": "not-held"], text: shortfall) }
                     if let margin = a.margin {
                         html.element("p") {
                             html.element("strong", text: "Margin per client: ")
-                            html.text(ReportWording.marginLine(margin))
+                            html.text(wording.marginLine(margin))
+                        }
+                    }
+                    if let rivals = a.rivals {
+                        html.element("p") {
+                            html.element("strong", text: "Against rivals: ")
+                            html.text(wording.rivalLine(rivals))
                         }
                     }
                     for guardrail in a.guardrails {
@@ -188,17 +188,19 @@ public struct AdviceHTMLReporter: AdviceReporter {
             }
             if !a.drivers.isEmpty {
                 html.element("h4", text: "What the value is made of")
-                html.element("figure") { SVGWeightChart(drivers: a.drivers).render(into: html) }
+                html.element("figure") { SVGWeightChart(drivers: a.drivers, wording: wording).render(into: html) }
             }
-            if !a.talkingPoints.isEmpty {
+            let points = TalkingPointSelection(a, max: options.maxTalkingPoints)
+            if !points.shown.isEmpty || points.hidden > 0 {
                 html.element("h4", text: "Talking points")
-                html.element("div", ["class": "points"]) {
-                    for (title, points) in ReportWording.groupedTalkingPoints(a.talkingPoints) {
-                        html.element("h5", text: title)
-                        html.element("ul") {
-                            for point in points { html.element("li", text: point.text) }
+                html.element("ul", ["class": "points"]) {
+                    for point in points.shown {
+                        html.element("li") {
+                            html.element("strong", text: ReportWording.kindTitle(point.kind) + ": ")
+                            html.text(point.text)
                         }
                     }
+                    if let more = points.moreLine { html.element("li", ["class": "muted"], text: more) }
                 }
             }
             if !a.unaddressed.isEmpty {

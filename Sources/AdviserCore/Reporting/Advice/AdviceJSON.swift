@@ -122,6 +122,7 @@ public enum AdviceJSON {
             w.endObject()
         }
         w.endArray()
+        if let rivals = a.rivals { write(rivals, to: &w) }
         w.member("segment", a.segment.id)
         w.member("segment_name", a.segment.name)
         w.member("segment_size", a.segmentSize.rawValue)
@@ -253,6 +254,35 @@ public enum AdviceJSON {
         w.member("to", rounded: l.to)
         w.member("to_text", l.toText)
         if let unit = l.unit { w.member("unit", unit) }
+        w.endObject()
+    }
+
+    /// `"rivals"`: the gap to the best rival, today and recommended, and every rival's value and price.
+    static func write(_ r: RivalOutcome, to w: inout JSONWriter) {
+        w.key("rivals")
+        w.beginObject()
+        w.member("best", r.best.id)
+        w.member("currency", r.currency)
+        w.member("price_gap_recommended", rounded: r.priceGapRecommended)
+        w.member("price_gap_today", rounded: r.priceGapToday)
+        w.member("price_recommended", rounded: r.priceRecommended)
+        w.member("price_today", rounded: r.priceToday)
+        w.key("rivals")
+        w.beginArray()
+        for index in r.rivals.indices {
+            w.beginObject()
+            w.member("id", r.rivals[index].id)
+            w.member("kind", r.rivals[index].kind.rawValue)
+            w.member("name", r.rivals[index].name)
+            w.member("price", rounded: r.rivals[index].price)
+            w.member("value", rounded: r.rivals[index].value)
+            w.endObject()
+        }
+        w.endArray()
+        w.member("value_gap_recommended", rounded: r.valueGapRecommended)
+        w.member("value_gap_today", rounded: r.valueGapToday)
+        w.member("value_recommended", rounded: r.valueRecommended)
+        w.member("value_today", rounded: r.valueToday)
         w.endObject()
     }
 }

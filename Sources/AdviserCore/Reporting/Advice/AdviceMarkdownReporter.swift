@@ -1,10 +1,17 @@
-/// Advice ready to paste into meeting notes.
+/// Advice ready to paste into meeting notes: the summary table, then a section for each piece of
+/// advice (`summaryOnly`: the table alone).
 public struct AdviceMarkdownReporter: AdviceReporter {
-    public init() {}
+    var options: ReportOptions
+    let wording: ReportWording
+
+    public init(options: ReportOptions = .init()) {
+        self.options = options
+        wording = ReportWording(options)
+    }
 
     public func render(_ report: AdviceReport) -> String {
         var out: [String] = []
-        out.append("# \(ReportWording.markdown(report.workspace)): advice under \(ReportWording.markdown(ReportWording.scenarioLine(report.scenario)))")
+        out.append("# \(ReportWording.markdown(report.workspace)): advice under \(ReportWording.markdown(wording.scenarioLine(report.scenario)))")
         for warning in report.topWarnings {
             out.append("")
             out.append("> **Warning:** \(ReportWording.markdown(warning.message))")
@@ -13,11 +20,11 @@ public struct AdviceMarkdownReporter: AdviceReporter {
         out.append("| Offering | Segment | Main changes | Value held | Margin per client |")
         out.append("|---|---|---|---|---|")
         for a in report.advice {
-            let changes = a.changes.map { "\(ReportWording.markdown($0.name)) \($0.fromText) → \($0.toText)" }.joined(separator: "; ")
-            let margin = a.margin.map { "\(ReportWording.money($0.before, $0.currency)) → \(ReportWording.money($0.after, $0.currency))" } ?? "–"
+            let changes = a.changes.map(wording.change).map { "\(ReportWording.markdown($0.from)) → \(ReportWording.markdown($0.to))" }.joined(separator: "; ")
+            let margin = a.margin.map(wording.marginChange) ?? "–"
             out.append("| \(ReportWording.markdown(a.offering.name)) | \(ReportWording.markdown(a.segment.name)) | \(changes.isEmpty ? "none" : changes) | \(a.value.held ? "yes" : "**no**") | \(margin) |")
         }
-        for a in report.advice {
+        for a in options.summaryOnly ? [] : report.advice {
             out.append("")
             out.append("## \(ReportWording.markdown(a.offering.name)) for \(ReportWording.markdown(a.segment.name)) (\(a.segmentSize.rawValue))")
             out.append("")
@@ -33,15 +40,19 @@ public struct AdviceMarkdownReporter: AdviceReporter {
                 out.append("| Lever | Today | Recommended | Because |")
                 out.append("|---|---|---|---|")
                 for c in a.changes {
-                    out.append("| \(ReportWording.markdown(c.name)) | \(ReportWording.markdown(ReportWording.setting(c, recommended: false, currency: report.currency))) | **\(ReportWording.markdown(ReportWording.setting(c, recommended: true, currency: report.currency)))** | \(ReportWording.source(c.source)) |")
+                    out.append("| \(ReportWording.markdown(c.name)) | \(ReportWording.markdown(wording.setting(c, recommended: false, currency: report.currency))) | **\(ReportWording.markdown(wording.setting(c, recommended: true, currency: report.currency)))** | \(ReportWording.source(c.source)) |")
                 }
             }
             out.append("")
-            out.append("**Value index:** \(ReportWording.valueLine(a.value))")
+            out.append("**Value index:** \(wording.valueLine(a.value))")
             if let shortfall = a.value.shortfall { out.append("\n\(ReportWording.markdown(shortfall))") }
             if let margin = a.margin {
                 out.append("")
-                out.append("**Margin per client:** \(ReportWording.marginLine(margin))")
+                out.append("**Margin per client:** \(wording.marginLine(margin))")
+            }
+            if let rivals = a.rivals {
+                out.append("")
+                out.append("**Against rivals:** \(ReportWording.markdown(wording.rivalLine(rivals)))")
             }
             if !a.guardrails.isEmpty {
                 out.append("")
@@ -50,20 +61,20 @@ public struct AdviceMarkdownReporter: AdviceReporter {
             if !a.emphasized.isEmpty {
                 out.append("")
                 out.append("**What matters more, or less, now:** " + a.emphasized.map {
-                    "\(ReportWording.markdown($0.name)) (\($0.kind.rawValue)) \(ReportWording.percent($0.weightBefore)) → \(ReportWording.percent($0.weightAfter))"
+                    "\(ReportWording.markdown($0.name)) (\($0.kind.rawValue)) \(wording.percent($0.weightBefore)) → \(wording.percent($0.weightAfter))"
                 }.joined(separator: "; "))
             }
             if !a.unaddressed.isEmpty {
                 out.append("")
                 out.append("**Not addressed by this offering:** " + a.unaddressed.map { "\(ReportWording.markdown($0.name)) (\($0.kind.rawValue))" }.joined(separator: ", "))
             }
-            if !a.talkingPoints.isEmpty {
+            let points = TalkingPointSelection(a, max: options.maxTalkingPoints)
+            if !points.shown.isEmpty || points.hidden > 0 {
                 out.append("")
                 out.append("**Talking points**")
                 out.append("")
-                for (title, points) in ReportWording.groupedTalkingPoints(a.talkingPoints) {
-                    for p in points { out.append("- *\(title):* \(ReportWording.markdown(p.text))") }
-                }
+                for p in points.shown { out.append("- *\(ReportWording.kindTitle(p.kind)):* \(ReportWording.markdown(p.text))") }
+                if let more = points.moreLine { out.append("- \(ReportWording.markdown(more))") }
             }
             for w in a.warnings where w.code != .staleScenario && w.code != .valueNotHeld {
                 out.append("")

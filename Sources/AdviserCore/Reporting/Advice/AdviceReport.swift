@@ -19,4 +19,17 @@ public struct AdviceReport: Sendable {
         var seen = Set<String>()
         return advice.flatMap(\.warnings).filter { $0.code == .staleScenario && seen.insert($0.message).inserted }
     }
+
+    /// The advice grouped by offering, in report order.
+    public var byOffering: [[Advice]] {
+        var groups: [[Advice]] = []
+        for a in advice {
+            if let last = groups.last, last[0].offering.id == a.offering.id {
+                groups[groups.count - 1].append(a)
+            } else {
+                groups.append([a])
+            }
+        }
+        return groups
+    }
 }

@@ -1,17 +1,24 @@
 /// The formats of `adviser compare --format`.
 public enum ComparisonFormat: String, ReportFormat {
-    case text, markdown, json, html
+    case text, markdown, json, html, csv
 
     public static let standard = ComparisonFormat.text
 
     public func reporter(options: ReportOptions = .init()) -> any ComparisonReporter {
         switch self {
-        case .text: ComparisonTextReporter(colors: options.colors)
-        case .markdown: ComparisonMarkdownReporter()
+        case .text: ComparisonTextReporter(options: options)
+        case .markdown: ComparisonMarkdownReporter(options: options)
         case .json: ComparisonJSONReporter()
-        case .html: ComparisonHTMLReporter()
+        case .html: ComparisonHTMLReporter(options: options)
+        case .csv: ComparisonCSVReporter(options: options)
         }
     }
 
-    public var note: String? { self == .html ? "a one-file brief with charts" : nil }
+    public var note: String? {
+        switch self {
+        case .html: "a one-file brief with charts"
+        case .csv: "one row per lever, for spreadsheets"
+        default: nil
+        }
+    }
 }

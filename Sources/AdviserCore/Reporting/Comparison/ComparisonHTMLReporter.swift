@@ -1,6 +1,10 @@
 /// Scenarios side by side as a one-file HTML page, in the brief's style.
 public struct ComparisonHTMLReporter: ComparisonReporter {
-    public init() {}
+    let wording: ReportWording
+
+    public init(options: ReportOptions = .init()) {
+        wording = ReportWording(options)
+    }
 
     public func render(_ c: ScenarioComparison) -> String {
         let html = HTMLBuilder()
@@ -8,7 +12,7 @@ public struct ComparisonHTMLReporter: ComparisonReporter {
         html.element("header", ["class": "brief"]) {
             html.element("p", ["class": "kicker"], text: "What if: scenarios compared")
             html.element("h1", text: c.workspace)
-            html.element("p", ["class": "meta"], text: c.scenarios.map(ReportWording.scenarioLine).joined(separator: " · "))
+            html.element("p", ["class": "meta"], text: c.scenarios.map(wording.scenarioLine).joined(separator: " · "))
         }
         for row in c.rows {
             html.newline()
@@ -42,20 +46,20 @@ public struct ComparisonHTMLReporter: ComparisonReporter {
                             html.element("td", text: lever.name)
                             for o in lever.outcomes {
                                 html.element("td", ["class": "num"]) {
-                                    if o.changed { html.element("strong", text: ReportWording.outcome(o)) } else { html.text(ReportWording.outcome(o)) }
+                                    if o.changed { html.element("strong", text: wording.outcome(o)) } else { html.text(wording.outcome(o)) }
                                 }
                             }
                         }
                     }
                     html.element("tr") {
                         html.element("td", text: "Value index")
-                        for a in row.advice { html.element("td", ["class": "num"]) { HTMLDocument.heldBadge(a.value, into: html) } }
+                        for a in row.advice { html.element("td", ["class": "num"]) { HTMLDocument.heldBadge(a.value, wording: wording, into: html) } }
                     }
                     if row.advice.contains(where: { $0.margin != nil }) {
                         html.element("tr") {
                             html.element("td", text: "Margin per client")
                             for a in row.advice {
-                                html.element("td", ["class": "num"], text: a.margin.map { ReportWording.money($0.after, $0.currency) } ?? "–")
+                                html.element("td", ["class": "num"], text: a.margin.map { wording.money($0.after, $0.currency) } ?? "–")
                             }
                         }
                     }

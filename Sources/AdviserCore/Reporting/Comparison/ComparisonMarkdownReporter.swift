@@ -1,10 +1,14 @@
 /// Scenarios side by side, ready to paste into meeting notes.
 public struct ComparisonMarkdownReporter: ComparisonReporter {
-    public init() {}
+    let wording: ReportWording
+
+    public init(options: ReportOptions = .init()) {
+        wording = ReportWording(options)
+    }
 
     public func render(_ c: ScenarioComparison) -> String {
         var out: [String] = []
-        out.append("# \(ReportWording.markdown(c.workspace)): comparing " + c.scenarios.map { ReportWording.markdown(ReportWording.scenarioLine($0)) }.joined(separator: " · "))
+        out.append("# \(ReportWording.markdown(c.workspace)): comparing " + c.scenarios.map { ReportWording.markdown(wording.scenarioLine($0)) }.joined(separator: " · "))
         for row in c.rows {
             out.append("")
             out.append("## \(ReportWording.markdown(row.offering.name)) for \(ReportWording.markdown(row.segment.name)) (\(row.segmentSize.rawValue))")
@@ -21,11 +25,11 @@ public struct ComparisonMarkdownReporter: ComparisonReporter {
             out.append("| | " + c.scenarios.map { ReportWording.markdown($0.name) }.joined(separator: " | ") + " |")
             out.append("|---|" + String(repeating: "---|", count: c.scenarios.count))
             for lever in row.levers {
-                out.append("| \(ReportWording.markdown(lever.name)) | " + lever.outcomes.map { ReportWording.markdown(ReportWording.outcome($0)) }.joined(separator: " | ") + " |")
+                out.append("| \(ReportWording.markdown(lever.name)) | " + lever.outcomes.map { ReportWording.markdown(wording.outcome($0)) }.joined(separator: " | ") + " |")
             }
-            out.append("| Value index | " + row.advice.map { ReportWording.held($0.value) }.joined(separator: " | ") + " |")
+            out.append("| Value index | " + row.advice.map { wording.held($0.value) }.joined(separator: " | ") + " |")
             if row.advice.contains(where: { $0.margin != nil }) {
-                out.append("| Margin per client | " + row.advice.map { a in a.margin.map { ReportWording.money($0.after, $0.currency) } ?? "–" }.joined(separator: " | ") + " |")
+                out.append("| Margin per client | " + row.advice.map { a in a.margin.map { wording.money($0.after, $0.currency) } ?? "–" }.joined(separator: " | ") + " |")
             }
         }
         return out.joined(separator: "\n") + "\n"

@@ -3,14 +3,16 @@ import Foundation
 /// Scenarios side by side in the terminal: per offering × segment, one column per scenario.
 public struct ComparisonTextReporter: ComparisonReporter {
     public var colors: TerminalColors
+    let wording: ReportWording
 
-    public init(colors: TerminalColors = .none) {
-        self.colors = colors
+    public init(options: ReportOptions = .init()) {
+        colors = options.colors
+        wording = ReportWording(options)
     }
 
     public func render(_ c: ScenarioComparison) -> String {
         var out: [String] = []
-        out.append(colors.bold("\(c.workspace) — comparing " + c.scenarios.map(ReportWording.scenarioLine).joined(separator: " · ")))
+        out.append(colors.bold("\(c.workspace) — comparing " + c.scenarios.map(wording.scenarioLine).joined(separator: " · ")))
         for row in c.rows {
             out.append("")
             out.append(colors.bold(colors.cyan("== \(row.offering.name) for \(row.segment.name) (\(row.segmentSize.rawValue))")))
@@ -25,11 +27,11 @@ public struct ComparisonTextReporter: ComparisonReporter {
             }
             var table: [[String]] = [[""] + c.scenarios.map(\.id)]
             for lever in row.levers {
-                table.append([lever.name] + lever.outcomes.map(ReportWording.outcome))
+                table.append([lever.name] + lever.outcomes.map(wording.outcome))
             }
-            table.append(["Value index"] + row.advice.map { ReportWording.held($0.value) })
+            table.append(["Value index"] + row.advice.map { wording.held($0.value) })
             if row.advice.contains(where: { $0.margin != nil }) {
-                table.append(["Margin per client"] + row.advice.map { a in a.margin.map { ReportWording.money($0.after, $0.currency) } ?? "–" })
+                table.append(["Margin per client"] + row.advice.map { a in a.margin.map { wording.money($0.after, $0.currency) } ?? "–" })
             }
             let widths = table[0].indices.map { column in table.map { $0[column].count }.max() ?? 0 }
             out.append(colors.bold(row.levers.isEmpty ? "  Levers: the same under every scenario" : "  Levers that differ"))

@@ -9,11 +9,11 @@ extension ReportWording {
     }
 
     /// How a lever stands under one scenario: "4300 EUR (rule downturn-cost-focus)".
-    static func outcome(_ o: LeverOutcome) -> String {
-        setting(o.toText, o.unit, kind: o.kind) + (o.changed ? "" : " (today's)")
+    func outcome(_ o: LeverOutcome) -> String {
+        Self.setting(settingText(o, recommended: true), o.unit, kind: o.kind) + (o.changed ? "" : " (today's)")
     }
 
-    static func held(_ v: ValueOutcome) -> String {
+    func held(_ v: ValueOutcome) -> String {
         "\(index(v.final)) \(v.held ? "held" : "NOT held")"
     }
 }

@@ -3,6 +3,8 @@ public enum DiagnosticFormat: String, ReportFormat {
     case text, json, github, sarif
 
     public static let standard = DiagnosticFormat.text
+    /// Diagnostics quote the workspace's own numbers.
+    public static let followsLocale = false
 
     public func reporter(options: ReportOptions = .init()) -> any DiagnosticReporter {
         switch self {

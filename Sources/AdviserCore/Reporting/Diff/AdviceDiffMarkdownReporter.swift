@@ -1,6 +1,10 @@
 /// The diff as a pull-request comment.
 public struct AdviceDiffMarkdownReporter: AdviceDiffReporter {
-    public init() {}
+    let wording: ReportWording
+
+    public init(options: ReportOptions = .init()) {
+        wording = ReportWording(options)
+    }
 
     public func render(_ diff: AdviceDiff) -> String {
         var out = "### What this change does to the advice\n\n"
@@ -9,7 +13,7 @@ public struct AdviceDiffMarkdownReporter: AdviceDiffReporter {
         if !diff.changes.isEmpty {
             out += "\n| Offering | Segment | Scenario | What changes |\n|---|---|---|---|\n"
             for change in diff.changes {
-                let what = change.lines.map(escape).joined(separator: "<br>")
+                let what = change.lines(wording).map(escape).joined(separator: "<br>")
                 out += "| \(escape(change.key.offering)) | \(escape(change.key.segment)) | \(escape(change.key.scenario)) | \(what) |\n"
             }
         }

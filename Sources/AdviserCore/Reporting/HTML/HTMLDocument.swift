@@ -12,11 +12,11 @@ enum HTMLDocument {
     }
 
     /// "held · 54.8", or "not held · 51.2 vs 54.3".
-    static func heldBadge(_ value: ValueOutcome, into html: HTMLBuilder) {
+    static func heldBadge(_ value: ValueOutcome, wording: ReportWording, into html: HTMLBuilder) {
         if value.held {
-            html.element("span", ["class": "held"], text: "held · \(ReportWording.index(value.final))")
+            html.element("span", ["class": "held"], text: "held · \(wording.index(value.final))")
         } else {
-            html.element("span", ["class": "not-held"], text: "not held · \(ReportWording.index(value.final)) vs \(ReportWording.index(value.target))")
+            html.element("span", ["class": "not-held"], text: "not held · \(wording.index(value.final)) vs \(wording.index(value.target))")
         }
     }
 }

@@ -64,7 +64,6 @@ enum HTMLStyle {
         ul { margin: 4px 0; padding-left: 20px; }
         li { margin: 2px 0; }
         .why .rule { color: var(--muted); font-size: 13px; }
-        .points h5 { margin: 8px 0 2px; font-size: 13px; }
         footer { margin-top: 36px; font-size: 12px; color: var(--muted); }
         @media (max-width: 760px) { .grid { grid-template-columns: 1fr; } }
         @page { size: A4; margin: 14mm 12mm; }

@@ -4,6 +4,7 @@ import Foundation
 /// the recommendation relieves it.
 struct SVGWeightChart {
     var drivers: [DriverOutcome]
+    var wording: ReportWording
 
     private let width = 960.0, labelWidth = 340.0, valueWidth = 220.0, rowHeight = 34.0, top = 26.0
 
@@ -43,7 +44,7 @@ struct SVGWeightChart {
                 html.element("text", [
                     "x": c(width - valueWidth + 8), "y": c(y0 + 15), "font-size": "12", "fill": "#1f2328",
                     "font-weight": changed ? "600" : "400",
-                ], text: "\(ReportWording.percent(driver.weightBefore)) → \(ReportWording.percent(driver.weightAfter))")
+                ], text: "\(wording.percent(driver.weightBefore)) → \(wording.percent(driver.weightAfter))")
                 html.element("text", ["x": c(width - valueWidth + 8), "y": c(y0 + 29), "font-size": "11", "fill": "#59636e"],
                              text: driver.addressed
                                 ? "relief \(relief(driver.reliefBefore)) → \(relief(driver.reliefAfter))" : "relief 0")
@@ -51,6 +52,6 @@ struct SVGWeightChart {
         }
     }
 
-    private func relief(_ value: Double) -> String { String(format: "%.2f", value) }
+    private func relief(_ value: Double) -> String { wording.numbers.fixed(value, fractionDigits: 2) }
     private func c(_ value: Double) -> String { HTML.coordinate(value) }
 }

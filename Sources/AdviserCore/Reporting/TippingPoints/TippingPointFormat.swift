@@ -6,8 +6,8 @@ public enum TippingPointFormat: String, ReportFormat {
 
     public func reporter(options: ReportOptions = .init()) -> any TippingPointReporter {
         switch self {
-        case .text: TippingPointTextReporter(colors: options.colors)
-        case .markdown: TippingPointMarkdownReporter()
+        case .text: TippingPointTextReporter(options: options)
+        case .markdown: TippingPointMarkdownReporter(options: options)
         case .json: TippingPointJSONReporter()
         }
     }
