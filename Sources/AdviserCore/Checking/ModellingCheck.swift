@@ -7,6 +7,10 @@
 struct ModellingCheck {
     let workspace: Workspace
     private(set) var diagnostics: [Diagnostic] = []
+    /// What each segment offered an offering has today of each of its levers, and the settings it
+    /// allows: by offering, lever position, then segment. Every adjustment of every rule reads
+    /// them, and working them out again for each was most of these checks' time.
+    private var settings: [[[(today: Double, range: ClosedRange<Double>)]]] = []
 
     init(workspace: Workspace) {
         self.workspace = workspace
@@ -22,9 +26,18 @@ struct ModellingCheck {
         }
         checkSharedLevers()
         for rival in workspace.rivals { checkRival(rival) }
-        for rule in workspace.rules {
-            checkRuleOfferings(rule)
-            checkAdjustmentsChangeSomething(rule)
+        settings = workspace.offerings.map { offering in
+            let offered = workspace.segments.filter { $0.isOffered(offering.id) }
+            let today = offered.map { $0.today(offering) }
+            return offering.levers.indices.map { index in
+                offered.indices.map { s in (today[s][index], offered[s].allowedRange(offering.levers[index], of: offering.id)) }
+            }
+        }
+        for ruleset in workspace.rulesets {
+            for rule in ruleset.rules {
+                checkRuleOfferings(rule)
+                checkAdjustmentsChangeSomething(rule)
+            }
         }
         return diagnostics
     }
@@ -296,15 +309,17 @@ struct ModellingCheck {
             default: continue
             }
             var seen = false, changes = false
-            for offering in workspace.offerings where rule.isAbout(offering: offering.id) {
-                guard let index = offering.levers.firstIndex(where: { $0.id == leverID.value }) else { continue }
-                let lever = offering.levers[index]
-                for segment in workspace.segments where segment.isOffered(offering.id) {
+            for o in workspace.offerings.indices where !changes && rule.isAbout(offering: workspace.offerings[o].id) {
+                let levers = workspace.offerings[o].levers
+                guard let index = levers.firstIndex(where: { $0.id == leverID.value }) else { continue }
+                let lever = levers[index]
+                for (today, range) in settings[o][index] {
                     seen = true
-                    let today = segment.today(offering)[index]
-                    let range = segment.allowedRange(lever, of: offering.id)
                     let asked = min(max(lever.asked(by: change, from: today), range.lowerBound), range.upperBound)
-                    if lever.snapToGrid(asked) != today { changes = true }
+                    if lever.snapToGrid(asked) != today {
+                        changes = true
+                        break
+                    }
                 }
             }
             if seen && !changes {

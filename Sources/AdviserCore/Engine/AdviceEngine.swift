@@ -21,6 +21,11 @@ package struct AdviceEngine: Sendable {
     /// Compiles the workspace's conditions. Fails with the diagnostics when any condition has errors;
     /// callers load with `WorkspaceLoader` first and advise only on a workspace without errors.
     package init(workspace: Workspace) throws(AdviceError) {
+        try self.init(workspace: workspace, writingJSON: true)
+    }
+
+    /// - Parameter writingJSON: false for advice that is read but never written (see `PrerenderedRules`).
+    init(workspace: Workspace, writingJSON: Bool) throws(AdviceError) {
         let compiler = ConditionCompiler(workspace: workspace)
         let (compiled, diagnostics) = compiler.compile(workspace)
         guard !diagnostics.hasErrors else { throw AdviceError.invalidWorkspace(diagnostics) }
@@ -32,7 +37,7 @@ package struct AdviceEngine: Sendable {
             .sorted { ($1.element.rule.priority, $0.offset) < ($0.element.rule.priority, $1.offset) }
             .map(\.element)
         self.conditions = ConditionTable(rules.map(\.program))
-        self.prerendered = PrerenderedRules(rules: rules, segments: workspace.segments)
+        self.prerendered = PrerenderedRules(rules: rules, segments: workspace.segments, writingJSON: writingJSON)
         self.ruleOfferings = rules.map { $0.rule.offerings.map(\.value) }
     }
 

@@ -20,10 +20,16 @@ final class PrerenderedRules: Sendable {
     private let talkingPointsStart: [Int]
     private let segmentCount: Int
 
-    init(rules: [ConditionCompiler.Compiled], segments: [Segment]) {
+    /// - Parameter writingJSON: false makes only the fired records, for advice that is read but never
+    ///   written (the static analysis): no JSON, and no talking points per segment (batch mode's).
+    init(rules: [ConditionCompiler.Compiled], segments: [Segment], writingJSON: Bool = true) {
         fired = rules.map { compiled in
             let rule = compiled.rule
             return FiredRule(rule: rule.id, ruleset: rule.ruleset, location: rule.location, why: rule.why, priority: rule.priority)
+        }
+        guard writingJSON else {
+            (firedJSON, talkingPoints, talkingPointsJSON, talkingPointsStart, segmentCount) = ([], [], [], [], 0)
+            return
         }
         var talkingPoints: [TalkingPoint] = []
         var talkingPointsStart: [Int] = []
@@ -51,8 +57,8 @@ final class PrerenderedRules: Sendable {
         talkingPointsStart[rule * segmentCount + segment]..<talkingPointsStart[rule * segmentCount + segment + 1]
     }
 
-    /// The compact JSON of the fired record of the rule at this position.
-    func firedJSON(rule: Int) -> [UInt8] { firedJSON[rule] }
+    /// The compact JSON of the fired record of the rule at this position (nil: not written).
+    func firedJSON(rule: Int) -> [UInt8]? { firedJSON.isEmpty ? nil : firedJSON[rule] }
 
     /// The compact JSON of the talking point at this position of `talkingPoints`.
     func talkingPointJSON(at position: Int) -> [UInt8] { talkingPointsJSON[position] }

@@ -23,28 +23,33 @@ struct ConditionBounds: Sendable {
     /// - Parameter states: a condition's conjunctions, applied to the declared ranges (nil: too
     ///   large to expand, so no bounds).
     init(_ states: [ConstraintState]?, space: ConditionSpace) {
-        var merged: [Int: Bound]?
+        var merged: [(variable: Int, bound: Bound)]?
         for state in states ?? [] where !state.isEmpty {
-            var mine: [Int: Bound] = [:]
+            var mine: [(variable: Int, bound: Bound)] = []
+            mine.reserveCapacity(state.domains.count)
             for (v, domain) in state.domains {
-                if let bound = Self.bound(domain, of: v, space: space) { mine[v] = bound }
+                if let bound = Self.bound(domain, of: v, space: space) { mine.append((v, bound)) }
             }
+            mine.sort { $0.variable < $1.variable }
             guard let previous = merged else {
                 merged = mine
                 continue
             }
             // Only variables every conjunction bounds, each with the union of what they allow.
-            var next: [Int: Bound] = [:]
+            var next: [(variable: Int, bound: Bound)] = []
+            var j = 0
             for (v, a) in previous {
-                switch (a, mine[v]) {
-                case (.values(let x), .values(let y)?): next[v] = .values(x | y)
-                case (.interval(let l1, let h1), .interval(let l2, let h2)?): next[v] = .interval(low: min(l1, l2), high: max(h1, h2))
+                while j < mine.count && mine[j].variable < v { j += 1 }
+                guard j < mine.count && mine[j].variable == v else { continue }
+                switch (a, mine[j].bound) {
+                case (.values(let x), .values(let y)): next.append((v, .values(x | y)))
+                case (.interval(let l1, let h1), .interval(let l2, let h2)): next.append((v, .interval(low: min(l1, l2), high: max(h1, h2))))
                 default: break
                 }
             }
             merged = next
         }
-        bounds = (merged ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        bounds = merged ?? []
     }
 
     private static func bound(_ domain: Domain, of v: Int, space: ConditionSpace) -> Bound? {

@@ -14,15 +14,7 @@ extension ConditionSpace {
                 return (.atom(.undecided(text: source.text, positive: true)), VariableSet())
             }
             var reads = VariableSet()
-            var stack = [checked.parsed.root]
-            while let e = stack.popLast() {
-                if let v = variable(e, checked) {
-                    reads.insert(v)
-                } else {
-                    stack += e.children
-                }
-            }
-            return (formula(checked.parsed.root, positive: true, checked), reads)
+            return (formula(checked.parsed.root, positive: true, checked, reads: &reads), reads)
         case .all(let parts), .any(let parts):
             let analysed = parts.map { analyse($0, checked: checked) }
             let formulas = analysed.map(\.formula)
@@ -32,9 +24,19 @@ extension ConditionSpace {
         }
     }
 
-    func formula(_ e: Expr, positive: Bool, _ checked: CheckedExpression) -> Formula {
+    /// - Parameter reads: gets every variable `e` reads: those of its atoms, and any inside the
+    ///   parts left undecided (the other parts hold only literals).
+    func formula(_ e: Expr, positive: Bool, _ checked: CheckedExpression, reads: inout VariableSet) -> Formula {
         var opaque: Formula {
-            .atom(.undecided(text: checked.parsed.text(of: e).trimmingCharacters(in: .whitespaces), positive: positive))
+            var stack = [e]
+            while let e = stack.popLast() {
+                if let v = variable(e, checked) {
+                    reads.insert(v)
+                } else {
+                    stack += e.children
+                }
+            }
+            return .atom(.undecided(text: checked.parsed.text(of: e).trimmingCharacters(in: .whitespaces), positive: positive))
         }
         switch e.kind {
         case .literal(.bool(let b)):
@@ -42,42 +44,43 @@ extension ConditionSpace {
         case .call(let function, nil, let args):
             switch function {
             case Operator.logicalAnd where args.count == 2:
-                let parts = args.map { formula($0, positive: positive, checked) }
+                let parts = args.map { formula($0, positive: positive, checked, reads: &reads) }
                 return positive ? .and(parts) : .or(parts)
             case Operator.logicalOr where args.count == 2:
-                let parts = args.map { formula($0, positive: positive, checked) }
+                let parts = args.map { formula($0, positive: positive, checked, reads: &reads) }
                 return positive ? .or(parts) : .and(parts)
             case Operator.logicalNot where args.count == 1:
-                return formula(args[0], positive: !positive, checked)
+                return formula(args[0], positive: !positive, checked, reads: &reads)
             case Operator.in where args.count == 2:
                 guard let v = variable(args[0], checked), case .list(let items) = args[1].kind else { return opaque }
-                switch kinds[v] {
-                case .numeric:
+                if isNumeric[v] {
                     let numbers = items.compactMap(\.numberLiteral)
                     guard numbers.count == items.count else { return opaque }
+                    reads.insert(v)
                     let atoms = numbers.map { Formula.atom(.compare(variable: v, positive ? .equal : .notEqual, $0)) }
                     return positive ? .or(atoms) : .and(atoms)
-                case .values, .text:
-                    let words = items.compactMap(\.wordLiteral)
-                    guard words.count == items.count else { return opaque }
-                    return .atom(.member(variable: v, values: words, negated: !positive))
                 }
+                let words = items.compactMap(\.wordLiteral)
+                guard words.count == items.count else { return opaque }
+                reads.insert(v)
+                return .atom(.member(variable: v, values: words, negated: !positive))
             default:
                 guard let op = Comparison(function: function), args.count == 2 else { return opaque }
                 var (lhs, rhs, comparison) = (args[0], args[1], op)
                 if variable(lhs, checked) == nil { (lhs, rhs, comparison) = (rhs, lhs, op.mirrored) }
                 guard let v = variable(lhs, checked) else { return opaque }
-                switch kinds[v] {
-                case .numeric:
+                if isNumeric[v] {
                     guard let value = rhs.numberLiteral else { return opaque }
+                    reads.insert(v)
                     return .atom(.compare(variable: v, positive ? comparison : comparison.negated, value))
-                case .values, .text:
-                    guard comparison == .equal || comparison == .notEqual, let value = rhs.wordLiteral else { return opaque }
-                    return .atom(.member(variable: v, values: [value], negated: (comparison == .notEqual) == positive))
                 }
+                guard comparison == .equal || comparison == .notEqual, let value = rhs.wordLiteral else { return opaque }
+                reads.insert(v)
+                return .atom(.member(variable: v, values: [value], negated: (comparison == .notEqual) == positive))
             }
         case .identifier, .select:
             if let v = variable(e, checked), isBool(v) {
+                reads.insert(v)
                 return .atom(.member(variable: v, values: ["true"], negated: !positive))
             }
             return opaque

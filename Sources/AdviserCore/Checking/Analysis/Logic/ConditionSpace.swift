@@ -7,6 +7,9 @@ struct ConditionSpace: Sendable {
     let variables: [ConditionVariables.Variable]
     let names: [String]
     let kinds: [ConditionVariables.Kind]
+    /// Whether each variable is a number: read for every atom of every condition, where copying
+    /// its kind out of `kinds` retained the kind's list of values, which every thread shares.
+    let isNumeric: [Bool]
     let index: [String: Int]
     /// Each variable's position among the names sorted, for listing variables by name.
     let rankByName: [Int]
@@ -14,6 +17,8 @@ struct ConditionSpace: Sendable {
     let segments: [(id: String, size: String)]
     let segmentID: Int?
     let segmentSize: Int?
+    /// The variables `offering.*`: whether two conditions hold together may depend on the offering.
+    let offeringVariables: VariableSet
     /// At most this many conjunctions per condition; beyond, the condition is left undecided.
     var limit = 64
 
@@ -22,6 +27,7 @@ struct ConditionSpace: Sendable {
         self.variables = variables.variables
         self.names = names
         self.kinds = variables.variables.map(\.kind)
+        self.isNumeric = kinds.map { if case .numeric = $0 { true } else { false } }
         self.index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var rank = Array(repeating: 0, count: names.count)
         for (position, v) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { rank[v] = position }
@@ -29,6 +35,7 @@ struct ConditionSpace: Sendable {
         self.segments = segments.map { ($0.id, $0.size.rawValue) }
         self.segmentID = index["segment.id"]
         self.segmentSize = index["segment.size"]
+        self.offeringVariables = VariableSet(names.indices.filter { names[$0].hasPrefix("offering.") })
     }
 
     init(workspace: Workspace) {
@@ -61,7 +68,7 @@ struct ConditionSpace: Sendable {
                 guard case .numeric(var domain) = state.domains[slot].domain else { continue }
                 domain.apply(op, value)
                 state.domains[slot].domain = .numeric(domain)
-                if domain.witness == nil { state.emptied = v }
+                if domain.isEmpty { state.emptied = v }
             case .member(let v, let values, let negated):
                 let slot = domainSlot(v, in: &state)
                 guard case .values(var domain) = state.domains[slot].domain else { continue }

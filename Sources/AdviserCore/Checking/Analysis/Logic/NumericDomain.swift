@@ -28,6 +28,15 @@ struct NumericDomain: Sendable {
         if value < high || (value == high && open) { high = value; highOpen = open }
     }
 
+    /// `witness == nil`, decided without looking for a witness where that is plain: every atom
+    /// applied asks it.
+    var isEmpty: Bool {
+        guard !integer && excluded.isEmpty && !low.isNaN && !high.isNaN else { return witness == nil }
+        if low > high || (low == high && (lowOpen || highOpen)) { return true }
+        if low == high || (!lowOpen && low.isFinite) || (!highOpen && high.isFinite) { return false }
+        return witness == nil
+    }
+
     /// A value in the domain, or nil when it is empty.
     var witness: Double? {
         if integer {

@@ -40,7 +40,7 @@ struct RuleLogic: Sendable {
                 reachability = .maybe(ConstraintState(undecided: [(rule.when.combinedText, true)]))
             }
             self.reads = reads
-            readsOffering = reads.members.contains { space.names[$0].hasPrefix("offering.") }
+            readsOffering = !reads.intersection(space.offeringVariables).isEmpty
             var always: VariableSet?
             for state in states ?? [] where !state.isEmpty {
                 var constrained = VariableSet(state.domains.map(\.variable))
@@ -68,12 +68,14 @@ struct RuleLogic: Sendable {
         let compiler = ConditionCompiler(workspace: workspace)
         let space = ConditionSpace(variables: compiler.variables, segments: workspace.segments)
         self.space = space
-        let rules = workspace.rules.enumerated()
+        // The engine sorts rules the same way (and compiles all of them when none has errors).
+        let compiledAll = compiled.count == workspace.rulesets.reduce(0) { $0 + $1.rules.count }
+        let rules = compiledAll ? compiled.map(\.rule) : workspace.rules.enumerated()
             .sorted { ($1.element.priority, $0.offset) < ($0.element.priority, $1.offset) }
             .map(\.element)
         // Each rule's condition is analysed on its own.
         entries = Array(rules.enumerated()).parallelMapInSlices { order, rule in
-            // The engine sorts rules the same way; a rule of several expressions was compiled as one.
+            // A rule of several expressions was compiled as one.
             let same = order < compiled.count && compiled[order].rule.id == rule.id && compiled[order].rule.location == rule.location
             if same, case .expression = rule.when {
                 let checked = compiled[order].program.checked
