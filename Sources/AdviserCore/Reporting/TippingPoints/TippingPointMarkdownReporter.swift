@@ -7,7 +7,7 @@ public struct TippingPointMarkdownReporter: TippingPointReporter {
         out.append("# \(ReportWording.markdown(a.workspace)): tipping points under \(ReportWording.markdown(ReportWording.scenarioLine(a.scenario)))")
         if a.facts.isEmpty {
             out.append("")
-            out.append("No rule compares a numeric market fact with a number, so no market value tips the advice.")
+            out.append("No rule reads a market fact the scenario gives, so no market value tips the advice.")
         }
         for fact in a.facts {
             out.append("")
@@ -16,10 +16,11 @@ public struct TippingPointMarkdownReporter: TippingPointReporter {
             out.append(ReportWording.markdown(ReportWording.factHeading(fact)))
             out.append("")
             if fact.points.isEmpty {
-                out.append("No threshold in the rules changes the advice within the declared range.")
+                out.append(ReportWording.markdown(ReportWording.noTippingPoint(fact)))
             }
             for point in fact.points {
-                out.append("- **If \(ReportWording.markdown(fact.fact)) \(point.phrase)** (re-advised at \(formatNumber(point.tested)); "
+                let at = point.direction == .becomes ? "" : "re-advised at \(point.tested[0]); "
+                out.append("- **If \(ReportWording.markdown(fact.fact)) \(ReportWording.markdown(point.phrase))** (\(at)"
                     + point.rules.map { "`\($0)`" }.joined(separator: ", ") + "):")
                 for change in point.changes { out.append("  - \(ReportWording.markdown(change.sentence))") }
             }
