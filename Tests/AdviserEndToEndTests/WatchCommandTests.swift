@@ -43,6 +43,47 @@ struct WatchCommandTests {
         #expect(try watcher.interrupt(signal: SIGTERM) == 0)
     }
 
+    /// `watch --format html --output`: the brief is rewritten after every good run, and carries the
+    /// refresh that makes an open browser reload it; in a real browser the next screenshot after
+    /// an edit differs. The browser part needs a Chromium, as in `HTMLReportTests`; CI installs one.
+    @Test(.enabled(if: Browser.chromium != nil, "no chromium on PATH: the watched-brief browser test is skipped (apt-get install chromium)"))
+    func anHTMLBriefIsRewrittenOnEverySaveAndTheNextScreenshotDiffers() throws {
+        let chromium = try #require(Browser.chromium)
+        let copy = try TemporaryWorkspace(copying: PackagePaths.fixtureWorkspace("minimal"))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("adviser-watch-html-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = dir.appendingPathComponent("brief.html")
+        let watcher = try Watcher(["watch", "--scenario", "downturn", "--rules", copy.path, "--format", "html", "--output", page.path])
+        defer { watcher.kill() }
+
+        var mark = try watcher.waitFor("wrote \(page.path)")
+        let first = try String(contentsOf: page, encoding: .utf8)
+        #expect(first.contains("<meta http-equiv=\"refresh\" content=\"2\">"), "the watched brief reloads itself")
+        #expect(first.contains("Package price 4800 → <strong>4300 EUR</strong>"))
+        let before = dir.appendingPathComponent("before.png"), after = dir.appendingPathComponent("after.png")
+        let shot = try Browser.screenshot(chromium, page: page, to: before, profile: dir.appendingPathComponent("profile"))
+        #expect(shot.status == 0, "chromium failed: \(shot.stderr.suffix(2000))")
+        #expect(!shot.stderr.contains("Uncaught"), "the reload script fails: \(shot.stderr.suffix(2000))")
+
+        // A 20 % cut instead of 10 %: 4 800 → 3 840, on the grid 3 800.
+        try copy.edit("rules/business-cycle.yaml", replacing: "by: -10%", with: "by: -20%")
+        mark = try watcher.waitFor("Micro retail shops: Package price 4300 → 3800 EUR", after: mark)
+        mark = try watcher.waitFor("wrote \(page.path)", after: mark)
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("Package price 4800 → <strong>3800 EUR</strong>"))
+        let again = try Browser.screenshot(chromium, page: page, to: after, profile: dir.appendingPathComponent("profile"))
+        #expect(again.status == 0, "chromium failed: \(again.stderr.suffix(2000))")
+        let (a, b) = (try Data(contentsOf: before), try Data(contentsOf: after))
+        #expect(a.count > 20_000 && b.count > 20_000, "rendered briefs are tens of kilobytes")
+        #expect(a != b, "the screenshot after the edit is the same as before it")
+        #expect(try watcher.interrupt() == 0)
+    }
+
+    @Test func aReportFormatOtherThanTextNeedsAFile() throws {
+        let result = try AdviserProcess.run(["watch", "--format", "html", "--rules", PackagePaths.fixtureWorkspace("minimal").path])
+        #expect(result.status != 0 && result.stderr.contains("watch writes --format html to a file: add --output FILE"))
+    }
+
     @Test func aMissingWorkspaceIsAnErrorNotAWatch() throws {
         let result = try AdviserProcess.run(["watch", "--rules", "/nonexistent/Rules"])
         #expect(result.status == 2 && result.stderr.contains("no workspace folder"))
