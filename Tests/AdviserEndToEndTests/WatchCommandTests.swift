@@ -43,11 +43,13 @@ struct WatchCommandTests {
         #expect(try watcher.interrupt(signal: SIGTERM) == 0)
     }
 
-    /// `watch --format html --output`: the brief is rewritten after every good run, and carries the
-    /// refresh that makes an open browser reload it; in a real browser the next screenshot after
-    /// an edit differs. The browser part needs a Chromium, as in `HTMLReportTests`; CI installs one.
-    @Test(.enabled(if: Browser.chromium != nil, "no chromium on PATH: the watched-brief browser test is skipped (apt-get install chromium)"))
-    func anHTMLBriefIsRewrittenOnEverySaveAndTheNextScreenshotDiffers() throws {
+    /// `watch --format html --output`: the brief is rewritten after every good run, and a browser
+    /// that has it open reloads it by itself: after a rule is edited, the open page shows the new
+    /// advice, its next screenshot differs, and the reader's scroll position is kept. Needs a Chromium
+    /// and python3 (which drives it), as `HTMLReportTests` does; CI installs Chromium.
+    @Test(.enabled(if: Browser.chromium != nil && Browser.find(["python3"]) != nil,
+                   "no chromium or python3 on PATH: the watched-brief browser test is skipped (apt-get install chromium)"))
+    func anOpenHTMLBriefReloadsItselfAfterAnEditAndTheNextScreenshotDiffers() throws {
         let chromium = try #require(Browser.chromium)
         let copy = try TemporaryWorkspace(copying: PackagePaths.fixtureWorkspace("minimal"))
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("adviser-watch-html-\(UUID().uuidString)")
@@ -61,21 +63,16 @@ struct WatchCommandTests {
         let first = try String(contentsOf: page, encoding: .utf8)
         #expect(first.contains("<meta http-equiv=\"refresh\" content=\"2\">"), "the watched brief reloads itself")
         #expect(first.contains("Package price 4800 → <strong>4300 EUR</strong>"))
-        let before = dir.appendingPathComponent("before.png"), after = dir.appendingPathComponent("after.png")
-        let shot = try Browser.screenshot(chromium, page: page, to: before, profile: dir.appendingPathComponent("profile"))
-        #expect(shot.status == 0, "chromium failed: \(shot.stderr.suffix(2000))")
-        #expect(!shot.stderr.contains("Uncaught"), "the reload script fails: \(shot.stderr.suffix(2000))")
 
-        // A 20 % cut instead of 10 %: 4 800 → 3 840, on the grid 3 800.
-        try copy.edit("rules/business-cycle.yaml", replacing: "by: -10%", with: "by: -20%")
+        // A 20 % cut instead of 10 %, made while the page is open: 4 800 → 3 840, on the grid 3 800.
+        let open = try BrowserSession.watchEdit(
+            chromium: chromium, page: page, edit: URL(fileURLWithPath: copy.path("rules/business-cycle.yaml")),
+            replacing: "by: -10%", with: "by: -20%", expected: "3800 EUR", directory: dir)
         mark = try watcher.waitFor("Micro retail shops: Package price 4300 → 3800 EUR", after: mark)
         mark = try watcher.waitFor("wrote \(page.path)", after: mark)
-        #expect(try String(contentsOf: page, encoding: .utf8).contains("Package price 4800 → <strong>3800 EUR</strong>"))
-        let again = try Browser.screenshot(chromium, page: page, to: after, profile: dir.appendingPathComponent("profile"))
-        #expect(again.status == 0, "chromium failed: \(again.stderr.suffix(2000))")
-        let (a, b) = (try Data(contentsOf: before), try Data(contentsOf: after))
-        #expect(a.count > 20_000 && b.count > 20_000, "rendered briefs are tens of kilobytes")
-        #expect(a != b, "the screenshot after the edit is the same as before it")
+        #expect(open.reloaded && open.showsExpected, "the open page did not reload to the new advice: \(open)")
+        #expect(open.screenshotDiffers, "the screenshot after the edit is the same as before it")
+        #expect(open.scrolledBefore > 0 && open.scrolledAfter == open.scrolledBefore, "the reader's place was lost: \(open)")
         #expect(try watcher.interrupt() == 0)
     }
 
