@@ -4,18 +4,15 @@ extension AdviceEngine {
     /// Tipping points of every market fact the rules read, under `scenario`, for every offering ×
     /// segment (see `TippingPointAnalysis`).
     public func tippingPoints(scenario: Scenario, options: Options = .init()) -> TippingPointAnalysis {
-        func advice(_ overrides: [String: FactValue]) -> [Advice] {
-            var changed = options
-            changed.overrides.merge(overrides) { _, new in new }
-            // Selecting every offering and segment cannot name an unknown id.
-            return (try? report(for: AdviceRequest(scenario: scenario, options: changed)).advice) ?? []
-        }
-        let base = advice([:])
-        let pairs = base.compactMap { a -> (offering: Offering, segment: Segment)? in
+        // Selecting every offering and segment cannot name an unknown id.
+        let base = (try? report(for: AdviceRequest(scenario: scenario, options: options)).advice) ?? []
+        var pairs: [(offering: Offering, segment: Segment)] = []
+        for a in base {
             guard let offering = workspace.offerings.first(where: { $0.id == a.offering.id }),
-                  let segment = workspace.segments.first(where: { $0.id == a.segment.id }) else { return nil }
-            return (offering, segment)
+                  let segment = workspace.segments.first(where: { $0.id == a.segment.id }) else { continue }
+            pairs.append((offering, segment))
         }
+        guard pairs.count == base.count else { return TippingPointAnalysis(workspace: workspace.settings.name, scenario: scenario, facts: []) }
         var facts: [TippingPointAnalysis.FactTipping] = []
         for fact in workspace.facts where fact.scope == "market" {
             guard let now = options.overrides[fact.name] ?? scenario.market[fact.shortName]?.value.value else { continue }
@@ -26,12 +23,11 @@ extension AdviceEngine {
             if fact.isNumeric, let value = now.number {
                 let search = NumericBoundarySearch(probe: probe, now: value)
                 for direction in [TippingPointAnalysis.TippingPoint.Direction.rises, .falls] {
-                    var before = base
+                    var advice = base
                     for boundary in search.boundaries(direction) {
                         thresholds.append(boundary.threshold)
-                        let after = advice([fact.name: .number(boundary.tested)])
-                        let changes = AdviceChanges(from: before, to: after).deltas
-                        before = after
+                        let changes = readvise(&advice, at: .number(boundary.tested), from: boundary.before, to: boundary.after,
+                                               probe: probe, options: options)
                         guard !changes.isEmpty else { continue }
                         points.append(.init(
                             direction: direction, threshold: boundary.threshold, tested: [.number(boundary.tested)],
@@ -39,7 +35,7 @@ extension AdviceEngine {
                     }
                 }
             } else {
-                points = alternatives(of: fact, now: now, probe: probe, base: base) { advice([fact.name: $0]) }
+                points = alternatives(of: fact, now: now, probe: probe, base: base, options: options)
             }
             facts.append(.init(fact: fact.name, unit: fact.unit, now: now, min: fact.min, max: fact.max,
                                thresholds: Array(Set(thresholds)).sorted(), points: points))
@@ -47,16 +43,34 @@ extension AdviceEngine {
         return TippingPointAnalysis(workspace: workspace.settings.name, scenario: scenario, facts: facts)
     }
 
+    /// Advises again, with the probe's fact at `value`, the offering × segment pairs whose firing
+    /// differs between the two states, updating `advice` (by pair), and returns what changed. The
+    /// other pairs cannot change: the fact reaches the advice only through the conditions.
+    private func readvise(_ advice: inout [Advice], at value: FactValue, from old: FiringProbe.Firing, to new: FiringProbe.Firing,
+                          probe: FiringProbe, options: Options) -> [AdviceDelta] {
+        var moved = options
+        moved.overrides[probe.fact.name] = value
+        var changes: [AdviceDelta] = []
+        for pair in probe.pairsChanged(from: old, to: new) {
+            let after = advise(offering: probe.pairs[pair].offering, segment: probe.pairs[pair].segment, scenario: probe.scenario, options: moved)
+            let delta = AdviceDelta(from: advice[pair], to: after)
+            advice[pair] = after
+            if !delta.isEmpty { changes.append(delta) }
+        }
+        return changes
+    }
+
     /// The points of an enum, bool or text fact: each other value advised; each line of change (an
     /// offering × segment changed just so) told once, in a block with every value that gives it.
     private func alternatives(of fact: Fact, now: FactValue, probe: FiringProbe, base: [Advice],
-                              advice: (FactValue) -> [Advice]) -> [TippingPointAnalysis.TippingPoint] {
+                              options: Options) -> [TippingPointAnalysis.TippingPoint] {
         let today = probe.firing(at: now)
         var lines: [(delta: AdviceDelta, values: [FactValue], flipped: Set<Int>)] = []
         for value in Self.otherValues(of: fact, than: now, probe: probe) {
             let firing = probe.firing(at: value)
             guard firing != today else { continue }
-            for delta in AdviceChanges(from: base, to: advice(value)).deltas {
+            var advice = base
+            for delta in readvise(&advice, at: value, from: today, to: firing, probe: probe, options: options) {
                 let pair = probe.pairIndex(offering: delta.offering.id, segment: delta.segment.id)
                 let flipped = pair.map { probe.flipped(from: today, to: firing, pair: $0) } ?? []
                 if let line = lines.firstIndex(where: { $0.delta.sentence == delta.sentence }) {

@@ -53,6 +53,11 @@ struct FiringProbe {
         return ruleIDs(changed.reduce(into: Set<Int>()) { $0.formUnion(flipped(from: old, to: new, pair: $1)) })
     }
 
+    /// The positions in `pairs` of the pairs for which some rule fires in exactly one of the two states.
+    func pairsChanged(from old: Firing, to new: Firing) -> [Int] {
+        pairs.indices.filter { pair in rules.indices.contains { old[pair * rules.count + $0] != new[pair * rules.count + $0] } }
+    }
+
     /// The positions in `rules` of the rules that fire in exactly one of the two states for one pair.
     func flipped(from old: Firing, to new: Firing, pair: Int) -> Set<Int> {
         Set(rules.indices.filter { old[pair * rules.count + $0] != new[pair * rules.count + $0] })

@@ -95,12 +95,7 @@ struct NumericBoundarySearch {
     /// The first change of firing between `near` (firing `state`) and `far` (firing otherwise).
     private func locate(from near: Double, firing state: FiringProbe.Firing, to far: Double,
                         direction: TippingPointAnalysis.TippingPoint.Direction) -> Boundary {
-        var (same, other) = (near, far)
-        while true {
-            let middle = integer ? ((same + other) / 2).rounded(direction == .rises ? .down : .up) : (same + other) / 2
-            if middle == same || middle == other { break }
-            if probe.firing(at: .number(middle)) == state { same = middle } else { other = middle }
-        }
+        let (same, other) = integer ? bisect(near, far, state: state, direction: direction) : refine(near, far, state: state, direction: direction)
         // The boundary lies between `same` and `other`: name it by the shortest decimal there.
         // Integers: the written one of the two ("rises above 6" rather than "reaches 7").
         let named = integer ? (written.contains(same) && !written.contains(other) ? same : other) : Self.shortestDecimal(between: same, and: other)
@@ -120,6 +115,55 @@ struct NumericBoundarySearch {
             (threshold, tested) = (named, usable ? past : other)  // "rises above 6"
         }
         return Boundary(direction: direction, threshold: threshold, tested: tested, before: state, after: probe.firing(at: .number(tested)))
+    }
+
+    /// Narrows `same` (firing `state`) and `other` (firing otherwise) to two neighbours: integers,
+    /// or doubles one ulp apart.
+    private func bisect(_ near: Double, _ far: Double, state: FiringProbe.Firing,
+                        direction: TippingPointAnalysis.TippingPoint.Direction) -> (same: Double, other: Double) {
+        var (same, other) = (near, far)
+        while true {
+            let middle = integer ? ((same + other) / 2).rounded(direction == .rises ? .down : .up) : (same + other) / 2
+            if middle == same || middle == other { return (same, other) }
+            if probe.firing(at: .number(middle)) == state { same = middle } else { other = middle }
+        }
+    }
+
+    /// Like `bisect`, but decimal place by decimal place, which ends in a probe or two for the
+    /// usual boundary, one at a number the workspace writes: is the change just past `same`, or
+    /// right at `other`? Else the first change among the values of the next decimal place between
+    /// them narrows the bracket. Past nine places, bisection finishes (a boundary such as 1/3).
+    private func refine(_ near: Double, _ far: Double, state: FiringProbe.Firing,
+                        direction: TippingPointAnalysis.TippingPoint.Direction) -> (same: Double, other: Double) {
+        var (same, other) = (near, far)
+        var scale = 1.0
+        while scale <= 1e9 {
+            let justPast = direction == .rises ? same.nextUp : same.nextDown
+            if probe.firing(at: .number(justPast)) != state { return (same, justPast) }
+            let justBefore = direction == .rises ? other.nextDown : other.nextUp
+            if probe.firing(at: .number(justBefore)) == state { return (justBefore, other) }
+            // The values of the next decimal place strictly between the two, nearest first.
+            while (other - same).magnitude * scale < 2 { scale *= 10 }
+            let (low, high) = (Swift.min(same, other), Swift.max(same, other))
+            var between: [Double] = []
+            var k = (low * scale).rounded(.down) + 1
+            while k / scale < high, between.count <= 20 {
+                if k / scale > low { between.append(k / scale) }
+                k += 1
+            }
+            if direction == .falls { between.reverse() }
+            var next = same
+            for value in between {
+                if probe.firing(at: .number(value)) != state {
+                    other = value
+                    break
+                }
+                next = value
+            }
+            same = next
+            scale *= 10
+        }
+        return bisect(same, other, state: state, direction: direction)
     }
 
     /// The value with the fewest decimal places in the closed interval between `a` and `b`.
