@@ -43,6 +43,44 @@ struct WatchCommandTests {
         #expect(try watcher.interrupt(signal: SIGTERM) == 0)
     }
 
+    /// `watch --format html --output`: the brief is rewritten after every good run, and a browser
+    /// that has it open reloads it by itself: after a rule is edited, the open page shows the new
+    /// advice, its next screenshot differs, and the reader's scroll position is kept. Needs a Chromium
+    /// and python3 (which drives it), as `HTMLReportTests` does; CI installs Chromium.
+    @Test(.enabled(if: Browser.chromium != nil && Browser.find(["python3"]) != nil,
+                   "no chromium or python3 on PATH: the watched-brief browser test is skipped (apt-get install chromium)"))
+    func anOpenHTMLBriefReloadsItselfAfterAnEditAndTheNextScreenshotDiffers() throws {
+        let chromium = try #require(Browser.chromium)
+        let copy = try TemporaryWorkspace(copying: PackagePaths.fixtureWorkspace("minimal"))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("adviser-watch-html-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = dir.appendingPathComponent("brief.html")
+        let watcher = try Watcher(["watch", "--scenario", "downturn", "--rules", copy.path, "--format", "html", "--output", page.path])
+        defer { watcher.kill() }
+
+        var mark = try watcher.waitFor("wrote \(page.path)")
+        let first = try String(contentsOf: page, encoding: .utf8)
+        #expect(first.contains("<meta http-equiv=\"refresh\" content=\"2\">"), "the watched brief reloads itself")
+        #expect(first.contains("Package price 4800 → <strong>4300 EUR</strong>"))
+
+        // A 20 % cut instead of 10 %, made while the page is open: 4 800 → 3 840, on the grid 3 800.
+        let open = try BrowserSession.watchEdit(
+            chromium: chromium, page: page, edit: URL(fileURLWithPath: copy.path("rules/business-cycle.yaml")),
+            replacing: "by: -10%", with: "by: -20%", expected: "3800 EUR", directory: dir)
+        mark = try watcher.waitFor("Micro retail shops: Package price 4300 → 3800 EUR", after: mark)
+        mark = try watcher.waitFor("wrote \(page.path)", after: mark)
+        #expect(open.reloaded && open.showsExpected, "the open page did not reload to the new advice: \(open)")
+        #expect(open.screenshotDiffers, "the screenshot after the edit is the same as before it")
+        #expect(open.scrolledBefore > 0 && open.scrolledAfter == open.scrolledBefore, "the reader's place was lost: \(open)")
+        #expect(try watcher.interrupt() == 0)
+    }
+
+    @Test func aReportFormatOtherThanTextNeedsAFile() throws {
+        let result = try AdviserProcess.run(["watch", "--format", "html", "--rules", PackagePaths.fixtureWorkspace("minimal").path])
+        #expect(result.status != 0 && result.stderr.contains("watch writes --format html to a file: add --output FILE"))
+    }
+
     @Test func aMissingWorkspaceIsAnErrorNotAWatch() throws {
         let result = try AdviserProcess.run(["watch", "--rules", "/nonexistent/Rules"])
         #expect(result.status == 2 && result.stderr.contains("no workspace folder"))

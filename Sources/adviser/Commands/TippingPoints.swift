@@ -8,10 +8,12 @@ extension Adviser {
             commandName: "tipping-points",
             abstract: "Show the market values at which the advice would change, and what would change.",
             discussion: """
-                For each numeric market fact that a rule compares with a number
-                (market.inflation > 6), the thresholds on either side of the scenario's value,
-                within the fact's declared range. Each is checked by advising again just past
-                it; only thresholds that change the advice are shown.
+                For each market fact the rules read: a number, the values on either side of
+                the scenario's where some rule starts or stops firing, within the declared
+                range (market.inflation > 6, or inside arithmetic or an `in` list); an enum or
+                bool (market.phase), every other value. Each is checked by advising again;
+                only points that change the advice are shown, each with what changes against
+                the state just before it.
 
                 Examples:
                   adviser tipping-points

@@ -12,11 +12,14 @@ extension Adviser {
                 Checks the workspace's files about three times a second. After each change:
                 the diagnostics of a broken edit (keeping the last good advice), or what
                 changed in the advice since the last run: rules now firing or no longer
-                firing, lever settings, value held. Ctrl-C stops it.
+                firing, lever settings, value held. With --output, the report is also
+                rewritten to that file after every good run; an HTML brief then reloads itself
+                in the browser that shows it. Ctrl-C stops it.
 
                 Examples:
                   adviser watch
                   adviser watch --scenario downturn --segment micro-retail
+                  adviser watch --format html --output brief.html   (open brief.html in a browser)
                   adviser watch --validate         (just check the files on every save)
                 """
         )
@@ -28,8 +31,19 @@ extension Adviser {
 
         @OptionGroup var selection: SelectionOptions
 
-        @Flag(help: "Validate instead of advising.")
-        var validate = false
+        @Flag(name: .customLong("validate"), help: "Validate instead of advising.")
+        var validateOnly = false
+
+        @OptionGroup var output: OutputOptions<AdviceFormat>
+
+        func validate() throws {
+            if output.output == nil, output.format != .text {
+                throw ValidationError("watch writes --format \(output.format.rawValue) to a file: add --output FILE")
+            }
+            if validateOnly, output.output != nil {
+                throw ValidationError("--validate writes no report: drop --output")
+            }
+        }
 
         func run() throws {
             let root = workspaceOptions.rules
@@ -40,7 +54,8 @@ extension Adviser {
             }
             let signals = Self.stopOnSignals()
             Console.out("watching \(root.hasSuffix("/") ? root : root + "/") (Ctrl-C to stop)")
-            var session = WatchSession(root: root, scenario: scenario, offerings: selection.offering, segments: selection.segment, validateOnly: validate)
+            var session = WatchSession(root: root, scenario: scenario, offerings: selection.offering, segments: selection.segment, validateOnly: validateOnly,
+                                       report: output.output.map { (format: output.format, path: $0) })
             var stamp = WorkspaceStamp.take(root)
             session.runOnce(changed: [])
             withExtendedLifetime(signals) {
@@ -85,15 +100,19 @@ struct WatchSession {
     let offerings: [String]
     let segments: [String]
     let validateOnly: Bool
+    /// Where to rewrite the report after each good run, in which format (nil: the terminal only).
+    let report: (format: AdviceFormat, path: String)?
     private var lastGood: [Advice]?
     private var lastGoodTime: String?
 
-    init(root: String, scenario: String?, offerings: [String], segments: [String], validateOnly: Bool) {
+    init(root: String, scenario: String?, offerings: [String], segments: [String], validateOnly: Bool,
+         report: (format: AdviceFormat, path: String)? = nil) {
         self.root = root
         self.scenario = scenario
         self.offerings = offerings
         self.segments = segments
         self.validateOnly = validateOnly
+        self.report = report
     }
 
     mutating func runOnce(changed: [String]) {
@@ -128,8 +147,17 @@ struct WatchSession {
             } else {
                 for line in changes.lines { Console.out("  " + line) }
             }
-        } else {
+        } else if self.report == nil {
             Console.out(AdviceFormat.text.reporter(options: ReportOptions(colors: Console.colors(), locale: outcome.workspace.settings.locale)).render(report), terminator: "")
+        }
+        if let file = self.report {
+            let text = file.format.reporter(options: ReportOptions(locale: outcome.workspace.settings.locale)).render(report)
+            do {
+                try ReportWriter.write(file.format == .html ? LiveReload.html(text) : text, to: file.path)
+                Console.out("[\(time)] wrote \(file.path)")
+            } catch {
+                Console.out("error: \(error)")
+            }
         }
         let held = report.advice.count { $0.value.held }
         Console.out("[\(time)] advice: \(report.advice.count) recommendation\(report.advice.count == 1 ? "" : "s") under \(report.scenario.id), value held in \(held)")

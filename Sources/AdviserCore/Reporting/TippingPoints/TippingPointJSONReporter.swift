@@ -18,24 +18,38 @@ package struct TippingPointJSONReporter: TippingPointReporter {
     private static func fact(_ f: TippingPointAnalysis.FactTipping) -> JSONValue {
         var fact: JSONObject = [
             "fact": .string(f.fact),
-            "now": .rounded(f.now),
-            "thresholds": .array(f.thresholds.map(JSONValue.rounded)),
+            "now": Self.value(f.now),
             "tipping_points": .array(f.points.map { p in
-                .object([
+                var point: JSONObject = [
                     "direction": .string(p.direction.rawValue),
-                    "threshold": .rounded(p.threshold),
-                    "tested": .rounded(p.tested),
                     "claim": .string("if \(f.fact) \(p.phrase)"),
                     "rules": .array(p.rules.map(JSONValue.string)),
                     "changes": .array(p.changes.map(change)),
-                ])
+                ]
+                // A numeric point: its threshold and the one value tested; else every value tested.
+                if let threshold = p.threshold {
+                    point["threshold"] = .rounded(threshold)
+                    point["tested"] = value(p.tested[0])
+                } else {
+                    point["values"] = .array(p.tested.map(value))
+                }
+                return .object(point)
             }),
         ]
-        // The declared range, as declared.
+        // Numeric facts: where firing changes, and the declared range, as declared.
+        if case .number = f.now { fact["thresholds"] = .array(f.thresholds.map(JSONValue.rounded)) }
         fact["unit"] = f.unit.map(JSONValue.string)
         fact["min"] = f.min.map(JSONValue.number)
         fact["max"] = f.max.map(JSONValue.number)
         return .object(fact)
+    }
+
+    private static func value(_ v: FactValue) -> JSONValue {
+        switch v {
+        case .number(let n): .rounded(n)
+        case .bool(let b): .bool(b)
+        case .string(let s): .string(s)
+        }
     }
 
     private static func change(_ d: AdviceDelta) -> JSONValue {

@@ -11,7 +11,7 @@ package struct TippingPointMarkdownReporter: TippingPointReporter {
         out.append("# \(ReportWording.markdown(a.workspace)): tipping points under \(ReportWording.markdown(wording.scenarioLine(a.scenario)))")
         if a.facts.isEmpty {
             out.append("")
-            out.append("No rule compares a numeric market fact with a number, so no market value tips the advice.")
+            out.append("No rule reads a market fact the scenario gives, so no market value tips the advice.")
         }
         for fact in a.facts {
             out.append("")
@@ -20,10 +20,10 @@ package struct TippingPointMarkdownReporter: TippingPointReporter {
             out.append(ReportWording.markdown(wording.factHeading(fact)))
             out.append("")
             if fact.points.isEmpty {
-                out.append("No threshold in the rules changes the advice within the declared range.")
+                out.append(ReportWording.markdown(wording.noTippingPoint(fact)))
             }
             for point in fact.points {
-                out.append("- **If \(ReportWording.markdown(fact.fact)) \(point.phrase { wording.number($0) })** (re-advised at \(wording.number(point.tested)); "
+                out.append("- **If \(ReportWording.markdown(fact.fact)) \(ReportWording.markdown(point.phrase { wording.number($0) }))** (\(wording.reAdvised(point))"
                     + point.rules.map { "`\($0)`" }.joined(separator: ", ") + "):")
                 for change in point.changes { out.append("  - \(ReportWording.markdown(change.sentence(wording)))") }
             }

@@ -13,13 +13,13 @@ package struct TippingPointTextReporter: TippingPointReporter {
         out.append(colors.bold("\(a.workspace) — tipping points under \(wording.scenarioLine(a.scenario))"))
         if a.facts.isEmpty {
             out.append("")
-            out.append("No rule compares a numeric market fact with a number, so no market value tips the advice.")
+            out.append("No rule reads a market fact the scenario gives, so no market value tips the advice.")
         }
         for fact in a.facts {
             out.append("")
             out.append(colors.bold(colors.cyan(wording.factHeading(fact))))
             if fact.points.isEmpty {
-                out.append("  No threshold in the rules (\(fact.thresholds.map { wording.number($0) }.joined(separator: ", "))) changes the advice within the declared range.")
+                out.append("  " + wording.noTippingPoint(fact))
             }
             for point in fact.points {
                 out.append("  - " + wording.tippingLine(fact, point) + ":")
