@@ -94,7 +94,13 @@ enum BrowserSession {
         while evaluate("document.readyState") != "complete" and time.time() < deadline:
             time.sleep(0.1)
         origin = evaluate("performance.timeOrigin")
-        scrolled_before = evaluate("scrollTo(0, 400); scrollY")
+        # The page may be between two of its own reloads (every 2 s): scroll until it stays.
+        scrolled_before = 0
+        while time.time() < deadline:
+            scrolled_before = evaluate("document.readyState == 'complete' ? (scrollTo(0, 400), scrollY) : 0") or 0
+            if scrolled_before == 400:
+                break
+            time.sleep(0.1)
         before = screenshot()
         open(os.path.join(out_dir, "open-before.png"), "wb").write(before)
         started = time.time()
