@@ -65,7 +65,8 @@ extension AdviceRun {
         for d in segment.drivers.indices {
             guard let why = protection[d].first else { continue }
             for (index, curve) in model.curves(ofDriverAt: d) {
-                guard let owner = ownedBy[index] else { continue }
+                // A lever the rules left at today's setting relieves the driver as today.
+                guard let owner = ownedBy[index], settings[index] != today[index] else { continue }
                 let lever = offering.levers[index]
                 let before = ValueModel.relief(curve, lever: lever, at: today[index])
                 let after = ValueModel.relief(curve, lever: lever, at: settings[index])
