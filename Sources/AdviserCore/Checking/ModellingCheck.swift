@@ -148,13 +148,15 @@ struct ModellingCheck {
         }
         guard !offerings.isEmpty else { return }
         for assignment in rival.offers + rival.perSegment.flatMap(\.offers) {
-            let (qualifier, leverID) = Rival.split(assignment.lever.value)
+            let leverID = assignment.lever.value
             var matching = offerings
-            if let qualifier {
+            if let qualifier = assignment.offering {
                 matching = offerings.filter { $0.id == qualifier }
                 guard !matching.isEmpty else {
+                    var location = assignment.lever.location
+                    location.column -= qualifier.count + 1
                     diagnostics.append(.error(
-                        .unknownOffering, "'\(rival.id)' does not compete with '\(qualifier)'", at: assignment.lever.location,
+                        .unknownOffering, "'\(rival.id)' does not compete with '\(qualifier)'", at: location,
                         hint: Suggestion.hint(for: qualifier, in: offerings.map(\.id)) ?? "competes_with: lists the offerings it may name"))
                     continue
                 }

@@ -22,19 +22,33 @@ public struct Rival: Sendable {
     /// Our offerings it competes with.
     package var competesWith: [Located<String>]
     /// Its settings, for every segment (lever id, or `offering-id.lever-id` for one offering's).
-    package var offers: [SettingAssignment]
+    package var offers: [Setting]
     /// The segments that consider it; empty: every segment.
     package var onlyFor: [Located<String>]
     /// Settings a segment gets differently (a volume discount), over `offers`.
     package var perSegment: [SegmentOffer]
     package var location: SourceLocation
 
+    /// One of a rival's settings: a lever of every offering it competes with, or of one
+    /// (`offering-id.lever-id`, split when the file is read).
+    package struct Setting: Sendable {
+        package var offering: String?
+        package var lever: Located<String>
+        package var value: Located<LeverSetting>
+
+        package init(offering: String? = nil, lever: Located<String>, value: Located<LeverSetting>) {
+            self.offering = offering
+            self.lever = lever
+            self.value = value
+        }
+    }
+
     /// What a rival offers one segment differently.
     package struct SegmentOffer: Sendable {
         package var segment: Located<String>
-        package var offers: [SettingAssignment]
+        package var offers: [Setting]
 
-        package init(segment: Located<String>, offers: [SettingAssignment]) {
+        package init(segment: Located<String>, offers: [Setting]) {
             self.segment = segment
             self.offers = offers
         }
@@ -42,7 +56,7 @@ public struct Rival: Sendable {
 
     package init(
         id: String, name: String, kind: Kind = .competitor, doc: String? = nil, competesWith: [Located<String>],
-        offers: [SettingAssignment], onlyFor: [Located<String>] = [], perSegment: [SegmentOffer] = [],
+        offers: [Setting], onlyFor: [Located<String>] = [], perSegment: [SegmentOffer] = [],
         location: SourceLocation
     ) {
         self.id = id
@@ -69,20 +83,13 @@ public struct Rival: Sendable {
         let own = perSegment.filter { $0.segment.value == segment }.flatMap(\.offers)
         for (assignments, qualified) in [(offers, false), (offers, true), (own, false), (own, true)] {
             for assignment in assignments {
-                let (qualifier, lever) = Self.split(assignment.lever.value)
-                guard (qualifier != nil) == qualified, qualifier == nil || qualifier == offering.id,
-                      let index = offering.levers.firstIndex(where: { $0.id == lever }),
+                guard (assignment.offering != nil) == qualified, assignment.offering == nil || assignment.offering == offering.id,
+                      let index = offering.levers.firstIndex(where: { $0.id == assignment.lever.value }),
                       let value = offering.levers[index].value(of: assignment.value.value)
                 else { continue }
                 settings[index] = value
             }
         }
         return settings
-    }
-
-    /// `offering-id.lever-id` as its two parts, or a plain lever id.
-    static func split(_ key: String) -> (offering: String?, lever: String) {
-        let parts = key.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        return parts.count == 2 ? (String(parts[0]), String(parts[1])) : (nil, key)
     }
 }

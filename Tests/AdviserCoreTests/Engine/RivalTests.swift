@@ -118,4 +118,24 @@ struct RivalTests {
         #expect(has("rivals/wrong.yaml:5:32", "error[unknown-level]", "'carrier-pigeon'"), "\(lines)")
         #expect(has("rivals/wrong.yaml:5:63", "error[wrong-type]"), "\(lines)")
     }
+
+    /// `offering-id.lever-id` gives one offering's lever a setting of its own; a qualifier naming an
+    /// offering the rival does not compete with is an error where the qualifier is written.
+    @Test func aQualifiedKeySetsOneOfferingsLever() throws {
+        let (_, workspace, diagnostics) = try workspace(["qualified": """
+            id: qualified
+            name: Qualified Ltd
+            competes_with: [sales-consultation]
+            offers: {price: 5000, sales-consultation.price: 3000}
+            """, "stray": """
+            id: stray
+            name: Stray Ltd
+            competes_with: [sales-consultation]
+            offers: {bookkeeping.price: 3000}
+            """])
+        let lines = diagnostics.map(DiagnosticFormatter.line)
+        #expect(lines.contains { $0.contains("rivals/stray.yaml:4:10") && $0.contains("error[unknown-offering]") }, "\(lines)")
+        let rival = try #require(workspace.rivals.first { $0.id == "qualified" })
+        #expect(rival.settings(of: workspace.offerings[0], for: "micro-retail").compactMap { $0 } == [3000])
+    }
 }
