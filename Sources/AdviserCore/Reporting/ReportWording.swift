@@ -56,6 +56,16 @@ struct ReportWording: Sendable {
         }
     }
 
+    /// Why a lever of `advice` moved. When the rules added value, the balancer took some of it back
+    /// and the client still ends above today's, its levers were not needed to hold value: they give
+    /// back part of what the rules added ("to hold value" beside "N points more than today" would
+    /// contradict the value line).
+    static func source(_ lever: LeverOutcome, in advice: Advice) -> String {
+        let v = advice.value
+        let givesBack = lever.source == .balance && v.above && v.afterRules > v.final
+        return givesBack ? "gives back part of what the rules added" : source(lever.source)
+    }
+
     func valueLine(_ v: ValueOutcome) -> String {
         let tol = number(v.tolerance * 100, maxFractionDigits: 2)
         let verdict: String

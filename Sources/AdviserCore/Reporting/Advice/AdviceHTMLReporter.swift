@@ -133,7 +133,7 @@ package struct AdviceHTMLReporter: AdviceReporter {
                                     html.element("td", ["class": "num"]) {
                                         html.element("strong", text: wording.setting(c, recommended: true, currency: report.currency))
                                     }
-                                    html.element("td", text: ReportWording.source(c.source))
+                                    html.element("td", text: ReportWording.source(c, in: a))
                                 }
                             }
                         }

@@ -40,7 +40,7 @@ package struct AdviceMarkdownReporter: AdviceReporter {
                 out.append("| Lever | Today | Recommended | Because |")
                 out.append("|---|---|---|---|")
                 for c in a.changes {
-                    out.append("| \(ReportWording.markdown(c.name)) | \(ReportWording.markdown(wording.setting(c, recommended: false, currency: report.currency))) | **\(ReportWording.markdown(wording.setting(c, recommended: true, currency: report.currency)))** | \(ReportWording.source(c.source)) |")
+                    out.append("| \(ReportWording.markdown(c.name)) | \(ReportWording.markdown(wording.setting(c, recommended: false, currency: report.currency))) | **\(ReportWording.markdown(wording.setting(c, recommended: true, currency: report.currency)))** | \(ReportWording.source(c, in: a)) |")
                 }
             }
             out.append("")

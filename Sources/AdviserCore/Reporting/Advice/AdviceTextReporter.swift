@@ -90,7 +90,7 @@ package struct AdviceTextReporter: AdviceReporter {
                 let name = change.name.padding(toLength: width, withPad: " ", startingAt: 0)
                 let from = wording.setting(change, recommended: false, currency: report.currency)
                 let to = wording.setting(change, recommended: true, currency: report.currency)
-                out.append("  - \(name)  \(from) → \(colors.bold(to))  " + colors.dim("(\(ReportWording.source(change.source)))"))
+                out.append("  - \(name)  \(from) → \(colors.bold(to))  " + colors.dim("(\(ReportWording.source(change, in: advice)))"))
             }
         }
         let valueText = "  Value index: " + wording.valueLine(advice.value)
