@@ -6,8 +6,9 @@ import AdviserExpression
 ///
 /// Batch advice prepares one per offering × segment and advises every client from it; working
 /// these out again for each client (looking levers, purchases, bounds and curves up by id) cost
-/// as much as firing the rules.
-package struct PreparedAdvice: Sendable {
+/// as much as firing the rules. A class: advice reads it in several places, and each copy of a
+/// structure retained every list in it.
+package final class PreparedAdvice: Sendable {
     /// The offering's position in the workspace.
     let offeringIndex: Int
     /// The segment's position in the workspace: its talking points are the prewritten ones.

@@ -30,9 +30,15 @@ final class WordedWarnings: Sendable {
         }
     }
 
-    struct Entry: Sendable {
-        var warning: AdviceWarning
-        var json: [UInt8]
+    /// A class, so that looking one up retains it once rather than each of its strings.
+    final class Entry: Sendable {
+        let warning: AdviceWarning
+        let json: [UInt8]
+
+        init(warning: AdviceWarning, json: [UInt8]) {
+            self.warning = warning
+            self.json = json
+        }
     }
 
     static let capacity = 4_096
