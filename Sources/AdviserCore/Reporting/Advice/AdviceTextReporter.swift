@@ -52,10 +52,8 @@ package struct AdviceTextReporter: AdviceReporter {
         let segmentWidth = max(header.segment.count, (rows.map { $0.segment.count + 2 } + groups.map(\.0.count)).max() ?? 0)
         let changesWidth = max(header.changes.count, rows.flatMap(\.changes).map(\.count).max() ?? 0)
         func line(_ segment: String, _ changes: String, _ held: String, _ margin: String) -> String {
-            let text = [segment.padding(toLength: segmentWidth, withPad: " ", startingAt: 0),
-                        changes.padding(toLength: changesWidth, withPad: " ", startingAt: 0),
-                        held.padding(toLength: header.held.count, withPad: " ", startingAt: 0), margin].joined(separator: "  ")
-            return String(text.reversed().drop { $0 == " " }.reversed())
+            [segment.padded(to: segmentWidth), changes.padded(to: changesWidth), held.padded(to: header.held.count), margin]
+                .joined(separator: "  ").trimmingTrailingSpaces()
         }
         var out = [colors.bold("At a glance"), colors.dim("  " + line(header.segment, header.changes, header.held, header.margin))]
         for (offering, rows) in groups {
@@ -87,7 +85,7 @@ package struct AdviceTextReporter: AdviceReporter {
         } else {
             let width = changes.map(\.name.count).max() ?? 0
             for change in changes {
-                let name = change.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                let name = change.name.padded(to: width)
                 let from = wording.setting(change, recommended: false, currency: report.currency)
                 let to = wording.setting(change, recommended: true, currency: report.currency)
                 out.append("  - \(name)  \(from) → \(colors.bold(to))  " + colors.dim("(\(ReportWording.source(change, in: advice)))"))

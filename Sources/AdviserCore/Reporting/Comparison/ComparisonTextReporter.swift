@@ -36,8 +36,7 @@ package struct ComparisonTextReporter: ComparisonReporter {
             let widths = table[0].indices.map { column in table.map { $0[column].count }.max() ?? 0 }
             out.append(colors.bold(row.levers.isEmpty ? "  Levers: the same under every scenario" : "  Levers that differ"))
             for (n, line) in table.enumerated() {
-                let cells = line.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
-                let text = "  " + cells.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+                let text = "  " + line.enumerated().map { $1.padded(to: widths[$0]) }.joined(separator: "  ").trimmingTrailingSpaces()
                 out.append(n == 0 ? colors.dim(text) : text)
             }
         }

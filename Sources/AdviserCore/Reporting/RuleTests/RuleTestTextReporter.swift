@@ -26,10 +26,10 @@ package struct RuleTestTextReporter: RuleTestReporter {
                 out.append("Business-cycle phase × client size (tested: some test advises it; rules: some rule fires; –: no scenario or segment):")
                 let sizes = Segment.Size.allCases
                 let width = max(matrix.phases.map(\.count).max() ?? 0, 5)
-                out.append("  " + "phase".padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-                    + sizes.map { $0.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0) }.joined().trimmingTrailingSpaces())
+                out.append("  " + "phase".padded(to: width) + "  "
+                    + sizes.map { $0.rawValue.padded(to: 18) }.joined().trimmingTrailingSpaces())
                 for phase in matrix.phases {
-                    var line = "  " + phase.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                    var line = "  " + phase.padded(to: width) + "  "
                     for size in sizes {
                         guard let cell = matrix.cell(phase, size) else { continue }
                         let text = switch cell.ruleFires {
@@ -37,7 +37,7 @@ package struct RuleTestTextReporter: RuleTestReporter {
                         case false?: "\(cell.tested ? "tested" : "UNTESTED"), NO RULE"
                         case nil: "–"
                         }
-                        line += text.padding(toLength: 18, withPad: " ", startingAt: 0)
+                        line += text.padded(to: 18)
                     }
                     out.append(line.trimmingTrailingSpaces())
                 }
@@ -45,13 +45,5 @@ package struct RuleTestTextReporter: RuleTestReporter {
         }
         out.append("\(report.passed) passed, \(report.failed) failed")
         return out.joined(separator: "\n") + "\n"
-    }
-}
-
-extension String {
-    fileprivate func trimmingTrailingSpaces() -> String {
-        var s = self
-        while s.hasSuffix(" ") { s.removeLast() }
-        return s
     }
 }
