@@ -48,7 +48,7 @@ enum ValidateBenchmark {
                 fail("the workspace has errors:\n" + outcome.diagnostics.prefix(5).map(DiagnosticFormatter.line).joined(separator: "\n"))
             }
             timings = []
-            last = WorkspaceAnalyzer(workspace: outcome.workspace).analyze(timings: &timings)
+            last = WorkspaceAnalyzer(workspace: outcome.workspace, conditions: outcome.conditions).analyze(timings: &timings)
             let end = DispatchTime.now().uptimeNanoseconds
             times.append(Double(end - start) / 1e9)
             cpuTimes.append(LoadBenchmark.cpuSeconds() - cpuBefore)

@@ -41,7 +41,7 @@ public struct AdviserWorkspace: Sendable {
     private init(_ outcome: WorkspaceLoader.Outcome) throws(AdviserWorkspaceError) {
         guard !outcome.diagnostics.hasErrors else { throw .invalidWorkspace(outcome.diagnostics) }
         do {
-            engine = try AdviceEngine(workspace: outcome.workspace)
+            engine = try AdviceEngine(workspace: outcome.workspace, conditions: outcome.conditions)
         } catch {
             switch error {
             case .invalidWorkspace(let diagnostics): throw .invalidWorkspace(diagnostics)

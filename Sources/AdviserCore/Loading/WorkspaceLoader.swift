@@ -25,6 +25,9 @@ package struct WorkspaceLoader: Sendable {
     package struct Outcome: Sendable {
         package var workspace: Workspace
         package var diagnostics: [Diagnostic]
+        /// The rules' conditions as the check parsed and typed them, for the engine and the analysis
+        /// (`WorkspaceAnalyzer(workspace:conditions:)`); nil when there was no workspace to check.
+        package var conditions: CheckedConditions?
     }
 
     /// Loads and checks the workspace at `root` (a path as the user wrote it).
@@ -39,7 +42,9 @@ package struct WorkspaceLoader: Sendable {
     private func check(_ read: Outcome) -> Outcome {
         var outcome = read
         if !outcome.diagnostics.contains(where: { $0.code == .workspaceNotFound }) {
-            outcome.diagnostics += WorkspaceChecker(workspace: outcome.workspace).check()
+            let checked = WorkspaceChecker(workspace: outcome.workspace).check()
+            outcome.diagnostics += checked.diagnostics
+            outcome.conditions = checked.conditions
         }
         outcome.diagnostics.sort()
         outcome.diagnostics = Self.capped(outcome.diagnostics)

@@ -39,7 +39,7 @@ extension Adviser {
             let root = workspace ?? options.rules
             var outcome = WorkspaceLoader().load(root)
             if !outcome.diagnostics.hasErrors {
-                outcome.diagnostics = (outcome.diagnostics + WorkspaceAnalyzer(workspace: outcome.workspace).analyze()).sorted()
+                outcome.diagnostics = (outcome.diagnostics + WorkspaceAnalyzer(workspace: outcome.workspace, conditions: outcome.conditions).analyze()).sorted()
             }
             WorkspaceSession.keepUntilExit(outcome)
             let directory = FileManager.default.currentDirectoryPath
