@@ -42,7 +42,7 @@ enum ValidateBenchmark {
         for _ in 0..<passes {
             let cpuBefore = LoadBenchmark.cpuSeconds()
             let start = DispatchTime.now().uptimeNanoseconds
-            let outcome = WorkspaceLoader().load(root.path)
+            let outcome = WorkspaceLoader(keepsConditions: true).load(root.path)
             let loaded = DispatchTime.now().uptimeNanoseconds
             guard !outcome.diagnostics.hasErrors else {
                 fail("the workspace has errors:\n" + outcome.diagnostics.prefix(5).map(DiagnosticFormatter.line).joined(separator: "\n"))

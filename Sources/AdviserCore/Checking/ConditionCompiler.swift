@@ -73,9 +73,9 @@ package struct ConditionCompiler: Sendable {
         }
     }
 
-    /// Checks every expression of every rule: the diagnostics of those with errors, and all as
-    /// checked, for the engine and the analysis to build on.
-    package func check(_ workspace: Workspace) -> (conditions: CheckedConditions, diagnostics: [Diagnostic]) {
+    /// Checks every expression of every rule: the diagnostics of those with errors, and with
+    /// `keeping` all as checked, for the engine and the analysis to build on.
+    package func check(_ workspace: Workspace, keeping: Bool = true) -> (conditions: CheckedConditions?, diagnostics: [Diagnostic]) {
         let locator = ExpressionLocator(sources: workspace.sources)
         var sources: [ExpressionSource] = []
         var start = [0]
@@ -88,11 +88,13 @@ package struct ConditionCompiler: Sendable {
         // Thousands of rules check independently.
         let outcomes = sources.parallelMapInSlices { source -> (checked: CheckedExpression?, diagnostics: [Diagnostic]) in
             switch self.check(source, locator: locator) {
-            case .success(let checked): return (checked, [])
+            case .success(let checked): return (keeping ? checked : nil, [])
             case .failure(let problems): return (nil, problems)
             }
         }
-        return (CheckedConditions(expressions: outcomes.map(\.checked), start: start), outcomes.flatMap(\.diagnostics))
+        let diagnostics = outcomes.flatMap(\.diagnostics)
+        guard keeping else { return (nil, diagnostics) }
+        return (CheckedConditions(expressions: outcomes.map(\.checked), start: start), diagnostics)
     }
 
     /// Parses and type-checks one expression; every problem located in its file.

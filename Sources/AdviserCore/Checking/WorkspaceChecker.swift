@@ -13,8 +13,9 @@ package struct WorkspaceChecker: Sendable {
         self.rules = workspace.rules
     }
 
-    /// Every diagnostic, and the rules' conditions as checked (see `CheckedConditions`).
-    package func check() -> (diagnostics: [Diagnostic], conditions: CheckedConditions) {
+    /// Every diagnostic, and with `keepingConditions` the rules' conditions as checked (see
+    /// `CheckedConditions`).
+    package func check(keepingConditions: Bool = false) -> (diagnostics: [Diagnostic], conditions: CheckedConditions?) {
         // The cross-file checks run on a thread of their own beside the conditions (most of the
         // work, checked on all cores) instead of before them: nothing either needs from the other.
         nonisolated(unsafe) var crossFile: [Diagnostic] = []
@@ -22,7 +23,7 @@ package struct WorkspaceChecker: Sendable {
         DispatchQueue.global().async(group: group) {
             crossFile = self.crossFileDiagnostics()
         }
-        let (conditions, diagnostics) = ConditionCompiler(workspace: workspace).check(workspace)
+        let (conditions, diagnostics) = ConditionCompiler(workspace: workspace).check(workspace, keeping: keepingConditions)
         group.wait()
         return (crossFile + diagnostics, conditions)
     }

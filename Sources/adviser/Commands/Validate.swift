@@ -37,7 +37,7 @@ extension Adviser {
 
         func run() throws {
             let root = workspace ?? options.rules
-            var outcome = WorkspaceLoader().load(root)
+            var outcome = WorkspaceLoader(keepsConditions: true).load(root)
             if !outcome.diagnostics.hasErrors {
                 outcome.diagnostics = (outcome.diagnostics + WorkspaceAnalyzer(workspace: outcome.workspace, conditions: outcome.conditions).analyze()).sorted()
             }

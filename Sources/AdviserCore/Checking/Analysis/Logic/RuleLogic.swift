@@ -74,7 +74,7 @@ struct RuleLogic: Sendable {
         // Each rule's condition is analysed on its own.
         entries = Array(order.enumerated()).parallelMapInSlices { order, position in
             let rule = rules[position]
-            let checked = conditions.expressions(of: rule, at: position) ?? ArraySlice(rule.when.expressions.map(compiler.checked))
+            let checked = conditions?.expressions(of: rule, at: position) ?? ArraySlice(rule.when.expressions.map(compiler.checked))
             return Entry(rule: rule, order: order, space: space, checked: checked)
         }
     }
