@@ -75,7 +75,7 @@ package struct ConditionCompiler: Sendable {
 
     /// Checks every expression of every rule: the diagnostics of those with errors, and with
     /// `keeping` all as checked, for the engine and the analysis to build on.
-    package func check(_ workspace: Workspace, keeping: Bool = true) -> (conditions: CheckedConditions?, diagnostics: [Diagnostic]) {
+    package func check(_ workspace: Workspace, keeping: Bool) -> (conditions: CheckedConditions?, diagnostics: [Diagnostic]) {
         let locator = ExpressionLocator(sources: workspace.sources)
         var sources: [ExpressionSource] = []
         var start = [0]

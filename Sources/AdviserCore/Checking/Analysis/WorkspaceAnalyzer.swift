@@ -32,11 +32,12 @@ package struct WorkspaceAnalyzer: Sendable {
             return result
         }
         // The engine and the logic both build on the conditions checked once.
-        let conditions = self.conditions ?? timed("check") { ConditionCompiler(workspace: workspace).check(workspace).conditions }
+        let conditions = self.conditions ?? timed("check") {
+            ConditionCompiler(workspace: workspace).check(workspace, keeping: true).conditions
+        }
         // value-cannot-hold compiles its engine and advises on a thread of its own beside the
         // analyses of the rules' logic, which leave a core idle while they index, sort and write
-        // findings. That thread then frees the engine's programs too, over all cores: one at a
-        // time, it took about as long as compiling them.
+        // findings. That thread then frees the engine's programs too, over all cores.
         nonisolated(unsafe) var valueHold: (findings: [Diagnostic], compile: Double, advise: Double)?
         let group = DispatchGroup()
         if adviseEverything {

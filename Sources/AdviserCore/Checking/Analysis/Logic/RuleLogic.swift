@@ -68,7 +68,7 @@ struct RuleLogic: Sendable {
         let compiler = ConditionCompiler(workspace: workspace)
         let space = ConditionSpace(variables: compiler.variables, segments: workspace.segments)
         self.space = space
-        let conditions = conditions ?? compiler.check(workspace).conditions
+        let conditions = conditions ?? compiler.check(workspace, keeping: true).conditions
         let rules = workspace.rules
         let order = AdviceEngine.firingOrder(rules.map(\.priority))
         // Each rule's condition is analysed on its own.
