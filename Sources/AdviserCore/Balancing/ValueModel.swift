@@ -18,16 +18,19 @@ package struct ValueModel: Sendable {
     /// For each lever of the offering (same order), the curves that touch it, pre-weighted.
     private let terms: [[WeightedCurve]]
     /// For each driver (by position), the levers of this offering that relieve it, with their curves.
-    private let reliefs: [[(lever: Int, curve: ReliefCurve)]]
+    private let reliefs: [[(lever: Int, curve: LeverCurve)]]
 
     private struct WeightedCurve: Sendable {
         var weight: Double  // w_d / n_d
-        var curve: ReliefCurve
+        var curve: LeverCurve
     }
 
-    /// - Parameter emphasis: factor per driver position (several emphases on one driver are already
-    ///   multiplied); nil: none.
-    package init(offering: Offering, segment: Segment, emphasis: [Double]? = nil) {
+    /// - Parameters:
+    ///   - emphasis: factor per driver position (several emphases on one driver are already
+    ///     multiplied); nil: none.
+    ///   - curves: the drivers' curves over the offering's levers, when the caller has them (they
+    ///     depend on the offering and the segment only); nil: looked up here.
+    package init(offering: Offering, segment: Segment, emphasis: [Double]? = nil, curves: Curves? = nil) {
         self.offering = offering
         self.segment = segment
         let importance = segment.drivers.indices.map { d in segment.drivers[d].importance * (emphasis?[d] ?? 1) }
@@ -38,12 +41,9 @@ package struct ValueModel: Sendable {
         self.weights = weights
 
         var terms = Array(repeating: [WeightedCurve](), count: offering.levers.count)
-        var reliefs: [[(lever: Int, curve: ReliefCurve)]] = []
-        reliefs.reserveCapacity(segment.drivers.count)
+        let reliefs = (curves ?? Curves(offering: offering, segment: segment)).byDriver
         var unaddressed: [Int] = []
-        for (d, driver) in segment.drivers.enumerated() {
-            let relieved = Self.curves(of: driver, for: offering)
-            reliefs.append(relieved)
+        for (d, relieved) in reliefs.enumerated() {
             guard !relieved.isEmpty else {
                 unaddressed.append(d)
                 continue
@@ -56,6 +56,17 @@ package struct ValueModel: Sendable {
         self.terms = terms
         self.reliefs = reliefs
         self.unaddressed = unaddressed
+    }
+
+    /// Each driver's curves over an offering's levers, by driver position in the segment.
+    package struct Curves: Sendable {
+        let byDriver: [[(lever: Int, curve: LeverCurve)]]
+
+        package init(offering: Offering, segment: Segment) {
+            byDriver = segment.drivers.map { driver in
+                ValueModel.curves(of: driver, for: offering).map { ($0.lever, LeverCurve($0.curve, of: offering.levers[$0.lever])) }
+            }
+        }
     }
 
     /// The driver's curves over this offering's levers: for each lever, the curve written for this
@@ -75,8 +86,7 @@ package struct ValueModel: Sendable {
 
     /// Lever `index`'s contribution to V at `setting` (a level index for level levers).
     package func term(lever index: Int, at setting: Double) -> Double {
-        let lever = offering.levers[index]
-        return terms[index].reduce(0) { $0 + $1.weight * Self.relief($1.curve, lever: lever, at: setting) }
+        terms[index].reduce(0) { $0 + $1.weight * $1.curve.relief(at: setting) }
     }
 
     /// V at the given settings, one per lever of the offering (same order).
@@ -85,7 +95,7 @@ package struct ValueModel: Sendable {
     }
 
     /// The driver's curves over this offering's levers (lever position and curve).
-    package func curves(ofDriverAt position: Int) -> [(lever: Int, curve: ReliefCurve)] { reliefs[position] }
+    package func curves(ofDriverAt position: Int) -> [(lever: Int, curve: LeverCurve)] { reliefs[position] }
 
     /// Whether some lever of this offering relieves the driver at `position` in the segment.
     package func addresses(driverAt position: Int) -> Bool { !reliefs[position].isEmpty }
@@ -96,29 +106,7 @@ package struct ValueModel: Sendable {
         let relieved = reliefs[position]
         guard !relieved.isEmpty else { return 0 }
         var sum = 0.0
-        for (lever, curve) in relieved {
-            sum += Self.relief(curve, lever: offering.levers[lever], at: settings[lever])
-        }
+        for (lever, curve) in relieved { sum += curve.relief(at: settings[lever]) }
         return sum / Double(relieved.count)
-    }
-
-    /// A curve at a setting: piecewise-linear between points, flat beyond the ends; a level not
-    /// listed in a level curve gives no relief.
-    package static func relief(_ curve: ReliefCurve, lever: Lever, at setting: Double) -> Double {
-        switch curve {
-        case .points(let points):
-            guard let first = points.first, let last = points.last else { return 0 }
-            if setting <= first.value { return first.relief }
-            if setting >= last.value { return last.relief }
-            for (a, b) in zip(points, points.dropFirst()) where setting <= b.value {
-                let span = b.value - a.value
-                return span > 0 ? a.relief + (b.relief - a.relief) * (setting - a.value) / span : b.relief
-            }
-            return last.relief
-        case .levels(let points):
-            let index = Int(setting.rounded())
-            guard lever.levels.indices.contains(index) else { return 0 }
-            return points.first { $0.level == lever.levels[index] }?.relief ?? 0
-        }
     }
 }

@@ -30,7 +30,9 @@ public struct Advice: Sendable, Codable {
         didSet { prerendered.talkingPoints = nil }
     }
     /// What the user should know about this advice: a rule skipped or clamped, value not held, old figures.
-    public var warnings: [AdviceWarning]
+    public var warnings: [AdviceWarning] {
+        didSet { prerendered.warnings = [] }
+    }
     /// Adjustments that lost to a higher-priority rule (by design, not a warning).
     public var overridden: [OverriddenAdjustment]
     /// The guardrails that bound the result: a move limit or a segment's bound the recommendation
@@ -40,8 +42,8 @@ public struct Advice: Sendable, Codable {
     public var rivals: RivalOutcome?
     /// With `explain`: every rule's condition and how it evaluated.
     public var explanations: [RuleExplanation]
-    /// Which of `fired` and `talkingPoints` the engine wrote beforehand; a list that changes is
-    /// forgotten here, and then written field by field.
+    /// Which of `fired`, `talkingPoints` and `warnings` the engine wrote beforehand; a list that
+    /// changes is forgotten here, and then written field by field.
     var prerendered = PrerenderedRecords()
 
     // Every stored field but `prerendered`, a cache that a decoded advice starts without.

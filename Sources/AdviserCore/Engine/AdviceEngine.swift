@@ -17,6 +17,8 @@ package struct AdviceEngine: Sendable {
     let prerendered: PrerenderedRules
     /// Each rule's `offerings:` (by firing position): the only offerings it fires for; empty: any.
     let ruleOfferings: [[String]]
+    /// The `lowers-protected-driver` warnings batch advice has worded so far.
+    let wordedWarnings = WordedWarnings()
 
     /// Compiles the workspace's conditions. Fails with the diagnostics when any condition has errors;
     /// callers load with `WorkspaceLoader` first and advise only on a workspace without errors.
@@ -54,12 +56,10 @@ package struct AdviceEngine: Sendable {
         package var today: Int?
         /// Facts that override the scenario's and the segment's, by full name (`market.inflation`).
         package var overrides: [String: FactValue] = [:]
-        /// The facts of this offering × segment × scenario, made once by the caller for many pieces
-        /// of advice (`overrides` are applied on top); nil: made for each piece.
-        package var preparedFacts: Activation?
-        /// The segment's position in the workspace, when the caller advises a segment of it
-        /// unchanged (batch mode): its talking points are then the prewritten ones.
-        var segmentIndex: Int?
+        /// What advice on this offering × segment of the workspace starts from, prepared by the
+        /// caller for many pieces of advice (batch mode; `overrides` are applied on top of its
+        /// facts); nil: worked out for this piece.
+        var prepared: PreparedAdvice?
 
         package init(explain: Bool = false, today: Int? = nil, overrides: [String: FactValue] = [:]) {
             self.explain = explain

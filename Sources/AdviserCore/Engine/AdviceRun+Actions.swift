@@ -32,7 +32,7 @@ extension AdviceRun {
         }
         fired.append(engine.prerendered.fired[ruleIndex])
         prerendered.firedRules?.append(ruleIndex)
-        if let segmentIndex = options.segmentIndex {
+        if let segmentIndex = options.prepared?.segmentIndex {
             for point in engine.prerendered.talkingPointPositions(rule: ruleIndex, segment: segmentIndex) {
                 talkingPoints.append(engine.prerendered.talkingPoints[point])
                 prerendered.talkingPoints?.append(point)
@@ -43,7 +43,7 @@ extension AdviceRun {
             case .emphasize(let target, let factor):
                 emphasize(target.value, factor, by: compiled.rule.id)
             case .say(let text, let about, _):
-                if options.segmentIndex == nil,
+                if options.prepared == nil,
                    let point = TalkingPoint.make(text, about: about?.value, rule: compiled.rule.id, segment: segment) {
                     talkingPoints.append(point)
                 }

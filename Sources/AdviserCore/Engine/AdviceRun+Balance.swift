@@ -89,7 +89,7 @@ extension AdviceRun {
                 excluded.append((setting, GuardrailOutcome(
                     kind: .moveLimit, lever: lever.id, driver: nil,
                     message: "\(lever.name) may move at most \(Self.allowanceText(limit, lever: lever, today: now)) in one review")))
-            } else if let driver = guarded.first(where: { ValueModel.relief($0.curve, lever: lever, at: setting) < $0.today - 1e-12 }) {
+            } else if let driver = guarded.first(where: { $0.curve.relief(at: setting) < $0.today - 1e-12 }) {
                 excluded.append((setting, GuardrailOutcome(
                     kind: .protectedDriver, lever: lever.id, driver: driver.driver.id,
                     message: "\(lever.name) was kept from \(lever.phrase(setting)): that would relieve '\(driver.driver.name)' less, and \(driver.why)")))
@@ -101,13 +101,12 @@ extension AdviceRun {
     }
 
     /// The curves on this lever of the drivers that may not be relieved less, with their relief today.
-    private func protectedCurves(ofLever index: Int, model: ValueModel) -> [(driver: Driver, curve: ReliefCurve, today: Double, why: Protection)] {
-        let lever = offering.levers[index]
-        var curves: [(driver: Driver, curve: ReliefCurve, today: Double, why: Protection)] = []
+    private func protectedCurves(ofLever index: Int, model: ValueModel) -> [(driver: Driver, curve: LeverCurve, today: Double, why: Protection)] {
+        var curves: [(driver: Driver, curve: LeverCurve, today: Double, why: Protection)] = []
         for d in segment.drivers.indices {
             guard let why = protection[d].first else { continue }
             for (curveLever, curve) in model.curves(ofDriverAt: d) where curveLever == index {
-                curves.append((segment.drivers[d], curve, ValueModel.relief(curve, lever: lever, at: today[index]), why))
+                curves.append((segment.drivers[d], curve, curve.relief(at: today[index]), why))
             }
         }
         return curves

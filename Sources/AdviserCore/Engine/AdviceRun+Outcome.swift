@@ -3,7 +3,8 @@
 
 extension AdviceRun {
     mutating func conclude() -> Advice {
-        let model = ValueModel(offering: offering, segment: segment, emphasis: emphasis.map { $0?.factor ?? 1 })
+        let model = ValueModel(
+            offering: offering, segment: segment, emphasis: emphasis.map { $0?.factor ?? 1 }, curves: options.prepared?.curves)
         let afterRules = settings
         warnAboutLoweredDrivers(model)
         let (value, sources) = holdValue(model)
@@ -67,10 +68,7 @@ extension AdviceRun {
             for (index, curve) in model.curves(ofDriverAt: d) {
                 // A lever the rules left at today's setting relieves the driver as today.
                 guard let owner = ownedBy[index], settings[index] != today[index] else { continue }
-                let lever = offering.levers[index]
-                let before = ValueModel.relief(curve, lever: lever, at: today[index])
-                let after = ValueModel.relief(curve, lever: lever, at: settings[index])
-                guard after < before - 1e-9 else { continue }
+                guard curve.relief(at: settings[index]) < curve.relief(at: today[index]) - 1e-9 else { continue }
                 // The rule lowering it, and a reason that is not that same rule's own word.
                 let other = protection[d].first { reason in
                     switch reason {
@@ -78,19 +76,38 @@ extension AdviceRun {
                     case .emphasized(let rule), .talkedAbout(let rule): rule != owner.rule.rule.id
                     }
                 } ?? why
-                warnings.append(.lowersProtectedDriver(
-                    segment.drivers[d], by: owner.rule.rule, lever: lever, today: today[index], setting: settings[index],
-                    protection: other, at: owner.location))
+                guard let prepared = options.prepared else {
+                    warnings.append(loweredDriverWarning(driverAt: d, leverAt: index, by: owner, protection: other))
+                    continue
+                }
+                let key = WordedWarnings.Key(
+                    rule: ObjectIdentifier(owner.rule), offering: prepared.offeringIndex, segment: prepared.segmentIndex,
+                    lever: index, driver: d, today: today[index], setting: settings[index], protection: other)
+                let worded = engine.wordedWarnings.warning(key) {
+                    loweredDriverWarning(driverAt: d, leverAt: index, by: owner, protection: other)
+                }
+                prerendered.warnings.append((warnings.count, worded.json))
+                warnings.append(worded.warning)
             }
         }
     }
 
+    private func loweredDriverWarning(
+        driverAt d: Int, leverAt index: Int, by owner: (rule: ConditionCompiler.Compiled, location: SourceLocation),
+        protection: Protection
+    ) -> AdviceWarning {
+        .lowersProtectedDriver(
+            segment.drivers[d], by: owner.rule.rule, lever: offering.levers[index], today: today[index],
+            setting: settings[index], protection: protection, at: owner.location)
+    }
+
     private func leverOutcomes(_ sources: [LeverOutcome.Source]) -> [LeverOutcome] {
         offering.levers.enumerated().map { index, lever in
+            let fromText = options.prepared?.todayTexts[index] ?? lever.display(today[index])
             var outcome = LeverOutcome(
                 lever: lever.id, name: lever.name, kind: lever.kind, unit: lever.unit, from: today[index], to: settings[index],
-                fromText: lever.display(today[index]), toText: lever.display(settings[index]), source: sources[index],
-                pinned: pinned[index], flex: lever.flex)
+                fromText: fromText, toText: settings[index] == today[index] ? fromText : lever.display(settings[index]),
+                source: sources[index], pinned: pinned[index], flex: lever.flex)
             if let q = margins.quantityOf[index] {
                 let quantity = offering.levers[q]
                 outcome.quantity = QuantityOutcome(

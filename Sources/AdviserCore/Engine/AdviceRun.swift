@@ -45,9 +45,13 @@ struct AdviceRun {
         self.segment = segment
         self.scenario = scenario
         self.options = options
-        today = segment.today(offering)
-        allowed = offering.levers.map { segment.allowedRange($0, of: offering.id) }
-        margins = MarginModel(offering: offering)
+        if let prepared = options.prepared {
+            (today, allowed, margins) = (prepared.today, prepared.allowed, prepared.margins)
+        } else {
+            today = segment.today(offering)
+            allowed = offering.levers.map { segment.allowedRange($0, of: offering.id) }
+            margins = MarginModel(offering: offering)
+        }
         settings = today
         emphasis = Array(repeating: nil, count: segment.drivers.count)
         protection = segment.drivers.map { $0.protected ? [.declared] : [] }
@@ -55,13 +59,13 @@ struct AdviceRun {
         pinned = Array(repeating: false, count: offering.levers.count)
         // Every fired record is the engine's; talking points are too when the segment is the
         // workspace's own, unchanged.
-        prerendered = PrerenderedRecords(table: engine.prerendered, firedRules: [], talkingPoints: options.segmentIndex.map { _ in [] })
+        prerendered = PrerenderedRecords(table: engine.prerendered, firedRules: [], talkingPoints: options.prepared.map { _ in [] })
     }
 
     mutating func advise() -> Advice {
         checkStaleness()
         let activation: Activation
-        if var prepared = options.preparedFacts {
+        if var prepared = options.prepared?.facts {
             FactActivation.apply(options.overrides, to: &prepared, workspace: engine.workspace)
             activation = prepared
         } else {

@@ -29,9 +29,9 @@ package struct BatchAdviser: Sendable {
 
     private struct Replica: Sendable {
         let engine: AdviceEngine
-        /// The facts of each offering × segment under the scenario, made once for all clients; by
-        /// offering position, then segment position in the workspace.
-        let prepared: [[Activation]]
+        /// What advice on each offering × segment starts from under the scenario, prepared once for
+        /// all clients; by offering position, then segment position in the workspace.
+        let prepared: [[PreparedAdvice]]
     }
 
     /// Where a client was in the input: the line of a JSON Lines file, or the row of a CSV file as a
@@ -64,12 +64,10 @@ package struct BatchAdviser: Sendable {
         }
     }
 
-    private static func prepare(_ engine: AdviceEngine, scenario: Scenario) -> [[Activation]] {
-        engine.workspace.offerings.map { offering in
-            engine.workspace.segments.map { segment in
-                FactActivation.make(
-                    declarations: engine.declarations, workspace: engine.workspace, offering: offering, segment: segment,
-                    scenario: scenario, overrides: [:])
+    private static func prepare(_ engine: AdviceEngine, scenario: Scenario) -> [[PreparedAdvice]] {
+        engine.workspace.offerings.indices.map { offeringIndex in
+            engine.workspace.segments.indices.map { segmentIndex in
+                PreparedAdvice(engine: engine, offeringIndex: offeringIndex, segmentIndex: segmentIndex, scenario: scenario)
             }
         }
     }
@@ -157,7 +155,7 @@ package struct BatchAdviser: Sendable {
                 overrides[fact.name] = value
             }
         }
-        // Offerings by position in the workspace, where their prepared facts are: the ones the
+        // Offerings by position in the workspace, where their prepared advice is: the ones the
         // segment is offered, unless the client names its own.
         var offerings = engine.workspace.offerings.indices.filter { segment.isOffered(engine.workspace.offerings[$0].id) }
         switch client.offerings {
@@ -177,10 +175,9 @@ package struct BatchAdviser: Sendable {
         }
         var options = self.options
         options.overrides = overrides
-        options.segmentIndex = segmentIndex
         return offerings.map { offeringIndex in
             var options = options
-            options.preparedFacts = replica.prepared[offeringIndex][segmentIndex]
+            options.prepared = replica.prepared[offeringIndex][segmentIndex]
             let offering = engine.workspace.offerings[offeringIndex]
             let advice = engine.advise(offering: offering, segment: segment, scenario: scenario, options: options)
             return adviceRecord(advice, number: number, client: client.id)
@@ -340,3 +337,4 @@ package struct BatchAdviser: Sendable {
         }
     }
 }
+

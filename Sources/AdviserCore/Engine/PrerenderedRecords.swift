@@ -10,6 +10,9 @@ struct PrerenderedRecords: Sendable {
     var firedRules: [Int]?
     /// For each `Advice.talkingPoints` point, its position in the table (nil: written field by field).
     var talkingPoints: [Int]?
+    /// The `Advice.warnings` worded beforehand (`WordedWarnings`): their positions, ascending, and
+    /// their compact JSON.
+    var warnings: [(position: Int, json: [UInt8])] = []
 
     /// The prewritten compact JSON of `Advice.fired[index]`, if there is one.
     func firedJSON(_ index: Int) -> [UInt8]? {
@@ -21,5 +24,11 @@ struct PrerenderedRecords: Sendable {
     func talkingPointJSON(_ index: Int) -> [UInt8]? {
         guard let table, let talkingPoints else { return nil }
         return table.talkingPointJSON(at: talkingPoints[index])
+    }
+
+    /// The prewritten compact JSON of `Advice.warnings[index]`, if there is one.
+    func warningJSON(_ index: Int) -> [UInt8]? {
+        // A handful per advice, in order: a scan is enough.
+        warnings.first { $0.position == index }?.json
     }
 }

@@ -124,6 +124,23 @@ struct AdviceEnginePropertyTests {
         }
     }
 
+    /// Batch mode advises from what it prepared once per offering × segment (today's settings,
+    /// bounds, curves, margins) and copies warnings it worded for an earlier client: what it writes
+    /// is, byte for byte, the advice worked out from scratch.
+    @Test func batchAdviceIsAdviceFromScratch() {
+        func json(_ advice: Advice) -> String {
+            var writer = JSONWriter()
+            AdviceJSON.write(advice, explain: false, to: &writer)
+            return String(decoding: writer.bytes, as: UTF8.self)
+        }
+        verify { c in
+            let (batched, plain) = (json(c.batched), json(c.advice))
+            return batched == plain ? [] : ["batch mode writes\n\(batched)\nfrom scratch\n\(plain)"]
+        }
+        #expect(Self.samples.contains { $0.cases.contains { !$0.batched.prerendered.warnings.isEmpty } },
+                "no sample copied a worded warning")
+    }
+
     /// The recommendation is the documented optimum over every combination of the settings the
     /// balancer may use (`ReferenceBalance`): in the hold region (band or at-least) by the configured
     /// order of margin per client, levers moved and move against today's setting; in band mode with

@@ -5,6 +5,9 @@
 struct AdviceSample: Sendable {
     struct Case: Sendable {
         let advice: Advice
+        /// The same advice as batch mode makes it: from what it prepared for the offering ×
+        /// segment, with warnings worded for an earlier client.
+        let batched: Advice
         let reference: ReferenceAdvice
         let objective: BalanceObjective
         let tolerance: Double
@@ -32,9 +35,17 @@ struct AdviceSample: Sendable {
         let segment = workspace.segments[0], scenario = workspace.scenarios[0]
         self.seed = seed
         self.spec = spec
-        cases = workspace.offerings.filter { offering in spec.segment.buys?.contains { $0.offering == offering.id } ?? true }.map { offering in
-            Case(
+        let offered = workspace.offerings.indices.filter { index in
+            spec.segment.buys?.contains { $0.offering == workspace.offerings[index].id } ?? true
+        }
+        cases = offered.map { index in
+            let offering = workspace.offerings[index]
+            var batch = AdviceEngine.Options()
+            batch.prepared = PreparedAdvice(engine: engine, offeringIndex: index, segmentIndex: 0, scenario: scenario)
+            _ = engine.advise(offering: offering, segment: segment, scenario: scenario, options: batch)
+            return Case(
                 advice: engine.advise(offering: offering, segment: segment, scenario: scenario),
+                batched: engine.advise(offering: offering, segment: segment, scenario: scenario, options: batch),
                 reference: ReferenceAdvice(workspace: workspace, offering: offering, segment: segment),
                 objective: workspace.settings.balance, tolerance: workspace.settings.valueTolerance)
         }

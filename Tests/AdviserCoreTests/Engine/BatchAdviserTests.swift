@@ -3,17 +3,23 @@ import AdviserTestSupport
 import Foundation
 import Testing
 
-/// Batch advice takes shortcuts: facts prepared once per offering × segment, prewritten records,
-/// offerings and segments by position, lines trimmed only when they need it. Whatever a client line
-/// asks, its records must be exactly those of advising that client on its own.
+/// Batch advice takes shortcuts: what advice starts from prepared once per offering × segment,
+/// prewritten records, warnings worded for an earlier client, offerings and segments by position,
+/// lines trimmed only when they need it. Whatever a client line asks, its records must be exactly
+/// those of advising that client on its own.
 struct BatchAdviserTests {
-    static let workspaces = [PackagePaths.root.appendingPathComponent("Rules"), PackagePaths.fixtureWorkspace("minimal")]
+    static let workspaces = [
+        PackagePaths.root.appendingPathComponent("Rules"), PackagePaths.fixtureWorkspace("minimal"),
+        // Whether a rule lowers a driver another rule protects, and which rule, follows each client's facts.
+        PackagePaths.fixtureWorkspace("contradicting-rules"),
+    ]
 
     @Test(arguments: workspaces)
     func randomClientsGetTheAdviceOfOneClientAlone(root: URL) throws {
         let workspace = WorkspaceLoader().load(root.path).workspace
         let engine = try AdviceEngine(workspace: workspace)
         var random = SplitMix64(seed: 42)
+        var reasons = Set<String>()
         for scenario in workspace.scenarios {
             let batch = BatchAdviser(engine: engine, scenario: scenario)
             for number in 1...40 {
@@ -40,8 +46,18 @@ struct BatchAdviserTests {
                     writer.endObject()
                     return writer.text
                 }
-                #expect(batch.advise(line: line, number: number) == expected, "\(root.lastPathComponent), \(scenario.id): \(line)")
+                let records = batch.advise(line: line, number: number)
+                #expect(records == expected, "\(root.lastPathComponent), \(scenario.id): \(line)")
+                for record in records {
+                    let advice = try #require(try JSONSerialization.jsonObject(with: Data(record.utf8)) as? [String: Any])["advice"] as? [String: Any]
+                    for case let warning as [String: Any] in advice?["warnings"] as? [Any] ?? [] where warning["code"] as? String == AdviceWarningCode.lowersProtectedDriver.rawValue {
+                        reasons.insert(warning["message"] as? String ?? "")
+                    }
+                }
             }
+        }
+        if root.lastPathComponent == "contradicting-rules" {
+            #expect(reasons.count >= 4, "batch copied too few different lowers-protected-driver warnings to tell: \(reasons)")
         }
     }
 }

@@ -48,9 +48,10 @@ struct PrerenderedRulesTests {
         var prewritten = 0
         for scenario in workspace.scenarios {
             for (segmentIndex, segment) in workspace.segments.enumerated() {
-                for offering in workspace.offerings {
+                for (offeringIndex, offering) in workspace.offerings.enumerated() {
                     var options = AdviceEngine.Options()
-                    options.segmentIndex = segmentIndex
+                    options.prepared = PreparedAdvice(
+                        engine: engine, offeringIndex: offeringIndex, segmentIndex: segmentIndex, scenario: scenario)
                     let advice = engine.advise(offering: offering, segment: segment, scenario: scenario, options: options)
                     var plain = advice
                     plain.prerendered = PrerenderedRecords()
@@ -69,9 +70,9 @@ struct PrerenderedRulesTests {
         let workspace = try Self.workspace("shipped")
         let engine = try AdviceEngine(workspace: workspace)
         var options = AdviceEngine.Options()
-        options.segmentIndex = 0
-        var advice = engine.advise(
-            offering: workspace.offerings[0], segment: workspace.segments[0], scenario: try engine.scenario("downturn"), options: options)
+        let scenario = try engine.scenario("downturn")
+        options.prepared = PreparedAdvice(engine: engine, offeringIndex: 0, segmentIndex: 0, scenario: scenario)
+        var advice = engine.advise(offering: workspace.offerings[0], segment: workspace.segments[0], scenario: scenario, options: options)
         try #require(!advice.fired.isEmpty && !advice.talkingPoints.isEmpty)
         advice.fired[0].why = "Changed after the fact."
         advice.talkingPoints[0].text = "Said differently."

@@ -159,14 +159,18 @@ package enum AdviceJSON {
         w.endObject()
         w.key("warnings")
         w.beginArray()
-        for warning in a.warnings {
-            w.beginObject()
-            w.member("code", warning.code.rawValue)
-            if let location = warning.location { w.member("location", "\(location)") }
-            w.member("message", warning.message)
-            w.endObject()
+        for index in a.warnings.indices {
+            if let json = a.prerendered.warningJSON(index), !w.isPretty { w.raw(json) } else { write(a.warnings[index], to: &w) }
         }
         w.endArray()
+        w.endObject()
+    }
+
+    static func write(_ warning: AdviceWarning, to w: inout JSONWriter) {
+        w.beginObject()
+        w.member("code", warning.code.rawValue)
+        if let location = warning.location { w.member("location", "\(location)") }
+        w.member("message", warning.message)
         w.endObject()
     }
 
@@ -177,7 +181,10 @@ package enum AdviceJSON {
         w.member("kind", d.kind.rawValue)
         w.member("name", d.name)
         w.member("protected", d.isProtected)
-        w.member("protected_by", d.protectedBy.map(Self.protectionText))
+        w.key("protected_by")
+        w.beginArray()
+        for protection in d.protectedBy { w.string(protectionText(protection)) }
+        w.endArray()
         w.member("relief_after", rounded: d.reliefAfter)
         w.member("relief_after_rules", rounded: d.reliefAfterRules)
         w.member("relief_before", rounded: d.reliefBefore)
