@@ -42,13 +42,13 @@ enum ValidateBenchmark {
         for _ in 0..<passes {
             let cpuBefore = LoadBenchmark.cpuSeconds()
             let start = DispatchTime.now().uptimeNanoseconds
-            let outcome = WorkspaceLoader().load(root.path)
+            let outcome = WorkspaceLoader(keepsConditions: true).load(root.path)
             let loaded = DispatchTime.now().uptimeNanoseconds
             guard !outcome.diagnostics.hasErrors else {
                 fail("the workspace has errors:\n" + outcome.diagnostics.prefix(5).map(DiagnosticFormatter.line).joined(separator: "\n"))
             }
             timings = []
-            last = WorkspaceAnalyzer(workspace: outcome.workspace).analyze(timings: &timings)
+            last = WorkspaceAnalyzer(workspace: outcome.workspace, conditions: outcome.conditions).analyze(timings: &timings)
             let end = DispatchTime.now().uptimeNanoseconds
             times.append(Double(end - start) / 1e9)
             cpuTimes.append(LoadBenchmark.cpuSeconds() - cpuBefore)

@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 import AdviserExpression
 
@@ -81,5 +82,30 @@ struct FastPathTests {
         let p = try Expression.compile("segment.tier > 1 && segment.price_sensitivity > 5.0", declarations: d).get()
         let a = sampleActivation(d, ["segment.tier": .string("x")])
         #expect(p.evaluateCondition(a) == false)
+    }
+
+    /// A program with a flat form makes its closures when first needed: threads that all need
+    /// them at once (facts of an unexpected kind, unset, `evaluate`) get the same answers as one
+    /// thread alone.
+    @Test func closuresMadeOnFirstUseAnswerAlikeOnEveryThread() throws {
+        let d = sampleDeclarations()
+        let source = "segment.tier > 2 && market.phase == 'slowdown' && segment.price_sensitivity >= 0.5"
+        let activations = [
+            sampleActivation(d, ["segment.tier": .string("three")]), Activation(declarations: d), sampleActivation(d),
+            sampleActivation(d, ["market.phase": .string("boom")]),
+        ]
+        @Sendable func answers(_ p: Program) -> [String] {
+            activations.map { "\(String(describing: p.evaluateCondition($0))) \(p.evaluate($0))" }
+        }
+        let alone = answers(try Expression.compile(source, declarations: d).get())
+        for _ in 0..<20 {
+            let shared = try Expression.compile(source, declarations: d).get()
+            nonisolated(unsafe) var byThread = Array(repeating: [String](), count: 8)
+            byThread.withUnsafeMutableBufferPointer { slots in
+                nonisolated(unsafe) let slots = slots
+                DispatchQueue.concurrentPerform(iterations: slots.count) { slots[$0] = answers(shared) }
+            }
+            #expect(byThread.allSatisfy { $0 == alone })
+        }
     }
 }

@@ -30,19 +30,30 @@ package struct ConditionCompiler: Sendable {
 
     /// Checks every expression of every rule; returns the compiled conditions of the rules whose
     /// conditions are all valid, and the diagnostics of the others.
-    package func compile(_ workspace: Workspace) -> (rules: [Compiled], diagnostics: [Diagnostic]) {
+    /// - Parameter checked: the conditions as the load checked them: those are not checked again.
+    package func compile(
+        _ workspace: Workspace, reusing checked: CheckedConditions? = nil
+    ) -> (rules: [Compiled], diagnostics: [Diagnostic]) {
         let locator = ExpressionLocator(sources: workspace.sources)
         // Thousands of rules compile independently.
-        let outcomes = workspace.rules.parallelMapInSlices { compile($0, locator: locator) }
+        let outcomes = Array(workspace.rules.enumerated()).parallelMapInSlices { position, rule in
+            compile(rule, checked: checked?.expressions(of: rule, at: position), locator: locator)
+        }
         return (outcomes.compactMap(\.compiled), outcomes.flatMap(\.diagnostics))
     }
 
-    private func compile(_ rule: Rule, locator: ExpressionLocator) -> (compiled: Compiled?, diagnostics: [Diagnostic]) {
+    private func compile(
+        _ rule: Rule, checked: ArraySlice<CheckedExpression?>?, locator: ExpressionLocator
+    ) -> (compiled: Compiled?, diagnostics: [Diagnostic]) {
         let sources = rule.when.expressions
         guard !sources.isEmpty else { return (nil, []) }  // no usable `when`: already reported
         var checkedParts: [CheckedExpression] = []
         var diagnostics: [Diagnostic] = []
-        for source in sources {
+        for (index, source) in sources.enumerated() {
+            if let checked, let reused = checked[checked.startIndex + index] {
+                checkedParts.append(reused)
+                continue
+            }
             switch check(source, locator: locator) {
             case .success(let checked): checkedParts.append(checked)
             case .failure(let problems): diagnostics += problems
@@ -62,15 +73,28 @@ package struct ConditionCompiler: Sendable {
         }
     }
 
-    /// Only the diagnostics of every rule's condition: validation needs no compiled programs.
-    package func diagnostics(_ workspace: Workspace) -> [Diagnostic] {
+    /// Checks every expression of every rule: the diagnostics of those with errors, and with
+    /// `keeping` all as checked, for the engine and the analysis to build on.
+    package func check(_ workspace: Workspace, keeping: Bool) -> (conditions: CheckedConditions?, diagnostics: [Diagnostic]) {
         let locator = ExpressionLocator(sources: workspace.sources)
-        let sources = workspace.rulesets.flatMap { $0.rules.flatMap(\.when.expressions) }
+        var sources: [ExpressionSource] = []
+        var start = [0]
+        for ruleset in workspace.rulesets {
+            for rule in ruleset.rules {
+                sources += rule.when.expressions
+                start.append(sources.count)
+            }
+        }
         // Thousands of rules check independently.
-        return sources.parallelMapInSlices { source -> [Diagnostic] in
-            if case .failure(let problems) = self.check(source, locator: locator) { return problems }
-            return []
-        }.flatMap { $0 }
+        let outcomes = sources.parallelMapInSlices { source -> (checked: CheckedExpression?, diagnostics: [Diagnostic]) in
+            switch self.check(source, locator: locator) {
+            case .success(let checked): return (keeping ? checked : nil, [])
+            case .failure(let problems): return (nil, problems)
+            }
+        }
+        let diagnostics = outcomes.flatMap(\.diagnostics)
+        guard keeping else { return (nil, diagnostics) }
+        return (CheckedConditions(expressions: outcomes.map(\.checked), start: start), diagnostics)
     }
 
     /// Parses and type-checks one expression; every problem located in its file.

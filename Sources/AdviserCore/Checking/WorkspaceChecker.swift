@@ -13,7 +13,9 @@ package struct WorkspaceChecker: Sendable {
         self.rules = workspace.rules
     }
 
-    package func check() -> [Diagnostic] {
+    /// Every diagnostic, and with `keepingConditions` the rules' conditions as checked (see
+    /// `CheckedConditions`).
+    package func check(keepingConditions: Bool = false) -> (diagnostics: [Diagnostic], conditions: CheckedConditions?) {
         // The cross-file checks run on a thread of their own beside the conditions (most of the
         // work, checked on all cores) instead of before them: nothing either needs from the other.
         nonisolated(unsafe) var crossFile: [Diagnostic] = []
@@ -21,9 +23,9 @@ package struct WorkspaceChecker: Sendable {
         DispatchQueue.global().async(group: group) {
             crossFile = self.crossFileDiagnostics()
         }
-        let conditions = ConditionCompiler(workspace: workspace).diagnostics(workspace)
+        let (conditions, diagnostics) = ConditionCompiler(workspace: workspace).check(workspace, keeping: keepingConditions)
         group.wait()
-        return crossFile + conditions
+        return (crossFile + diagnostics, conditions)
     }
 
     private func crossFileDiagnostics() -> [Diagnostic] {

@@ -19,7 +19,7 @@ public struct AdviserWorkspace: Sendable {
 
     /// Loads and checks the workspace folder at `path` (the folder that holds `adviser.yaml`).
     public init(directory path: String) throws(AdviserWorkspaceError) {
-        try self.init(WorkspaceLoader().load(path))
+        try self.init(WorkspaceLoader(keepsConditions: true).load(path))
     }
 
     /// Loads and checks a workspace held in memory, without touching the file system.
@@ -35,13 +35,13 @@ public struct AdviserWorkspace: Sendable {
     /// Loads and checks a workspace held in memory as raw bytes (an upload, say): text that is not
     /// UTF-8 is then reported as an `invalid-utf8` diagnostic at its file rather than refused.
     public init(bytes files: [String: [UInt8]], root: String = "memory") throws(AdviserWorkspaceError) {
-        try self.init(WorkspaceLoader().load(files: files, root: root))
+        try self.init(WorkspaceLoader(keepsConditions: true).load(files: files, root: root))
     }
 
     private init(_ outcome: WorkspaceLoader.Outcome) throws(AdviserWorkspaceError) {
         guard !outcome.diagnostics.hasErrors else { throw .invalidWorkspace(outcome.diagnostics) }
         do {
-            engine = try AdviceEngine(workspace: outcome.workspace)
+            engine = try AdviceEngine(workspace: outcome.workspace, conditions: outcome.conditions)
         } catch {
             switch error {
             case .invalidWorkspace(let diagnostics): throw .invalidWorkspace(diagnostics)

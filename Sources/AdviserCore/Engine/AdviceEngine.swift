@@ -22,25 +22,30 @@ package struct AdviceEngine: Sendable {
 
     /// Compiles the workspace's conditions. Fails with the diagnostics when any condition has errors;
     /// callers load with `WorkspaceLoader` first and advise only on a workspace without errors.
-    package init(workspace: Workspace) throws(AdviceError) {
-        try self.init(workspace: workspace, writingJSON: true)
+    /// - Parameter conditions: the conditions as the load checked them (`WorkspaceLoader.Outcome`),
+    ///   compiled without checking them again; nil: checked here.
+    package init(workspace: Workspace, conditions: CheckedConditions? = nil) throws(AdviceError) {
+        try self.init(workspace: workspace, conditions: conditions, writingJSON: true)
     }
 
     /// - Parameter writingJSON: false for advice that is read but never written (see `PrerenderedRules`).
-    init(workspace: Workspace, writingJSON: Bool) throws(AdviceError) {
+    init(workspace: Workspace, conditions: CheckedConditions?, writingJSON: Bool) throws(AdviceError) {
         let compiler = ConditionCompiler(workspace: workspace)
-        let (compiled, diagnostics) = compiler.compile(workspace)
+        let (compiled, diagnostics) = compiler.compile(workspace, reusing: conditions)
         guard !diagnostics.hasErrors else { throw AdviceError.invalidWorkspace(diagnostics) }
         self.workspace = workspace
         self.declarations = compiler.declarations
         self.balancer = Balancer(limits: BalanceLimits(maxGridPoints: workspace.settings.limits.maxGridPoints))
-        // A stable sort keeps file and position order among equal priorities.
-        self.rules = compiled.enumerated()
-            .sorted { ($1.element.rule.priority, $0.offset) < ($0.element.rule.priority, $1.offset) }
-            .map(\.element)
+        self.rules = Self.firingOrder(compiled.map(\.rule.priority)).map { compiled[$0] }
         self.conditions = ConditionTable(rules.map(\.program))
         self.prerendered = PrerenderedRules(rules: rules, segments: workspace.segments, writingJSON: writingJSON)
         self.ruleOfferings = rules.map { $0.rule.offerings.map(\.value) }
+    }
+
+    /// The positions of rules with these priorities (in written order: file, then position in it)
+    /// in firing order: priority, highest first, then written order.
+    static func firingOrder(_ priorities: [Int]) -> [Int] {
+        priorities.indices.sorted { (priorities[$1], $0) < (priorities[$0], $1) }
     }
 
     /// What to vary for one piece of advice, beyond the named offering, segment and scenario.

@@ -43,23 +43,15 @@ final class FastPlan: @unchecked Sendable {
     static let noString: UInt64 = .max
 
     @usableFromInline let ops: UnsafeMutableBufferPointer<Op>
-    let conjuncts: [Eval]
+    /// The conjuncts as closures, for the tests the flat form cannot decide: made in init when a
+    /// test is not specialized (it needs them on every evaluation), else on first use (a fact of
+    /// an unexpected kind, or unset).
+    private let conjuncts: OnFirstUse<Conjuncts>
 
     /// nil when no conjunct can be specialized (the general path is then just as good).
     init?(checked: CheckedExpression, declarations: Declarations) {
-        var parts: [Expr] = []
-        func flatten(_ e: Expr) {
-            if case .call(Operator.logicalAnd, nil, let args) = e.kind, args.count == 2 {
-                flatten(args[0]); flatten(args[1])
-            } else {
-                parts.append(e)
-            }
-        }
-        flatten(checked.parsed.root)
-        var ops: [Op] = [], conjuncts: [Eval] = []
-        for (index, part) in parts.enumerated() {
-            var compiler = Compiler(checked: checked, declarations: declarations, tracing: false)
-            conjuncts.append(compiler.compile(part))
+        var ops: [Op] = []
+        for (index, part) in Self.conjuncts(of: checked.parsed.root).enumerated() {
             var op = Op()
             op.conjunct = Int32(index)
             Self.specialize(part, checked, declarations, &op)
@@ -68,7 +60,41 @@ final class FastPlan: @unchecked Sendable {
         guard ops.contains(where: { $0.code != .general }), declarations.count < Int32.max else { return nil }
         self.ops = .allocate(capacity: ops.count)
         _ = self.ops.initialize(from: ops)
-        self.conjuncts = conjuncts
+        let general = ops.contains { $0.code == .general }
+        conjuncts = OnFirstUse(now: general ? Conjuncts(checked, declarations: declarations) : nil)
+    }
+
+    /// The operands of a top-level `&&` chain, in source order (the whole expression when it is
+    /// not one).
+    private static func conjuncts(of root: Expr) -> [Expr] {
+        var parts: [Expr] = []
+        func flatten(_ e: Expr) {
+            if case .call(Operator.logicalAnd, nil, let args) = e.kind, args.count == 2 {
+                flatten(args[0]); flatten(args[1])
+            } else {
+                parts.append(e)
+            }
+        }
+        flatten(root)
+        return parts
+    }
+
+    /// Every conjunct compiled to closures, and the comprehension variables the largest needs.
+    struct Conjuncts: Sendable {
+        let evals: [Eval]
+        let localCount: Int
+
+        init(_ checked: CheckedExpression, declarations: Declarations) {
+            var evals: [Eval] = []
+            var localCount = 0
+            for part in FastPlan.conjuncts(of: checked.parsed.root) {
+                var compiler = Compiler(checked: checked, declarations: declarations, tracing: false)
+                evals.append(compiler.compile(part))
+                localCount = max(localCount, compiler.maxLocals)
+            }
+            self.evals = evals
+            self.localCount = localCount
+        }
     }
 
     deinit {
@@ -211,10 +237,11 @@ final class FastPlan: @unchecked Sendable {
     @usableFromInline @_effects(releasenone)
     func evaluateGeneral(_ activation: borrowing Activation, program: Program) -> Bool? {
         var errored = false
+        let conjuncts = conjuncts.value { Conjuncts(program.checked, declarations: program.declarations) }
         for i in 0..<ops.count {
             let op = ops[i]
             if activation.unboxed[Int(op.slot)].kind.rawValue == op.expectedKind { continue }
-            switch program.evaluateConjunct(conjuncts[Int(op.conjunct)], activation) {
+            switch program.evaluateConjunct(conjuncts.evals[Int(op.conjunct)], localCount: conjuncts.localCount, activation) {
             case false?: return false
             case nil: errored = true
             case true?: break

@@ -1,7 +1,8 @@
 /// A compiled expression, ready to evaluate many times. Variables are resolved to slots at
 /// compile time, and the tree is turned into closures, so evaluation walks no syntax tree and
 /// looks nothing up by name. Conditions that are `&&` chains of `fact <op> constant`
-/// comparisons additionally get a flat, unboxed form for `evaluateCondition`.
+/// comparisons additionally get a flat, unboxed form for `evaluateCondition`; their closures are
+/// made only when first needed, as the flat form decides nearly every evaluation.
 public final class Program: @unchecked Sendable {
     // @unchecked: the only non-Sendable stored state is the immutable fast-path buffer,
     // written once in init and freed in deinit.
@@ -11,8 +12,9 @@ public final class Program: @unchecked Sendable {
     /// The evaluation budget: the most steps one evaluation may take before it fails.
     public let costLimit: Int
     let declarations: Declarations
-    let root: Eval
-    let localCount: Int
+    /// The whole expression as closures: made in init for a program without a flat form, which
+    /// needs them for every evaluation; else on first use (`evaluate`, or an error to report).
+    private let closures: OnFirstUse<Closures>
     @usableFromInline let fast: FastPlan?
     // The flat form's buffers, copied out of `fast` into plain (trivial) stored properties so
     // that `evaluateCondition` retains nothing.
@@ -23,19 +25,30 @@ public final class Program: @unchecked Sendable {
         self.checked = checked
         self.declarations = declarations
         self.costLimit = costLimit
-        var compiler = Compiler(checked: checked, declarations: declarations, tracing: false)
-        root = compiler.compile(checked.parsed.root)
-        localCount = compiler.maxLocals
         let plan = FastPlan(checked: checked, declarations: declarations)
         fast = plan
         fastOps = plan?.ops ?? UnsafeMutableBufferPointer(start: nil, count: 0)
+        closures = OnFirstUse(now: plan == nil ? Closures(checked, declarations: declarations) : nil)
+    }
+
+    /// The closures of a whole expression, and how many comprehension variables they need.
+    struct Closures: Sendable {
+        let root: Eval
+        let localCount: Int
+
+        init(_ checked: CheckedExpression, declarations: Declarations) {
+            var compiler = Compiler(checked: checked, declarations: declarations, tracing: false)
+            root = compiler.compile(checked.parsed.root)
+            localCount = compiler.maxLocals
+        }
     }
 
     /// Evaluates against `activation`.
     public func evaluate(_ activation: Activation) -> Result<Value, EvaluationError> {
-        let frame = Frame(activation: activation, localCount: localCount, costLimit: costLimit)
+        let closures = closures.value { Closures(checked, declarations: declarations) }
+        let frame = Frame(activation: activation, localCount: closures.localCount, costLimit: costLimit)
         do {
-            return .success(try root(frame))
+            return .success(try closures.root(frame))
         } catch {
             return .failure(error)
         }
@@ -89,7 +102,7 @@ public final class Program: @unchecked Sendable {
 
     /// Evaluates one conjunct through the general path (used when the flat form cannot
     /// decide, e.g. a fact holds a string where a number was compared).
-    func evaluateConjunct(_ eval: Eval, _ activation: Activation) -> Bool? {
+    func evaluateConjunct(_ eval: Eval, localCount: Int, _ activation: Activation) -> Bool? {
         let frame = Frame(activation: activation, localCount: localCount, costLimit: costLimit)
         guard case .bool(let b)? = try? eval(frame) else { return nil }
         return b

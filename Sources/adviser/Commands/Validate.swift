@@ -37,9 +37,9 @@ extension Adviser {
 
         func run() throws {
             let root = workspace ?? options.rules
-            var outcome = WorkspaceLoader().load(root)
+            var outcome = WorkspaceLoader(keepsConditions: true).load(root)
             if !outcome.diagnostics.hasErrors {
-                outcome.diagnostics = (outcome.diagnostics + WorkspaceAnalyzer(workspace: outcome.workspace).analyze()).sorted()
+                outcome.diagnostics = (outcome.diagnostics + WorkspaceAnalyzer(workspace: outcome.workspace, conditions: outcome.conditions).analyze()).sorted()
             }
             WorkspaceSession.keepUntilExit(outcome)
             let directory = FileManager.default.currentDirectoryPath

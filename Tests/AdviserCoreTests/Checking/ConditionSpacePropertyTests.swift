@@ -124,7 +124,7 @@ struct ConditionSpacePropertyTests {
             let text = generator.condition()
             guard case .success(let program) = Expression.compile(text, declarations: declarations) else { continue }
             let source = ExpressionSource(text: text, location: .file("x"), style: .plain)
-            let formula = space.analyse(.expression(source), checked: compiler.checked).formula
+            let formula = space.analyse(.expression(source), checked: [compiler.checked(source)]).formula
             guard let dnf = formula.disjunctiveNormalForm(limit: space.limit) else { continue }
             switch space.decide(dnf.map { space.state($0) }) {
             case .satisfiable(let state):

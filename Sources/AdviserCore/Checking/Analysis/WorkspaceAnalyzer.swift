@@ -8,8 +8,14 @@ package struct WorkspaceAnalyzer: Sendable {
     /// Run the advice for every offering × segment × scenario (value-cannot-hold).
     package var adviseEverything = true
 
-    package init(workspace: Workspace) {
+    /// The conditions as the load checked them; nil: checked here.
+    package var conditions: CheckedConditions?
+
+    /// - Parameter conditions: the conditions as the load checked them (`WorkspaceLoader.Outcome`),
+    ///   which spares checking them again.
+    package init(workspace: Workspace, conditions: CheckedConditions? = nil) {
         self.workspace = workspace
+        self.conditions = conditions
     }
 
     package func analyze() -> [Diagnostic] {
@@ -25,30 +31,27 @@ package struct WorkspaceAnalyzer: Sendable {
             timings.append((name, seconds))
             return result
         }
-        // value-cannot-hold advises on a thread of its own beside the analyses of the rules' logic,
-        // which leave a core idle while they index, sort and write findings. That thread then frees
-        // the engine's programs too, over all cores: one at a time, it took about as long as
-        // compiling them.
-        nonisolated(unsafe) var engine = adviseEverything ? timed("compile") { try? AdviceEngine(workspace: workspace, writingJSON: false) } : nil
-        nonisolated(unsafe) var compiled = engine?.rules ?? []
-        nonisolated(unsafe) var valueHold: (findings: [Diagnostic], seconds: Double)?
-        let logicBuilt = DispatchSemaphore(value: 0)
+        // The engine and the logic both build on the conditions checked once.
+        let conditions = self.conditions ?? timed("check") {
+            ConditionCompiler(workspace: workspace).check(workspace, keeping: true).conditions
+        }
+        // value-cannot-hold compiles its engine and advises on a thread of its own beside the
+        // analyses of the rules' logic, which leave a core idle while they index, sort and write
+        // findings. That thread then frees the engine's programs too, over all cores.
+        nonisolated(unsafe) var valueHold: (findings: [Diagnostic], compile: Double, advise: Double)?
         let group = DispatchGroup()
-        if engine != nil {
-            DispatchQueue.global().async(group: group) {
-                valueHold = Self.measured { ValueHoldAnalysis(engine: engine!).run() }
-                // The logic reads the checked conditions while it is built; once it is, this thread
-                // holds the last references to the programs.
-                logicBuilt.wait()
-                engine = nil
-                let programs = compiled
-                compiled = []
+        if adviseEverything {
+            DispatchQueue.global().async(group: group) { [workspace] in
+                let (engine, compile) = Self.measured { try? AdviceEngine(workspace: workspace, conditions: conditions, writingJSON: false) }
+                guard let engine else { return }
+                let (findings, advise) = Self.measured { ValueHoldAnalysis(engine: engine).run() }
+                valueHold = (findings, compile, advise)
+                let programs = engine.rules
+                _ = consume engine
                 programs.releaseInSlices()
             }
         }
-        // The engine has checked every condition already: the logic reads its checked expressions.
-        let logic = timed("conditions") { RuleLogic(workspace: workspace, compiled: compiled) }
-        logicBuilt.signal()
+        let logic = timed("conditions") { RuleLogic(workspace: workspace, conditions: conditions) }
         diagnostics += timed("unreachable-rule") { ReachabilityAnalysis(logic: logic).run() }
         diagnostics += timed("conflict") { ConflictAnalysis(logic: logic, workspace: workspace).run() }
         diagnostics += timed("shadowed-adjustment") { ShadowAnalysis(logic: logic).run() }
@@ -59,7 +62,8 @@ package struct WorkspaceAnalyzer: Sendable {
         timed("waiting for value-cannot-hold") { group.wait() }
         if let valueHold {
             diagnostics += valueHold.findings
-            timings.append(("value-cannot-hold", valueHold.seconds))
+            timings.append(("compile", valueHold.compile))
+            timings.append(("value-cannot-hold", valueHold.advise))
         }
         // `diagnostics.sorted()`, moving indices rather than diagnostics (a large workspace has
         // hundreds of thousands, and moving one retains every string in it).

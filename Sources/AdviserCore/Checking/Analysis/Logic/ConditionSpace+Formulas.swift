@@ -3,22 +3,36 @@ import AdviserExpression
 extension ConditionSpace {
     /// A rule's condition as a formula, and every variable it reads anywhere (also inside undecided
     /// parts).
-    /// - Parameter checked: each expression as the checker gives it (parsed within the workspace's
-    ///   limits, its names resolved to variables), nil when it has errors.
+    /// - Parameter checked: each of `condition.expressions`, in order, as the checker gives it
+    ///   (parsed within the workspace's limits, its names resolved to variables), nil when it has
+    ///   errors.
     func analyse(
-        _ condition: Condition, checked: (ExpressionSource) -> CheckedExpression?
+        _ condition: Condition, checked: ArraySlice<CheckedExpression?>
+    ) -> (formula: Formula, reads: VariableSet) {
+        var next = checked.startIndex
+        return analyse(condition, checked: checked, next: &next)
+    }
+
+    private func analyse(
+        _ condition: Condition, checked: ArraySlice<CheckedExpression?>, next: inout Int
     ) -> (formula: Formula, reads: VariableSet) {
         switch condition {
         case .expression(let source):
-            guard let checked = checked(source) else {
+            let expression = next < checked.endIndex ? checked[next] : nil
+            next += 1
+            guard let expression else {
                 return (.atom(.undecided(text: source.text, positive: true)), VariableSet())
             }
             var reads = VariableSet()
-            return (formula(checked.parsed.root, positive: true, checked, reads: &reads), reads)
+            return (formula(expression.parsed.root, positive: true, expression, reads: &reads), reads)
         case .all(let parts), .any(let parts):
-            let analysed = parts.map { analyse($0, checked: checked) }
-            let formulas = analysed.map(\.formula)
-            let reads = analysed.reduce(VariableSet()) { $0.union($1.reads) }
+            var formulas: [Formula] = []
+            var reads = VariableSet()
+            for part in parts {
+                let analysed = analyse(part, checked: checked, next: &next)
+                formulas.append(analysed.formula)
+                reads = reads.union(analysed.reads)
+            }
             if case .all = condition { return (.and(formulas), reads) }
             return (.or(formulas), reads)
         }

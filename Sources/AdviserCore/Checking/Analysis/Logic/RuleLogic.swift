@@ -26,7 +26,8 @@ struct RuleLogic: Sendable {
         /// What the condition allows at most, for skipping pairs that can never hold together.
         let bounds: ConditionBounds
 
-        init(rule: Rule, order: Int, space: ConditionSpace, checked: (ExpressionSource) -> CheckedExpression?) {
+        /// - Parameter checked: each of `rule.when.expressions` as checked, nil where it has errors.
+        init(rule: Rule, order: Int, space: ConditionSpace, checked: ArraySlice<CheckedExpression?>) {
             self.rule = rule
             self.order = order
             let (formula, reads) = space.analyse(rule.when, checked: checked)
@@ -62,26 +63,19 @@ struct RuleLogic: Sendable {
     let space: ConditionSpace
     let entries: [Entry]
 
-    /// - Parameter compiled: the workspace's rules already compiled, in firing order (the engine's):
-    ///   a rule's checked condition is read from there instead of checking it again.
-    init(workspace: Workspace, compiled: [ConditionCompiler.Compiled] = []) {
+    /// - Parameter conditions: the conditions as the load checked them; nil: checked here.
+    init(workspace: Workspace, conditions: CheckedConditions? = nil) {
         let compiler = ConditionCompiler(workspace: workspace)
         let space = ConditionSpace(variables: compiler.variables, segments: workspace.segments)
         self.space = space
-        // The engine sorts rules the same way (and compiles all of them when none has errors).
-        let compiledAll = compiled.count == workspace.rulesets.reduce(0) { $0 + $1.rules.count }
-        let rules = compiledAll ? compiled.map(\.rule) : workspace.rules.enumerated()
-            .sorted { ($1.element.priority, $0.offset) < ($0.element.priority, $1.offset) }
-            .map(\.element)
+        let conditions = conditions ?? compiler.check(workspace, keeping: true).conditions
+        let rules = workspace.rules
+        let order = AdviceEngine.firingOrder(rules.map(\.priority))
         // Each rule's condition is analysed on its own.
-        entries = Array(rules.enumerated()).parallelMapInSlices { order, rule in
-            // A rule of several expressions was compiled as one.
-            let same = order < compiled.count && compiled[order].rule.id == rule.id && compiled[order].rule.location == rule.location
-            if same, case .expression = rule.when {
-                let checked = compiled[order].program.checked
-                return Entry(rule: rule, order: order, space: space) { _ in checked }
-            }
-            return Entry(rule: rule, order: order, space: space, checked: compiler.checked)
+        entries = Array(order.enumerated()).parallelMapInSlices { order, position in
+            let rule = rules[position]
+            let checked = conditions?.expressions(of: rule, at: position) ?? ArraySlice(rule.when.expressions.map(compiler.checked))
+            return Entry(rule: rule, order: order, space: space, checked: checked)
         }
     }
 
