@@ -19,18 +19,19 @@ package struct CheckedConditions: Sendable {
         self.start = start
     }
 
-    /// The expressions of `rule`'s `when`, each as checked (nil where it has errors), when `rule`
-    /// stands at `position` of the rules checked and reads as it did; nil otherwise.
+    /// The expressions of `rule`'s `when`, each as checked, when `rule` stands at `position` of the
+    /// rules checked, reads as it did and had no errors; nil otherwise. An expression with errors
+    /// keeps no text to compare, so it is never taken on trust: whoever asks checks it again.
     func expressions(of rule: Rule, at position: Int) -> ArraySlice<CheckedExpression?>? {
         guard position + 1 < start.count else { return nil }
         let checked = expressions[start[position]..<start[position + 1]]
         if case .expression(let source) = rule.when {  // the common case, without an array
-            guard checked.count == 1, checked.first!.map({ $0.parsed.source == source.text }) ?? true else { return nil }
+            guard checked.count == 1, checked.first??.parsed.source == source.text else { return nil }
             return checked
         }
         let sources = rule.when.expressions
         guard sources.count == checked.count else { return nil }
-        for (source, expression) in zip(sources, checked) where expression.map({ $0.parsed.source != source.text }) ?? false {
+        for (source, expression) in zip(sources, checked) where expression?.parsed.source != source.text {
             return nil
         }
         return checked
